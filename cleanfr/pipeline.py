@@ -1,0 +1,144 @@
+"""The order of passes, rule selection, and the applied-vs-suggested decision.
+
+Passes run in :data:`cleanfr.rules.PASSES` order (Unicode → blocks → words → phrases → typography).
+Within a pass every enabled rule reads the same text; their edits are resolved into a
+non-overlapping set, applied, and composed into one log against the original input.
+
+>>> Pipeline().fix("Ã©tÃ© Ã  Paris").text
+'été à Paris'
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from .document import Document
+from .edits import Edit, EditLog, resolve_overlaps
+from .rules import PASSES, Rule, iter_rule_classes
+
+#: Rule modules of ``cleanfr.rules``; the pass each rule runs in is its own ``pass_name``.
+RULE_MODULES: tuple[str, ...] = ("unicode",)
+
+#: Edits at or above this confidence are applied; below it they are only suggested.
+DEFAULT_MIN_CONFIDENCE = 0.8
+
+
+@lru_cache(maxsize=1)
+def all_rules() -> tuple[type[Rule], ...]:
+    """Every rule class, in pass order then definition order."""
+    classes = list(iter_rule_classes(RULE_MODULES))
+    classes.sort(key=lambda c: PASSES.index(c.pass_name))
+    return tuple(classes)
+
+
+class SelectionError(ValueError):
+    """A ``select``/``ignore`` name that is neither a rule id nor a category."""
+
+
+def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> list[type[Rule]]:
+    """Rules enabled by ``select``/``ignore`` (rule ids or categories; ``ALL`` selects every rule).
+
+    Without ``select``, the rules enabled by default run. A rule named explicitly by id in
+    ``select`` runs even if it is off by default.
+
+    >>> [r.id for r in select_rules(select=["unicode"])]
+    ['mojibake']
+    """
+    rules = all_rules()
+    known = {r.id for r in rules} | {r.category for r in rules} | {"ALL"}
+    for name in list(select or []) + list(ignore or []):
+        if name not in known:
+            raise SelectionError(f"unknown rule or category: {name!r} (see `cleanfr rules`)")
+    if select is None:
+        chosen = [r for r in rules if r.default_enabled]
+    else:
+        names = set(select)
+        chosen = [
+            r for r in rules
+            if r.id in names or ("ALL" in names or r.category in names) and r.default_enabled
+        ]
+    drop = set(ignore or [])
+    return [r for r in chosen if r.id not in drop and r.category not in drop and "ALL" not in drop]
+
+
+@dataclass(frozen=True)
+class Result:
+    """The corrected text and every edit (applied and suggested), offsets in the input."""
+
+    text: str
+    edits: list[Edit]
+
+    @property
+    def applied(self) -> list[Edit]:
+        return [e for e in self.edits if e.applied]
+
+    @property
+    def suggested(self) -> list[Edit]:
+        return [e for e in self.edits if not e.applied]
+
+    def to_json(self) -> str:
+        """``{"text": ..., "edits": [...]}`` as one JSON document."""
+        return json.dumps({"text": self.text, "edits": [e.to_dict() for e in self.edits]}, ensure_ascii=False)
+
+
+class Pipeline:
+    """A configured sequence of passes; reuse one instance for many texts."""
+
+    def __init__(
+        self,
+        select: Sequence[str] | None = None,
+        ignore: Sequence[str] | None = None,
+        min_confidence: float | None = None,
+    ) -> None:
+        self.min_confidence = DEFAULT_MIN_CONFIDENCE if min_confidence is None else float(min_confidence)
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise SelectionError(f"min_confidence must be between 0 and 1, got {min_confidence}")
+        rules = [cls() for cls in select_rules(select, ignore)]
+        self.passes: list[list[Rule]] = [[r for r in rules if r.pass_name == p] for p in PASSES]
+        self.passes = [p for p in self.passes if p]
+
+    def fix(self, text: str) -> Result:
+        """Run every pass over ``text``."""
+        log = EditLog(text)
+        for rules in self.passes:
+            if not log.text:
+                break
+            doc = Document(log.text)
+            candidates = []
+            for rule in rules:
+                for e in rule.find(doc):
+                    if e.original != e.replacement:
+                        candidates.append(replace(e, applied=e.confidence >= self.min_confidence))
+            log.add(resolve_overlaps(candidates))
+        return Result(log.text, log.edits)
+
+
+@lru_cache(maxsize=32)
+def _cached_pipeline(select: tuple[str, ...] | None, ignore: tuple[str, ...] | None, min_confidence: float | None) -> Pipeline:
+    return Pipeline(select, ignore, min_confidence)
+
+
+def fix(
+    text: str,
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    min_confidence: float | None = None,
+) -> Result:
+    """Repair ``text`` and return the corrected text with its edit log.
+
+    >>> r = fix("Ã©tÃ© Ã  Paris")
+    >>> r.text, r.edits[0].original, r.edits[0].replacement
+    ('été à Paris', 'Ã©tÃ©', 'été')
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"cleanfr.fix expects str, got {type(text).__name__}")
+    pipeline = _cached_pipeline(
+        tuple(select) if select is not None else None,
+        tuple(ignore) if ignore is not None else None,
+        min_confidence,
+    )
+    return pipeline.fix(text)

@@ -1,0 +1,106 @@
+"""Unicode repair: mojibake, C1 controls, ligatures and width variants, through ftfy.
+
+ftfy is run with a configuration that keeps French typography (’ « » NBSP NNBSP) and line endings,
+and only on the lines that a cheap scan flags, so clean text costs one regex pass.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterable, Iterator
+
+import ftfy
+import regex
+from ftfy import badness
+
+from ..document import Document
+from ..edits import Edit
+from . import Rule
+
+#: ftfy settings that never touch what French typography needs: curly apostrophes and quotes stay
+#: (uncurl_quotes would turn ’ into '), line breaks stay (CRLF is the user's), HTML stays literal
+#: (an ``&amp;`` in a man page is text), and lone surrogates stay (they carry undecodable bytes).
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    unescape_html=False,
+    fix_surrogates=False,
+    remove_control_chars=False,
+    explain=True,
+)
+
+# A UTF-8 lead byte read as Latin-1/cp1252 (Â..ô) followed by a continuation byte read the same way,
+# or a lone "Ã" (its continuation may have become a space); C1 controls; Latin ligatures; fullwidth forms.
+_SUSPECT = regex.compile(
+    r"[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|\u00c3"
+    r"|[\u0080-\u009f\ufb00-\ufb06\uff01-\uff5e]"
+)
+_NEEDS_FTFY_WITHOUT_BADNESS = regex.compile(r"[\u0080-\u009f\ufb00-\ufb06\uff01-\uff5e]")
+
+
+def _suspect_lines(text: str) -> Iterator[tuple[int, int]]:
+    """Spans ``[start, end)`` of the lines that contain a suspect character, each once."""
+    last_end = -1
+    for m in _SUSPECT.finditer(text):
+        if m.start() < last_end:
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        last_end = end
+        yield start, end
+
+
+def _changed_spans(before: str, after: str) -> Iterator[tuple[int, int, int, int]]:
+    """Changed spans between two versions of a line, grouped so that one word gives one span."""
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    group: list[int] | None = None
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            # A short run of non-space characters between two changes belongs to the same word.
+            if group is not None and (i2 - i1 > 3 or _has_space(before[i1:i2])):
+                yield tuple(group)  # type: ignore[misc]
+                group = None
+            continue
+        if group is None:
+            group = [i1, i2, j1, j2]
+        else:
+            group[1], group[3] = i2, j2
+    if group is not None:
+        yield tuple(group)  # type: ignore[misc]
+
+
+def _has_space(s: str) -> bool:
+    return any(c.isspace() for c in s)
+
+
+def _describe(explanation: list) -> str:
+    steps = ", ".join(f"{step[0]} {step[1]}" for step in explanation or [])
+    return f"texte mal décodé réparé par ftfy ({steps})" if steps else "texte réparé par ftfy"
+
+
+class Mojibake(Rule):
+    """Repair mojibake (UTF-8 read as Latin-1 or Windows-1252) and related Unicode damage.
+
+    Example: ``Ã©tÃ© Ã  Paris`` → ``été à Paris``. French typography (’ « » and no-break spaces)
+    is kept as it is.
+    """
+
+    id = "mojibake"
+    category = "unicode"
+    pass_name = "unicode"
+    description = "UTF-8 mal décodé (Ã©, â€™…), contrôles C1, ligatures et pleine chasse, via ftfy"
+
+    def find(self, doc: Document) -> Iterable[Edit]:
+        text = doc.text
+        for start, end in _suspect_lines(text):
+            line = text[start:end]
+            if not (badness.is_bad(line) or _NEEDS_FTFY_WITHOUT_BADNESS.search(line)):
+                continue
+            fixed, explanation = ftfy.fix_and_explain(line, config=FTFY_CONFIG)
+            if fixed == line:
+                continue
+            message = _describe(explanation)
+            for i1, i2, j1, j2 in _changed_spans(line, fixed):
+                yield self.edit(doc, start + i1, start + i2, fixed[j1:j2], 0.95, message)
