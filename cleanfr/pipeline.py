@@ -19,8 +19,14 @@ from .document import Document
 from .edits import Edit, EditLog, resolve_overlaps
 from .rules import PASSES, Rule, iter_rule_classes
 
-#: Rule modules of ``cleanfr.rules``; the pass each rule runs in is its own ``pass_name``.
-RULE_MODULES: tuple[str, ...] = ("unicode",)
+
+def rule_modules() -> list[str]:
+    """Every module of ``cleanfr.rules``: a rule family is enabled by adding its module."""
+    import pkgutil
+
+    from . import rules
+
+    return sorted(m.name for m in pkgutil.iter_modules(rules.__path__) if not m.name.startswith("_"))
 
 #: Edits at or above this confidence are applied; below it they are only suggested.
 DEFAULT_MIN_CONFIDENCE = 0.8
@@ -29,7 +35,7 @@ DEFAULT_MIN_CONFIDENCE = 0.8
 @lru_cache(maxsize=1)
 def all_rules() -> tuple[type[Rule], ...]:
     """Every rule class, in pass order then definition order."""
-    classes = list(iter_rule_classes(RULE_MODULES))
+    classes = list(iter_rule_classes(rule_modules()))
     classes.sort(key=lambda c: PASSES.index(c.pass_name))
     return tuple(classes)
 
