@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import asdict, dataclass, replace
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 __all__ = ["Edit", "EditLog", "apply", "undo", "resolve_overlaps"]
 
@@ -166,53 +166,79 @@ class EditLog:
         inter_starts = [s for s, _ in inter]
         new_applied: list[Edit] = []
         merged_away: set[int] = set()
+        for cluster, absorbed in self._clusters([e for e in edits if e.applied], inter, inter_starts):
+            merged_away.update(absorbed)
+            new_applied.append(self._to_original(cluster, absorbed, current, inter, inter_starts))
         for e in edits:
-            mapped, absorbed = self._to_original(e, current, inter, inter_starts)
-            if e.applied:
-                merged_away.update(absorbed)
-                new_applied.append(mapped)
-            else:
-                self._suggested.append(mapped)
+            if not e.applied:
+                absorbed = self._touched(e, inter, inter_starts)
+                self._suggested.append(self._to_original([e], absorbed, current, inter, inter_starts))
         kept = [p for i, p in enumerate(self._applied) if i not in merged_away]
         self._applied = sorted(kept + new_applied, key=lambda x: (x.start, x.end))
 
-    def _to_original(
-        self, e: Edit, current: str, inter: list[tuple[int, int]], inter_starts: list[int]
-    ) -> tuple[Edit, list[int]]:
-        """Map ``e`` (current-text offsets) to original offsets, merging earlier edits it touches."""
+    def _touched(self, e: Edit, inter: list[tuple[int, int]], inter_starts: list[int]) -> list[int]:
+        """Indices of earlier applied edits that ``e`` must merge with (overlap, or an ambiguous shared point)."""
         s, t = e.start, e.end
-        # Candidate earlier edits: those whose intermediate span could touch [s, t].
         lo = max(0, bisect.bisect_right(inter_starts, s) - 1)
         hi = bisect.bisect_right(inter_starts, t)
-        absorbed = []
+        touched = []
         for i in range(lo, min(hi + 1, len(inter))):
             a, b = inter[i]
             p = self._applied[i]
             overlap = a < t and s < b
             ambiguous_point = (s == t or a == b or p.start == p.end) and a <= t and s <= b
             if overlap or ambiguous_point:
-                absorbed.append(i)
+                touched.append(i)
+        return touched
+
+    def _clusters(
+        self, edits: list[Edit], inter: list[tuple[int, int]], inter_starts: list[int]
+    ) -> Iterator[tuple[list[Edit], list[int]]]:
+        """Group consecutive new edits that touch a common earlier edit: each group becomes one edit."""
+        cluster: list[Edit] = []
+        absorbed: list[int] = []
+        for e in edits:
+            touched = self._touched(e, inter, inter_starts)
+            if cluster and touched and absorbed and touched[0] <= absorbed[-1]:
+                cluster.append(e)
+                absorbed.extend(i for i in touched if i > absorbed[-1])
+                continue
+            if cluster:
+                yield cluster, absorbed
+            cluster, absorbed = [e], touched
+        if cluster:
+            yield cluster, absorbed
+
+    def _to_original(
+        self, cluster: list[Edit], absorbed: list[int], current: str, inter: list[tuple[int, int]], inter_starts: list[int]
+    ) -> Edit:
+        """Map a group of edits (current-text offsets) to one edit in original offsets, merging ``absorbed``."""
+        e = cluster[0]
+        s, t = e.start, cluster[-1].end
         if not absorbed:
             orig_s = self._point_to_original(s, inter, inter_starts)
             orig_t = self._point_to_original(t, inter, inter_starts) if t != s else orig_s
-            return replace(e, start=orig_s, end=orig_t, original=self.original[orig_s:orig_t]), []
+            return replace(e, start=orig_s, end=orig_t, original=self.original[orig_s:orig_t])
         first, last = self._applied[absorbed[0]], self._applied[absorbed[-1]]
         inter_lo = min(s, inter[absorbed[0]][0])
         inter_hi = max(t, inter[absorbed[-1]][1])
         orig_s = first.start - (inter[absorbed[0]][0] - inter_lo)
         orig_t = last.end + (inter_hi - inter[absorbed[-1]][1])
-        replacement = current[inter_lo:s] + e.replacement + current[t:inter_hi]
-        messages = [self._applied[i].message for i in absorbed if e.applied] + [e.message]
-        merged = replace(
+        pieces, pos = [], inter_lo
+        for c in cluster:
+            pieces += [current[pos : c.start], c.replacement]
+            pos = c.end
+        pieces.append(current[pos:inter_hi])
+        earlier = [self._applied[i] for i in absorbed] if e.applied else []
+        return replace(
             e,
             start=orig_s,
             end=orig_t,
             original=self.original[orig_s:orig_t],
-            replacement=replacement,
-            confidence=min([e.confidence] + [self._applied[i].confidence for i in absorbed]),
-            message=" ; puis ".join(m for m in messages if m),
+            replacement="".join(pieces),
+            confidence=min(x.confidence for x in cluster + earlier),
+            message=" ; puis ".join(dict.fromkeys(x.message for x in earlier + cluster if x.message)),
         )
-        return merged, absorbed
 
     def _point_to_original(self, pos: int, inter: list[tuple[int, int]], inter_starts: list[int]) -> int:
         """Map a current-text position that no earlier edit touches to the original text."""
