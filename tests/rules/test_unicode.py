@@ -1,0 +1,46 @@
+"""Mojibake repair through ftfy: what it fixes, and French typography it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleanfr
+
+
+@pytest.mark.parametrize(
+    "damaged, repaired",
+    [
+        ("Ã©tÃ© Ã  Paris", "été à Paris"),
+        ("lâ€™Ã©tÃ© dernier", "l’été dernier"),
+        ("Ã§a commence", "ça commence"),
+        ("Le prÃ©sident a dÃ©clarÃ©", "Le président a déclaré"),
+        ("\ufb01n de la partie", "fin de la partie"),
+        ("Ã‰tat de droit", "État de droit"),
+    ],
+)
+def test_repairs_mojibake(damaged: str, repaired: str) -> None:
+    result = cleanfr.fix(damaged, select=["unicode"])
+    assert result.text == repaired
+    assert all(e.category == "unicode" and e.applied for e in result.edits)
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "L’Ukraine a dit « non »\u00a0!",
+        "Il l'a dit\u202f: «\u00a0jamais\u00a0».",
+        "São Paulo, Århus, Ærø et Łódź.",
+        "Mañana, São João et «\u00a0Ñandú\u00a0» — Ærø.",
+        "Le prix\u00a0: 12\u00a0€ — « c’est cher ».",
+        "ligne1\r\nligne2\r\n",
+        "x\udc80y",  # a byte kept by surrogateescape
+    ],
+)
+def test_leaves_clean_typography_alone(clean: str) -> None:
+    assert cleanfr.fix(clean, select=["unicode"]).edits == []
+
+
+def test_one_edit_per_damaged_word_with_ftfy_message() -> None:
+    result = cleanfr.fix("Ã©tÃ© et hiver Ã  Paris", select=["unicode"])
+    assert [e.original for e in result.edits] == ["Ã©tÃ©", "Ã "]
+    assert all("ftfy" in e.message for e in result.edits)
