@@ -1,0 +1,156 @@
+"""Word tokens and the spans word-level rules must never touch.
+
+Stable API (other rule families rely on it):
+
+- :data:`WORD`: compiled ``regex`` for a run of letters (combining marks included). Apostrophes, hyphens and
+  digits end a word, so ``l’Ukraine`` gives ``l`` and ``Ukraine``; use :func:`is_isolated` to know whether a
+  match stands alone or is part of a bigger token (``COVID-19``, ``G20``, ``foo_bar``, ``a.out``, ``nord-ouest``).
+- :func:`protected_spans` → :class:`Protected` for a document (memoised): URLs, e-mail addresses, @handles,
+  #hashtags, command-line options, paths, man-page references (``uname(1)``), code in backticks, dotted
+  identifiers, camel-case brands (``iPhone``, ``eBay``, ``McDonald``) and quotations in another language
+  (``« the deal of the century »``). ``protected.overlaps(start, end)`` says whether a span touches one.
+- :func:`protected_words` → lower-cased words listed in ``cleanfr/data/protected_words.txt`` (words that look
+  damaged but are not: ``uname``, ``cciss``…).
+
+>>> doc = Document("Voir https://ex.fr/a, @Lavrov_RU et l’option --help.")
+>>> p = protected_spans(doc)
+>>> [doc.text[s:e] for s, e in p.spans]
+['https://ex.fr/a', '@Lavrov_RU', '--help']
+>>> p.overlaps(0, 4), p.overlaps(5, 9)
+(False, True)
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from .document import Document
+
+__all__ = ["WORD", "Protected", "protected_spans", "protected_words", "is_isolated", "APOSTROPHES"]
+
+#: A word: a run of letters, with their combining marks.
+WORD = regex.compile(r"[\p{L}\p{M}]+")
+
+#: Both apostrophes French text uses.
+APOSTROPHES = "'\u2019"
+
+# Characters that, touching a word, make it part of a larger non-prose token.
+_GLUE = frozenset("0123456789_-./\\@#&=+:$%~*|<>[]{}^`")
+
+_TLD = r"(?:com|org|net|fr|eu|io|gov|edu|be|ch|ca|de|uk|info|ly|co|me|tv|ru|ua|us|int)"
+_PROTECTED = regex.compile(
+    r"""
+    (?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"«»“”]*[^\s<>"«»“”.,;:!?)\]’']   # URL
+  | \b[\w.+-]+@[\w-]+(?:\.[\w-]+)+                                # e-mail
+  | (?<![\w@])@\w+                                                 # @handle
+  | (?<![\w&#])\#\w+                                               # #hashtag
+  | \b[\w-]+(?:\.[\w-]+)*\.""" + _TLD + r"""\b(?:/[^\s<>"«»“”]*[^\s<>"«»“”.,;:!?)\]])?   # bare domain
+  | `[^`\n]+`                                                      # code in backticks
+  | (?<![\w-])--?[^\W\d_][\w-]*(?:=\S*)?(?=[\s,.;:)\]]|$)          # option -v, --help, --x=y
+  | (?<![\w/])(?:~|\.{1,2})?/[\w.~+-]+(?:/[\w.~+-]*)*              # absolute or relative path
+  | \b\w+(?:/[\w.~+-]+){2,}                                        # a/b/c
+  | \b[\w-]+\(\d\w*\)                                              # man-page reference uname(1)
+  | \b\w+(?:\.\w+)+\b                                              # dotted identifier a.out, os.path
+  | \b\w*_\w*                                                      # snake_case identifier
+  | \b\p{Ll}+\p{Lu}\w*                                             # iPhone, eBay
+  | \b\p{Lu}\p{Ll}+\p{Lu}\w*                                       # McDonald, DiCaprio
+    """,
+    regex.VERBOSE,
+)
+
+# A quotation: « … », “ … ”, or "…" on one line.
+_QUOTE = regex.compile(r"«[^«»\n]{1,400}»|“[^“”\n]{1,400}”|\"[^\"\n]{1,400}\"")
+
+#: English function words: a quotation rich in them is not French (a list of small words, not a dictionary).
+_ENGLISH = frozenset(
+    "the of and to is are was were be been with for that this these those it its from by at as an or not "
+    "you your we our they their he she his her have has had will would can could should do does did "
+    "what which who when where how why there here about into over under than then just only also".split()
+)
+
+
+class Protected:
+    """Sorted, non-overlapping protected spans of one document, with a fast overlap test."""
+
+    __slots__ = ("spans", "_starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+            else:
+                merged.append((s, e))
+        self.spans = merged
+        self._starts = [s for s, _ in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` shares a character with a protected span."""
+        i = bisect.bisect_right(self._starts, max(start, end - 1))
+        return i > 0 and self.spans[i - 1][1] > start
+
+
+def is_isolated(text: str, start: int, end: int) -> bool:
+    """Whether the word ``text[start:end]`` stands alone, not glued to digits, hyphens, dots or symbols.
+
+    A dot or hyphen that ends a sentence or a phrase (followed by a space or the end) does not count.
+
+    >>> is_isolated("G20 et COVID-19", 0, 1), is_isolated("G20 et COVID-19", 4, 6), is_isolated("COVID-19", 0, 5)
+    (False, True, False)
+    >>> is_isolated("fin.", 0, 3), is_isolated("nord-ouest", 0, 4)
+    (True, False)
+    """
+    if start > 0 and text[start - 1] in _GLUE:
+        return False
+    if end < len(text) and text[end] in _GLUE:
+        if text[end] in ".-" and (end + 1 == len(text) or not text[end + 1].isalnum()):
+            return True
+        return False
+    return True
+
+
+def _foreign_quote(content: str) -> bool:
+    """A quotation is foreign when English function words are many or French words few."""
+    from .lexicon import french
+
+    words = WORD.findall(content)
+    if len(words) < 2:
+        return False
+    lex = french()
+    english = sum(1 for w in words if w.lower() in _ENGLISH)
+    french_words = sum(1 for w in words if lex.is_word(w))
+    return english * 4 >= len(words) or french_words * 2 < len(words)
+
+
+def _compute(doc: Document) -> Protected:
+    text = doc.text
+    spans = [m.span() for m in _PROTECTED.finditer(text)]
+    for m in _QUOTE.finditer(text):
+        if _foreign_quote(m.group()[1:-1]):
+            spans.append(m.span())
+    return Protected(spans)
+
+
+def protected_spans(doc: Document) -> Protected:
+    """The protected spans of ``doc``, computed once per document."""
+    return doc.memo("tokens.protected", _compute)
+
+
+@lru_cache(maxsize=1)
+def protected_words() -> frozenset[str]:
+    """Lower-cased words that word rules leave alone (``cleanfr/data/protected_words.txt``).
+
+    >>> "uname" in protected_words()
+    True
+    """
+    text = resources.files("cleanfr").joinpath("data/protected_words.txt").read_text("utf-8")
+    words = set()
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.add(line.split("\t", 1)[0].lower())
+    return frozenset(words)

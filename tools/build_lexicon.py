@@ -1,0 +1,106 @@
+"""Generate ``cleanfr/data/lexicon/fr_forms.txt.xz``: the full-form French lexicon shipped with cleanfr.
+
+The list is the union of
+- every inflected form of the Dicollecte hunspell dictionary (MPL-2.0; Debian package ``hunspell-fr``,
+  ``/usr/share/hunspell/fr.dic`` + ``fr.aff``), expanded here through its suffix rules with ``spylls``
+  (two levels of suffixes, as hunspell applies them; the only prefixes of that dictionary are the elisions
+  ``l’ d’ qu’ …``, which the lexicon does not need);
+- the word forms of simplemma's French lemmatisation data (MIT, on PyPI), which adds inflections and rare
+  words hunspell lacks.
+
+Forms are stored lower-cased, one per line, sorted, compressed with xz (stdlib ``lzma``), so that the
+runtime load is one decompression and one ``split``. Only strings made of letters, with inner hyphens or
+apostrophes, are kept: numbers and symbols say nothing about French words.
+
+Build-time requirements (not runtime dependencies): ``apt-get install hunspell-fr`` and
+``pip install spylls``. Run from the repository root::
+
+    .venv/bin/python tools/build_lexicon.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import lzma
+import re
+from pathlib import Path
+from typing import Iterable, Iterator
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "cleanfr" / "data" / "lexicon" / "fr_forms.txt.xz"
+HUNSPELL = Path("/usr/share/hunspell/fr")
+
+#: A word as the lexicon keeps it: letters, with inner hyphens or apostrophes.
+WORD = re.compile(r"^[^\W\d_]+(?:[-'][^\W\d_]+)*$")
+
+
+def hunspell_forms(base: Path) -> Iterator[str]:
+    """Every form the hunspell dictionary accepts, without elided prefixes.
+
+    For example the entry ``coudre/xO()`` gives ``coudre``, ``couds``, ``cousaient``, ``cousîmes``…
+    """
+    from spylls.hunspell import Dictionary
+
+    dic = Dictionary.from_files(str(base))
+    aff = dic.aff
+    needaffix = aff.NEEDAFFIX
+    forbidden = aff.FORBIDDENWORD
+    sfx = aff.SFX
+
+    def expand(stem: str, flags: Iterable[str], depth: int) -> Iterator[str]:
+        for flag in flags:
+            for rule in sfx.get(flag, ()):
+                if rule.strip and not stem.endswith(rule.strip):
+                    continue
+                if not rule.cond_regexp.search(stem):
+                    continue
+                form = stem[: len(stem) - len(rule.strip)] + rule.add
+                if needaffix not in rule.flags:
+                    yield form
+                if depth < 2:
+                    yield from expand(form, rule.flags, depth + 1)
+
+    for word in dic.dic.words:
+        if forbidden in word.flags:
+            continue
+        if needaffix not in word.flags:
+            yield word.stem
+        yield from expand(word.stem, word.flags, 1)
+
+
+def simplemma_forms() -> Iterator[str]:
+    """Forms (keys) and lemmas (values) of simplemma's French dictionary."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    data = DefaultDictionaryFactory().get_dictionary("fr")
+    for form, lemma in data.items():
+        yield form if isinstance(form, str) else form.decode("utf-8")
+        yield lemma if isinstance(lemma, str) else lemma.decode("utf-8")
+
+
+def normalise(forms: Iterable[str]) -> set[str]:
+    """Lower-cased forms with the typographic apostrophe folded to ', kept only if word-like."""
+    out: set[str] = set()
+    for form in forms:
+        form = form.strip().replace("\u2019", "'").lower()
+        if WORD.match(form):
+            out.add(form)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--hunspell", type=Path, default=HUNSPELL, help="path of fr.dic/fr.aff without extension")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    hun = normalise(hunspell_forms(args.hunspell))
+    sim = normalise(simplemma_forms())
+    forms = sorted(hun | sim)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    payload = ("\n".join(forms) + "\n").encode("utf-8")
+    args.out.write_bytes(lzma.compress(payload, preset=9 | lzma.PRESET_EXTREME))
+    print(f"hunspell {len(hun)} + simplemma {len(sim)} -> {len(forms)} forms, {args.out.stat().st_size} bytes")
+
+
+if __name__ == "__main__":
+    main()
