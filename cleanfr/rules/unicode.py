@@ -7,27 +7,35 @@ and only on the lines that a cheap scan flags, so clean text costs one regex pas
 from __future__ import annotations
 
 import difflib
-from typing import Iterable, Iterator
+from functools import lru_cache
+from typing import Any, Iterable, Iterator
 
-import ftfy
 import regex
-from ftfy import badness
 
 from ..document import Document
 from ..edits import Edit
 from . import Rule
 
-#: ftfy settings that never touch what French typography needs: curly apostrophes and quotes stay
-#: (uncurl_quotes would turn ’ into '), line breaks stay (CRLF is the user's), HTML stays literal
-#: (an ``&amp;`` in a man page is text), and lone surrogates stay (they carry undecodable bytes).
-FTFY_CONFIG = ftfy.TextFixerConfig(
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    unescape_html=False,
-    fix_surrogates=False,
-    remove_control_chars=False,
-    explain=True,
-)
+
+@lru_cache(maxsize=1)
+def ftfy_config() -> Any:
+    """ftfy settings that never touch what French typography needs.
+
+    Curly apostrophes and quotes stay (``uncurl_quotes`` would turn ’ into '), line breaks stay
+    (CRLF is the user's), HTML stays literal (an ``&amp;`` in a man page is text), and lone
+    surrogates stay (they carry undecodable bytes). ftfy is imported here, on first need, to keep
+    the command's start-up short.
+    """
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        unescape_html=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        explain=True,
+    )
 
 # A UTF-8 lead byte read as Latin-1/cp1252 (Â..ô) followed by a continuation byte read the same way,
 # or a lone "Ã" (its continuation may have become a space); C1 controls; Latin ligatures; fullwidth forms.
@@ -95,10 +103,12 @@ class Mojibake(Rule):
     def find(self, doc: Document) -> Iterable[Edit]:
         text = doc.text
         for start, end in _suspect_lines(text):
+            import ftfy
+
             line = text[start:end]
-            if not (badness.is_bad(line) or _NEEDS_FTFY_WITHOUT_BADNESS.search(line)):
+            if not (ftfy.is_bad(line) or _NEEDS_FTFY_WITHOUT_BADNESS.search(line)):
                 continue
-            fixed, explanation = ftfy.fix_and_explain(line, config=FTFY_CONFIG)
+            fixed, explanation = ftfy.fix_and_explain(line, config=ftfy_config())
             if fixed == line:
                 continue
             message = _describe(explanation)
