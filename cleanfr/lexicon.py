@@ -89,7 +89,13 @@ def french() -> Lexicon:
 
 
 def _vocabulary(doc: Document) -> Counter:
-    return Counter(WORD.findall(doc.text))
+    # Counting blank-separated chunks first, then splitting each distinct chunk, is twice as fast as
+    # running the word regex over the whole text: most chunks repeat.
+    vocab: Counter = Counter()
+    for chunk, n in Counter(doc.text.split()).items():
+        for word in WORD.findall(chunk):
+            vocab[word] += n
+    return vocab
 
 
 def doc_vocabulary(doc: Document) -> Counter:

@@ -22,7 +22,6 @@ Stable API (other rule families rely on it):
 
 from __future__ import annotations
 
-import bisect
 from functools import lru_cache
 from importlib import resources
 
@@ -49,7 +48,6 @@ _PROTECTED = regex.compile(
   | (?<![\w@])@\w+                                                 # @handle
   | (?<![\w&#])\#\w+                                               # #hashtag
   | \b[\w-]+(?:\.[\w-]+)*\.""" + _TLD + r"""\b(?:/[^\s<>"«»“”]*[^\s<>"«»“”.,;:!?)\]])?   # bare domain
-  | `[^`\n]+`                                                      # code in backticks
   | (?<![\w-])--?[^\W\d_][\w-]*(?:=\S*)?(?=[\s,.;:)\]]|$)          # option -v, --help, --x=y
   | (?<![\w/])(?:~|\.{1,2})?/[\w.~+-]+(?:/[\w.~+-]*)*              # absolute or relative path
   | \b\w+(?:/[\w.~+-]+){2,}                                        # a/b/c
@@ -61,6 +59,9 @@ _PROTECTED = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+# Code in backticks (may contain blanks, so it is looked for per line).
+_CODE = regex.compile(r"`[^`\n]+`")
 
 # A quotation: « … », “ … ”, or "…" on one line.
 _QUOTE = regex.compile(r"«[^«»\n]{1,400}»|“[^“”\n]{1,400}”|\"[^\"\n]{1,400}\"")
@@ -74,24 +75,68 @@ _ENGLISH = frozenset(
 
 
 class Protected:
-    """Sorted, non-overlapping protected spans of one document, with a fast overlap test."""
+    """The protected spans of one document, tested locally and lazily.
 
-    __slots__ = ("spans", "_starts")
+    ``overlaps(start, end)`` looks only at the non-blank chunk around the span (URL, e-mail, option, path…)
+    and at the quotations and backtick code of its line, so a rule that checks a few candidates pays for
+    those few, not for the whole text (a full scan costs seconds on megabytes). ``spans`` lists every
+    protected span of the text: it scans everything, for inspection and tests.
+    """
 
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
+    __slots__ = ("text", "_lines")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: dict[int, list[tuple[int, int]]] = {}
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` shares a character with a protected span."""
+        text = self.text
+        lo, hi = _chunk(text, start, end)
+        for m in _PROTECTED.finditer(text, lo, hi):
+            if m.start() < end and start < m.end():
+                return True
+        line_start = text.rfind("\n", 0, start) + 1
+        spans = self._lines.get(line_start)
+        if spans is None:
+            line_end = text.find("\n", start)
+            spans = self._lines[line_start] = _line_spans(text, line_start, len(text) if line_end < 0 else line_end)
+        return any(s < end and start < e for s, e in spans)
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """Every protected span of the text, sorted and merged (a full scan: slow on big texts)."""
+        text = self.text
+        found = [m.span() for m in _PROTECTED.finditer(text)] + _line_spans(text, 0, len(text))
         merged: list[tuple[int, int]] = []
-        for s, e in sorted(spans):
+        for s, e in sorted(found):
             if merged and s <= merged[-1][1]:
                 merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
             else:
                 merged.append((s, e))
-        self.spans = merged
-        self._starts = [s for s, _ in merged]
+        return merged
 
-    def overlaps(self, start: int, end: int) -> bool:
-        """Whether ``[start, end)`` shares a character with a protected span."""
-        i = bisect.bisect_right(self._starts, max(start, end - 1))
-        return i > 0 and self.spans[i - 1][1] > start
+
+def _chunk(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the run of non-blank characters around ``[start, end)`` (at most 300 characters each way)."""
+    lo = start
+    floor = max(0, start - 300)
+    while lo > floor and not text[lo - 1].isspace():
+        lo -= 1
+    hi = end
+    ceiling = min(len(text), end + 300)
+    while hi < ceiling and not text[hi].isspace():
+        hi += 1
+    return lo, hi
+
+
+def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Backtick code and foreign-language quotations within ``text[start:end]``."""
+    spans = [m.span() for m in _CODE.finditer(text, start, end)]
+    for m in _QUOTE.finditer(text, start, end):
+        if _foreign_quote(m.group()[1:-1]):
+            spans.append(m.span())
+    return spans
 
 
 def is_isolated(text: str, start: int, end: int) -> bool:
@@ -126,18 +171,9 @@ def _foreign_quote(content: str) -> bool:
     return english * 4 >= len(words) or french_words * 2 < len(words)
 
 
-def _compute(doc: Document) -> Protected:
-    text = doc.text
-    spans = [m.span() for m in _PROTECTED.finditer(text)]
-    for m in _QUOTE.finditer(text):
-        if _foreign_quote(m.group()[1:-1]):
-            spans.append(m.span())
-    return Protected(spans)
-
-
 def protected_spans(doc: Document) -> Protected:
-    """The protected spans of ``doc``, computed once per document."""
-    return doc.memo("tokens.protected", _compute)
+    """The protected spans of ``doc`` (one lazy :class:`Protected` per document)."""
+    return doc.memo("tokens.protected", lambda d: Protected(d.text))
 
 
 @lru_cache(maxsize=1)
