@@ -1,0 +1,123 @@
+"""Line-break hyphenation left in the text: ``adminis-\\ntration``, ``adminis- tration``, ``pla-cée``.
+
+A hyphenated pair is joined only when the joined word is a French word and the hyphenated spelling
+is not, and the two halves are not both words: real compounds (``porte-parole``, ``celle-ci``,
+``peut-être``, ``très-noble``) never qualify. A half that is a productive prefix (``co-auteur``,
+``anti-inflammatoire``) keeps its hyphen: both spellings are French.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable
+
+import regex
+
+from ..document import Document
+from ..edits import Edit
+from ..wordrules_common import is_word, load_word_set, protected, zipf
+from . import Rule
+
+def _word_start(text: str, end: int) -> int:
+    """Start of the run of letters that ends at ``end``; ``end`` itself if a digit or ``_`` is glued to it."""
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    if start > 0 and (text[start - 1].isdigit() or text[start - 1] == "_"):
+        return end
+    return start
+
+
+#: Pronouns and particles after a hyphen belong to the verb or word before (``glisse t-elle``, ``celle-ci``).
+_ENCLITICS = frozenset("je tu il elle on nous vous ils elles ce ci là le la les lui leur moi toi en y t".split())
+
+
+@lru_cache(maxsize=1)
+def prefixes() -> frozenset[str]:
+    """Productive prefixes after which a hyphen is a legitimate spelling (``co-``, ``anti-``…)."""
+    return load_word_set("hyphenation_prefixes.tsv")
+
+
+def joinable(left: str, right: str, min_zipf: float) -> bool:
+    """True when ``left-right`` is a word broken by hyphenation rather than a compound.
+
+    >>> joinable("adminis", "tration", 1.0), joinable("porte", "parole", 1.0), joinable("co", "auteur", 1.0)
+    (True, False, False)
+    """
+    if len(left) < 2 or len(right) < 2 or right in _ENCLITICS or not right[0].islower() or not (left[1:].islower() or len(left) == 1):
+        return False
+    low_left = left.lower()
+    joined = low_left + right
+    if is_word(f"{low_left}-{right}") or (low_left in prefixes() and is_word(right)):
+        return False
+    if not is_word(joined) or zipf(joined) < min_zipf:
+        return False
+    # Two words side by side make a compound; a one- or two-letter syllable (``re-``, ``en-``) does not.
+    return len(low_left) <= 2 or not (is_word(low_left) and is_word(right))
+
+
+class LineBreakHyphen(Rule):
+    """Join a word that typesetting split at a line break.
+
+    Example: ``l’adminis-\\ntration du pays`` → ``l’administration\\ndu pays`` (the line break moves
+    after the word, so lines stay lines); ``adminis- tration`` (line breaks flattened by a
+    scraper) → ``administration``. ``porte-\\nparole`` keeps its hyphen.
+    """
+
+    id = "line-break-hyphen"
+    category = "hyphenation"
+    pass_name = "words"
+    description = "mot coupé en fin de ligne par un trait d’union (adminis-␤tration)"
+
+    # Starts at the hyphen (a literal: fast to scan for); the halves are taken around it.
+    _PATTERN = regex.compile(r"(?<=\p{L})-(?:[ \t]*(\r?\n)[ \t]*|[ \t]+)(\p{Ll}+)(?![\p{N}-])([.,;:!?»)…]*)([ \t])?")
+
+    def find(self, doc: Document) -> Iterable[Edit]:
+        text = doc.text
+        if "-" not in text:
+            return
+        guard = protected(doc)
+        for m in self._PATTERN.finditer(text):
+            hyphen = m.start()
+            left = text[_word_start(text, hyphen):hyphen]
+            brk, right = m.group(1), m.group(2)
+            if not left or not joinable(left, right, 1.5 if brk else 2.5) or guard.overlaps(hyphen - len(left), m.end()):
+                continue
+            if brk:
+                tail = m.group(3) + (brk if m.group(4) else "")
+                end = m.end(4) if m.group(4) else m.end(3)
+                yield self.edit(doc, hyphen, end, right + tail, 0.9,
+                                f"coupure de fin de ligne : « {left}-{right} » → « {left}{right} »")
+            else:
+                yield self.edit(doc, hyphen, m.start(2), "", 0.85,
+                                f"coupure de fin de ligne aplatie : « {left}- {right} » → « {left}{right} »")
+
+
+class InnerHyphen(Rule):
+    """Join a word whose line-break hyphen stayed inside it when its lines were flattened.
+
+    Example: ``une cuvette pla-cée sur une table`` → ``placée`` (``placée`` is a word, ``pla`` and
+    ``cée`` are not). ``porte-parole``, ``très-noble``, ``celle-ci``, ``Jean-Luc`` stay.
+    """
+
+    id = "inner-hyphen"
+    category = "hyphenation"
+    pass_name = "words"
+    description = "trait d’union de coupure resté au milieu d’un mot (pla-cée)"
+
+    _PATTERN = regex.compile(r"(?<=\p{L})-(\p{L}+)(?![\p{L}\p{N}'’-])")
+
+    def find(self, doc: Document) -> Iterable[Edit]:
+        text = doc.text
+        if "-" not in text:
+            return
+        guard = protected(doc)
+        for m in self._PATTERN.finditer(text):
+            hyphen = m.start()
+            start = _word_start(text, hyphen)
+            if start == hyphen or (start > 0 and text[start - 1] in "-'’"):
+                continue  # part of a longer compound (``c’est-à-dire``) or an elision
+            left, right = text[start:hyphen], m.group(1)
+            if joinable(left, right, 2.5) and not guard.overlaps(start, m.end()):
+                yield self.edit(doc, hyphen, hyphen + 1, "", 0.85,
+                                f"trait d’union de coupure : « {left}-{right} » → « {left}{right} »")

@@ -1,0 +1,351 @@
+"""Typography: inverted guillemets, spaces lost or doubled around punctuation.
+
+Every rule follows the document's own conventions (space, no-break space or nothing before ``; : ! ?``
+and inside « »), measured once per document by :func:`conventions`; none imposes a convention the
+document does not use. Lines that look like tables, code or indented man-page text are never touched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+import re
+from typing import Iterable, Iterator
+
+import regex
+
+from ..document import Document
+from ..edits import Edit
+from ..wordrules_common import is_prose_line, is_word, protected, lines
+from . import Rule
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+_SPACES = " \u00a0\u202f"
+
+# What precedes a high punctuation sign or follows « / precedes » : a space style.
+# Patterns start with the punctuation itself (a literal) so that the scan over a large text is fast.
+# (The standard ``re`` module scans literal-first patterns faster than ``regex``.)
+_HIGH_PUNCT = re.compile(r"[;:!?](?=\s|»|\)|$)")
+_GUILLEMET = regex.compile(r"[«»]")
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """The document's own spacing habits; ``None`` where it has no clear habit."""
+
+    before_high: str | None  # "" (none), " ", NBSP or NNBSP before ; : ! ?
+    inside_guillemets: str | None  # same, after « and before »
+    spaced_commas: int  # commas preceded by a space
+    commas: int
+
+
+def _dominant(counts: dict[str, int], minimum: int = 5, share: float = 0.9) -> str | None:
+    total = sum(counts.values())
+    if total < minimum:
+        return None
+    style, n = max(counts.items(), key=lambda kv: kv[1])
+    return style if n >= share * total else None
+
+
+def conventions(doc: Document) -> Conventions:
+    """Measure the document's spacing conventions (memoised per document).
+
+    >>> c = conventions(Document("Oui ; non ; peut-être ; si ; là ; « bon » et «mal»."))
+    >>> c.before_high, c.inside_guillemets
+    (' ', None)
+    """
+
+    def build(d: Document) -> Conventions:
+        text = d.text
+        high: dict[str, int] = {}
+        for m in _HIGH_PUNCT.finditer(text):
+            i = m.start()
+            style = _style(text, i - 1)
+            prev = text[i - 1 - len(style)] if i > len(style) else ""
+            if prev.isalpha() or prev in "»)":
+                high[style] = high.get(style, 0) + 1
+        inner: dict[str, int] = {}
+        for m in _GUILLEMET.finditer(text):
+            i = m.start()
+            if m.group() == "«" and i + 2 < len(text) and text[i + 1 + (text[i + 1] in _SPACES)].isalnum():
+                style = _style(text, i + 1)
+            elif m.group() == "»" and i > 1 and text[i - 1 - (text[i - 1] in _SPACES)].isalnum():
+                style = _style(text, i - 1)
+            else:
+                continue
+            inner[style] = inner.get(style, 0) + 1
+        commas = text.count(",")
+        spaced = text.count(" ,") + text.count(NBSP + ",") + text.count(NNBSP + ",")
+        return Conventions(_dominant(high), _dominant(inner, minimum=4), spaced, commas)
+
+    return doc.memo("typography-conventions", build)
+
+
+def _style(text: str, i: int) -> str:
+    """The space character at ``i`` if it is one, else "" (no space)."""
+    return text[i] if 0 <= i < len(text) and text[i] in _SPACES else ""
+
+
+def _space_name(space: str) -> str:
+    return {"": "aucune espace", " ": "une espace", NBSP: "une espace insécable", NNBSP: "une espace fine insécable"}[space]
+
+
+class GuillemetDirection(Rule):
+    """Turn a guillemet that points the wrong way, judged by the quotes open in its paragraph.
+
+    Example: ``parleront d’eux-mêmes« .`` → ``parleront d’eux-mêmes ».`` (a « glued to the word before
+    it and followed by punctuation closes a quotation); ``pour « monopole« , » destruction`` →
+    ``pour « monopole », « destruction``.
+    """
+
+    id = "guillemet-direction"
+    category = "typography"
+    pass_name = "typography"
+    description = "guillemet inversé (« à la place de » ou l’inverse)"
+
+    # « glued to the preceding word, then optional spaces, then closing punctuation or end of line.
+    _CLOSING_OPEN = regex.compile(r"(?<=[\p{L}\p{N}.!?…])«([ \u00a0\u202f]*)(?=[.,;:!?)…]|[ \u00a0\u202f]*$)", regex.M)
+    _QUOTE = regex.compile(r"[«»]")
+    # Only lines with a guillemet glued on the wrong side are examined.
+    _SUSPECT = regex.compile(r"(?<=[\p{L}\p{N}.!?…])«|»(?=\p{L})")
+
+    def find(self, doc: Document) -> Iterable[Edit]:
+        text = doc.text
+        if "«" not in text and "»" not in text:
+            return
+        inner = conventions(doc).inside_guillemets
+        space = " " if inner is None else inner
+        done = -1
+        for m in self._SUSPECT.finditer(text):
+            if m.start() < done:
+                continue
+            start = text.rfind("\n", 0, m.start()) + 1
+            end = text.find("\n", m.end())
+            end = len(text) if end < 0 else end
+            done = end
+            yield from self._line(doc, start, end - (end > start and text[end - 1] == "\r"), space)
+
+    def _line(self, doc: Document, start: int, end: int, space: str) -> Iterator[Edit]:
+        text = doc.text
+        is_open = False
+        inverted = False  # the previous guillemet was a « turned into »: inversions come in pairs
+        for m in self._QUOTE.finditer(text, start, end):
+            i = m.start()
+            before = text[i - 1] if i > start else " "
+            after = text[i + 1] if i + 1 < end else "\n"
+            was_inverted, inverted = inverted, False
+            if m.group() == "«":
+                closing = self._CLOSING_OPEN.match(text, i, end)
+                if closing and (is_open or before.isalnum()):
+                    # A « glued to a word and followed by punctuation cannot open a quotation: it closes
+                    # one (whose opening may have been lost). Spaces before a comma or a full stop go.
+                    stop = i + 1 + len(closing.group(1))
+                    if stop < end and text[stop] in "!?;:":
+                        stop = i + 1
+                    yield self.edit(doc, i, stop, space + "»", 0.9, "guillemet fermant écrit « à la place de »")
+                    is_open, inverted = False, True
+                else:
+                    is_open = True
+            elif is_open:
+                is_open = False
+            elif (before in _SPACES + "\n(" or i == start) and self._closes_later(text, i + 1, end):
+                # No quotation is open and one closes later: this » opens it. Glued to the next word it
+                # can only open; followed by a space, only right after a « that closed.
+                if after.isalpha():
+                    yield self.edit(doc, i, i + 1, "«" + space, 0.85, "guillemet ouvrant écrit » à la place de «")
+                    is_open = True
+                elif was_inverted and after in _SPACES and i + 2 < end and text[i + 2].isalpha():
+                    yield self.edit(doc, i, i + 1, "«", 0.85, "guillemet ouvrant écrit » à la place de «")
+                    is_open = True
+
+    @staticmethod
+    def _closes_later(text: str, start: int, end: int) -> bool:
+        """A » (or a « glued to a word) later in the line: the one at hand opens a quotation."""
+        nxt = regex.search(r"[«»]", text[start:end])
+        return bool(nxt) and (nxt.group() == "»" or text[start + nxt.start() - 1].isalnum())
+
+
+class SpaceBeforeComma(Rule):
+    """Remove a space before a comma in a document that otherwise never puts one there.
+
+    Example: ``a démissionné du gouvernement ,estimant`` → ``a démissionné du gouvernement, estimant``.
+    Old print that spaces its commas (``Tableau , Sainte``) keeps them: that is its convention.
+    """
+
+    id = "space-before-comma"
+    category = "typography"
+    pass_name = "typography"
+    description = "espace parasite avant une virgule (selon l’usage du document)"
+
+    _PATTERN = regex.compile(r"(?<=[\p{Ll}»)][ \u00a0\u202f]+),([ \u00a0]?)(?=\p{L}|\s|$)")
+    #: A comma after these is usually the character being talked about (``un { ou un , peuvent``).
+    _MENTION = regex.compile(r"(?:^|\s)(?:un|le|la|les|des|du|et|ou|opérateur|caractère|virgule)$", regex.I)
+
+    def find(self, doc: Document) -> Iterable[Edit]:
+        conv = conventions(doc)
+        # One stray spaced comma, or at most one in twenty: the document does not space its commas.
+        if conv.commas < 5 or conv.spaced_commas > max(1, conv.commas // 20):
+            return
+        text = doc.text
+        guard = protected(doc)
+        for m in self._PATTERN.finditer(text):
+            start, end = m.start(), m.end()
+            while text[start - 1] in _SPACES:
+                start -= 1
+            if guard.overlaps(start, end) or self._MENTION.search(text, max(0, start - 20), start):
+                continue
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            if not is_prose_line(text, line_start, len(text) if line_end < 0 else line_end):
+                continue
+            after = m.group(1)
+            nxt = text[end] if end < len(text) else ""
+            replacement = "," + (after if after else (" " if nxt.isalpha() else ""))
+            yield self.edit(doc, start, end, replacement, 0.9, "espace avant la virgule retirée, comme ailleurs dans le document")
+
+
+class SpaceAfterPunctuation(Rule):
+    """Restore the space lost after a comma or a full stop between two words.
+
+    Example: ``à Paris,à Rennes`` → ``à Paris, à Rennes``; ``des circuits courts.Et un plan`` →
+    ``des circuits courts. Et un plan``. Both sides must be words of the lexicon, so ``remount,bind``,
+    ``archive.Z``, ``3,5`` and ``example.com`` stay.
+    """
+
+    id = "space-after-punctuation"
+    category = "typography"
+    pass_name = "typography"
+    description = "espace perdue après une virgule ou un point entre deux mots"
+
+    _PUNCT = re.compile(r"[,.](?=[^\W\d_])")
+    # The whole whitespace-delimited chunk: word,word or word.Word (letters and elisions only), then
+    # at most one closing sign; never ``option,option,...`` or ``a.b.c``.
+    _CHUNK = regex.compile(
+        r"[(«\"“]?(\p{L}+(?:['’]\p{L}+)?)(?:,(\p{Ll}\p{L}+(?:['’]\p{L}+)?|[ày])|\.(\p{Lu}\p{Ll}+|\p{Lu}['’]\p{L}+))[;:!?)»\"”.,]?"
+    )
+
+    def find(self, doc: Document) -> Iterable[Edit]:
+        text = doc.text
+        n = len(text)
+        for m in self._PUNCT.finditer(text):
+            at = m.start()
+            if not (at and text[at - 1].isalpha()):
+                continue
+            start = at
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1
+            end = at + 1
+            while end < n and not text[end].isspace():
+                end += 1
+            chunk = self._CHUNK.fullmatch(text, start, end)
+            if not chunk:
+                continue
+            # No protected-span test: tokens.py takes ``courts.Et`` for a dotted identifier; the lexicon
+            # test on both sides is what keeps code and file names out.
+            left, right = chunk.group(1), chunk.group(2) or chunk.group(3)
+            if text[at] == "." and (len(left) < 2 or not left[-1].islower()):
+                continue
+            if not (is_word(_bare(left)) and is_word(_bare(right))):
+                continue
+            if text[at] == "," and is_word(left + right):
+                continue  # inclusive writing with a comma: ``démuni,es``
+            yield self.edit(
+                doc, at, at + 1, text[at] + " ", 0.85, f"espace perdue après « {text[at]} » entre « {left} » et « {right} »"
+            )
+
+
+def _bare(word: str) -> str:
+    """The word without an elided article (``l’obligation`` → ``obligation``), lower-cased."""
+    for apos in "'’":
+        if apos in word:
+            head, tail = word.split(apos, 1)
+            return tail.lower() if len(head) <= 2 else head.lower()
+    return word.lower()
+
+
+_WORDS = regex.compile(r"\p{L}+")
+_LONG_WORDS = regex.compile(r"\p{L}{2,}")
+
+
+class DoubleSpace(Rule):
+    """Collapse a doubled space between two words of a prose line.
+
+    Example: ``le territoire  russe`` → ``le territoire russe``. Indented lines, lines with
+    several runs of spaces (tables, aligned columns), and documents that double their spaces on
+    purpose are left alone.
+    """
+
+    id = "double-space"
+    category = "typography"
+    pass_name = "typography"
+    description = "espace doublée entre deux mots d’une ligne de prose"
+
+    _RUN = re.compile(r"  +(?=[^\W\d_])")
+
+    def find(self, doc: Document) -> Iterable[Edit]:
+        text = doc.text
+        if "  " not in text:
+            return
+        # A document where doubled spaces are frequent uses them (aligned text): leave it.
+        doubled = text.count("  ")
+        if doubled > 3 and doubled * 200 > text.count(" "):
+            return
+        runs = [m for m in self._RUN.finditer(text) if m.start() and (text[m.start() - 1].isalpha() or text[m.start() - 1] in ",;")]
+        guard = protected(doc)
+        for m in runs:
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[line_start:line_end]
+            if line.count("  ") != 1 or not is_prose_line(text, line_start, line_end) or guard.overlaps(m.start(), m.end()):
+                continue
+            # A first column (``-l  Afficher``, ``SHELL  Cette variable``) is a definition list, not a typo.
+            if line[0] in "-+*•$%\\" or len(_LONG_WORDS.findall(text, line_start, m.start())) < 3:
+                continue
+            yield self.edit(doc, m.start(), m.end(), " ", 0.85, "espace doublée entre deux mots")
+
+
+class MissingSpaceHighPunctuation(Rule):
+    """Add the space a document puts before ``; : ! ?`` (or inside « ») where one was lost.
+
+    Example, in a text that writes ``mot : suite`` everywhere: ``mot: suite`` → ``mot : suite``,
+    with the same kind of space (ordinary, no-break or thin no-break). A text without a clear
+    habit is left as it is.
+    """
+
+    id = "missing-space-high-punctuation"
+    category = "typography"
+    pass_name = "typography"
+    description = "espace perdue avant ; : ! ? ou dans les guillemets, selon l’usage du document"
+
+    _BARE_HIGH = regex.compile(r"(?<=\p{L}{2}|»)[;:!?](?=[ \u00a0\u202f]|$)", regex.M)
+    _BARE_OPEN = regex.compile(r"(?<=^|[\s(])«(?=\p{L})", regex.M)
+    _BARE_CLOSE = regex.compile(r"(?<=\p{L})»(?=[\s.,;:!?)]|$)", regex.M)
+
+    def find(self, doc: Document) -> Iterable[Edit]:
+        conv = conventions(doc)
+        text = doc.text
+        guard = protected(doc)
+        if conv.before_high:
+            for m in self._BARE_HIGH.finditer(text):
+                if not guard.overlaps(m.start() - 1, m.end()) and self._french_context(text, m.start(), m.end()):
+                    yield self.edit(doc, m.start(), m.start(), conv.before_high, 0.85,
+                                    f"{_space_name(conv.before_high)} avant « {m.group()} », comme ailleurs dans le document")
+        if conv.inside_guillemets:
+            for pattern, side in ((self._BARE_OPEN, 1), (self._BARE_CLOSE, 0)):
+                for m in pattern.finditer(text):
+                    at = m.start() + side
+                    if not guard.overlaps(max(0, at - 1), at + 1) and self._french_context(text, at, at, check_after=False):
+                        yield self.edit(doc, at, at, conv.inside_guillemets, 0.85,
+                                        f"{_space_name(conv.inside_guillemets)} dans les guillemets, comme ailleurs dans le document")
+
+    @staticmethod
+    def _french_context(text: str, start: int, end: int, check_after: bool = True) -> bool:
+        """A prose line, with French words on both sides (not ``fichier: not in gzip format``, not code)."""
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        if not is_prose_line(text, line_start, line_end):
+            return False
+        before = _WORDS.findall(text, max(line_start, start - 30), start)
+        after = _WORDS.findall(text, end, min(line_end, end + 30))
+        return bool(before) and is_word(before[-1]) and (not check_after or not after or is_word(after[0]))

@@ -1,0 +1,99 @@
+"""Helpers shared by the word-level repair families (hyphenation, ocr, accents, capitalization, typography).
+
+They wrap the shared lexicon (:mod:`cleanfr.lexicon`) and protected spans (:mod:`cleanfr.tokens`) in
+the few questions these rules ask: is this a French word, how frequent is it, is this span protected,
+is this line prose (not a table, code or an indented man-page block).
+
+>>> is_prose_line("Le chat dort sur le canapé du salon.", 0, 36)
+True
+>>> is_prose_line("   -v, --verbose     affiche plus", 0, 33)
+False
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterator
+
+import regex
+
+from .document import Document
+from .tokens import Protected, protected_spans
+
+_CODEISH = regex.compile(r"[{}<>|=\\_#$%^~\[\]@/*`]")
+_WORD = regex.compile(r"\p{L}+")
+
+
+def is_prose_line(text: str, start: int, end: int) -> bool:
+    """A line of running prose: not indented, no tab, no run of aligned spaces, few code symbols."""
+    if end - start < 20 or text[start] in " \t\u00a0" or "\t" in text[start:end]:
+        return False
+    line = text[start:end]
+    if "   " in line:
+        return False
+    words = _WORD.findall(line)
+    if len(words) < 4:
+        return False
+    return len(_CODEISH.findall(line)) * 20 < len(line)
+
+
+def lines(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of every line, without its line break (``\\r\\n`` or ``\\n``)."""
+    start = 0
+    n = len(text)
+    while start <= n:
+        nl = text.find("\n", start)
+        end = n if nl < 0 else nl
+        stop = end - 1 if end > start and text[end - 1] == "\r" else end
+        yield start, stop
+        if nl < 0:
+            return
+        start = nl + 1
+
+
+@lru_cache(maxsize=1)
+def _lexicon():
+    from .lexicon import french
+
+    return french()
+
+
+@lru_cache(maxsize=200_000)
+def is_word(word: str) -> bool:
+    """True when ``word`` (any case) is a known French form.
+
+    >>> is_word("administration"), is_word("adminis")
+    (True, False)
+    """
+    return _lexicon().is_word(word.lower())
+
+
+@lru_cache(maxsize=200_000)
+def zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of ``word`` in French (0 when unknown).
+
+    >>> zipf("première") > zipf("premiere")
+    True
+    """
+    return _lexicon().zipf(word.lower())
+
+
+def protected(doc: Document) -> "Protected":
+    """The protected spans of ``doc`` (URLs, e-mails, handles, code…), shared with the other word rules."""
+    return protected_spans(doc)
+
+
+def data_rows(name: str) -> list[list[str]]:
+    """Rows of a TSV table of ``cleanfr/data/`` (tab-separated; ``#`` lines and blank lines skipped).
+
+    Every table of the word rules has the form ``entry <TAB> positive example <TAB> negative example``.
+    """
+    from importlib.resources import files
+
+    text = files("cleanfr").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def load_word_set(name: str) -> frozenset[str]:
+    """The first column of a TSV table of ``cleanfr/data/``, as a set."""
+    return frozenset(row[0] for row in data_rows(name))

@@ -1,0 +1,88 @@
+"""Typography: guillemets, spaces around punctuation, following each document's own conventions."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleanfr
+
+NB = "\u00a0"
+
+
+def fix(text: str) -> str:
+    return cleanfr.fix(text, select=["typography"]).text
+
+
+@pytest.mark.parametrize(
+    "damaged, repaired",
+    [
+        # A « glued to a word and followed by punctuation closes a quotation.
+        ("« ces choses ne sont pas annoncées ». Les missiles parleront d’eux-mêmes« .",
+         "« ces choses ne sont pas annoncées ». Les missiles parleront d’eux-mêmes »."),
+        ("Il parle de « maltraitance et humiliation« , plusieurs internautes réagissent.",
+         "Il parle de « maltraitance et humiliation », plusieurs internautes réagissent."),
+        ("pour « monopole« , » destruction de biens » et dommages",
+         "pour « monopole », « destruction de biens » et dommages"),
+        ("Il dit : »Nous apportons du soin à ces colis » et repart.",
+         "Il dit : « Nous apportons du soin à ces colis » et repart."),
+        # Lost space after a comma or a full stop, between two words.
+        ("Mais à Paris,à Rennes et ailleurs.", "Mais à Paris, à Rennes et ailleurs."),
+        ("des circuits courts.Et un plan d’investissement", "des circuits courts. Et un plan d’investissement"),
+        ("les droits de l'adoptant.L'obligation de fournir", "les droits de l'adoptant. L'obligation de fournir"),
+        # A doubled space between two words of a prose line.
+        ("Mais c'est sa capacité  à filtrer du texte qui compte.", "Mais c'est sa capacité à filtrer du texte qui compte."),
+    ],
+)
+def test_repairs(damaged: str, repaired: str) -> None:
+    assert fix(damaged) == repaired
+
+
+def test_space_before_comma_when_document_never_spaces_commas() -> None:
+    text = "Il pleut, il vente, il neige, il gèle, il fait nuit, il a démissionné du gouvernement , estimant que tout va mal."
+    assert fix(text) == text.replace("gouvernement ,", "gouvernement,")
+
+
+def test_spaced_commas_kept_in_old_print() -> None:
+    text = "Le troisiéme , la Sainte Famille. Jordaens sur bois , de 3 pieds. Poussin sur toile , de 2 pieds, large."
+    assert fix(text) == text
+
+
+def test_missing_high_punctuation_space_follows_document() -> None:
+    text = (f"Oui{NB}; non{NB}; peut-être{NB}! Quoi{NB}? Ceci{NB}: cela{NB}; voilà{NB}! Bien{NB}; mal{NB}; "
+            "Comment fonctionne-t-elle? On verra bien.")
+    assert fix(text) == text.replace("elle?", f"elle{NB}?")
+    # Without a clear habit in the document, nothing is imposed.
+    mixed = "Oui; non ; peut-être! Quoi ? Comment fonctionne-t-elle? On verra."
+    assert fix(mixed) == mixed
+
+
+def test_missing_guillemet_space_follows_document() -> None:
+    text = f"Il dit «{NB}oui{NB}», puis «{NB}non{NB}», puis «{NB}peut-être{NB}», puis «{NB}jamais{NB}» et enfin «Aujourd’hui nous partons{NB}»."
+    assert fix(text) == text.replace("«Aujourd", f"«{NB}Aujourd")
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Rendez-vous à 12:30, il coûte 3,5 euros ; voir https://example.com/a,b et www.Site.fr.",
+        "Le fichier archive.Z, le module os.path et l'option ro,noload restent tels quels.",
+        "Les options mode,propriétaire,estampilles sont indiquées par défaut : ensuite on continue.",
+        "Totalement démuni,es et pris,es en étau, les habitants attendent.",
+        "Il a dit : « Bonjour »… puis il est parti :-) sans un mot.",
+        "-l  Afficher la liste des noms de fichiers en cours de traitement.",
+        "SHELL  Cette variable développe le chemin complet vers l’interpréteur.",
+        "   ISO 8859-1   Latin-1    ¡  ¢  £  ¤  ¥",
+        "if liste; then liste; [ elif liste; then liste; ] fi",
+        "Il y a des coupables quelque part ; disait-il à qui voulait l'entendre !",
+        "« Il y a des gens qui sont partis. Puis d'autres sont venus,\n« et ils sont restés longtemps. »",
+        "Dis nous, dis seulement nous, et ce sera très bien.\r\nLigne suivante.",
+    ],
+)
+def test_leaves_clean_text(clean: str) -> None:
+    assert fix(clean) == clean
+
+
+def test_idempotent() -> None:
+    damaged = "pour « monopole« , » destruction » et à Paris,à Rennes. Fin.Début  ici."
+    once = fix(damaged)
+    assert fix(once) == once
