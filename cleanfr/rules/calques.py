@@ -1,0 +1,273 @@
+"""Calques of machine translation: French phrases that copy a Spanish or English word in the wrong sense.
+
+Tables in ``cleanfr/data/calques/<language>.toml`` list each calque with its inflected pattern, its
+replacements, the source word, context conditions checked around each hit, a confidence and examples.
+All patterns of all tables form one Aho–Corasick automaton, so the text is scanned once; context is
+looked at only where a pattern matched. When the replacement changes the noun's gender, the determiner
+before it and a participle after it follow (``Ce coup d'État aurait été lancé`` → ``Cette frappe aurait
+été lancée``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from importlib import resources
+from typing import Iterable, Iterator
+
+import regex
+
+from ..document import Document
+from ..edits import Edit
+from ..phrases import (
+    Hit,
+    PhraseMatcher,
+    directly_quoted,
+    feminine_of,
+    fold,
+    load_toml,
+    nouns,
+    paragraph_bounds,
+    rejoin,
+    render,
+    transfer_case,
+)
+from . import Rule
+
+LANGUAGE_NAMES = {"es": "l'espagnol", "en": "l'anglais", "it": "l'italien", "de": "l'allemand", "pt": "le portugais"}
+
+
+@dataclass
+class Entry:
+    """One calque of a table (see ``cleanfr/data/calques/README`` fields in the TOML files)."""
+
+    id: str
+    language: str
+    source: str
+    pattern: str
+    replace: list[str]
+    confidence: float
+    explain: str
+    kind: str = "phrase"
+    support: list[str] = field(default_factory=list)
+    min_support: int = 1
+    against: list[str] = field(default_factory=list)
+    weak_against: list[str] = field(default_factory=list)
+    against_regex: str = ""
+    window: int = 300
+    before: str = ""
+    after: str = ""
+    before_not: list[str] = field(default_factory=list)
+    after_not: list[str] = field(default_factory=list)
+    examples: list[dict] = field(default_factory=list)
+    counter: list[str] = field(default_factory=list)
+
+    @cached_property
+    def support_re(self) -> regex.Pattern[str] | None:
+        return _terms(self.support)
+
+    @cached_property
+    def weak_re(self) -> regex.Pattern[str] | None:
+        return _terms(self.weak_against)
+
+    @cached_property
+    def against_re(self) -> regex.Pattern[str] | None:
+        parts = [p for p in (_terms_source(self.against), self.against_regex) if p]
+        return regex.compile("|".join(f"(?:{p})" for p in parts)) if parts else None
+
+    @cached_property
+    def before_required(self) -> regex.Pattern[str] | None:
+        return regex.compile(f"(?:{self.before})$") if self.before else None
+
+    @cached_property
+    def after_required(self) -> regex.Pattern[str] | None:
+        return regex.compile(f"^(?:{self.after})") if self.after else None
+
+    @cached_property
+    def before_re(self) -> regex.Pattern[str] | None:
+        return regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(self.before_not) + r")['’]?\s*$") if self.before_not else None
+
+    @cached_property
+    def after_re(self) -> regex.Pattern[str] | None:
+        return regex.compile(r"^\s*(?:" + "|".join(self.after_not) + r")(?![\p{L}\p{M}])") if self.after_not else None
+
+
+def _terms_source(terms: list[str]) -> str:
+    """Words given as prefixes (``missile`` matches ``missiles``), at a word start, in folded text."""
+    if not terms:
+        return ""
+    return r"(?<![\p{L}\p{M}])(?:" + "|".join(regex.escape(fold(t)) for t in terms) + ")"
+
+
+def _terms(terms: list[str]) -> regex.Pattern[str] | None:
+    source = _terms_source(terms)
+    return regex.compile(source) if source else None
+
+
+@lru_cache(maxsize=1)
+def entries() -> dict[str, Entry]:
+    """Every entry of every calque table, by id."""
+    out: dict[str, Entry] = {}
+    folder = resources.files("cleanfr").joinpath("data", "calques")
+    for path in sorted(p.name for p in folder.iterdir() if p.name.endswith(".toml")):
+        table = load_toml("calques", path)
+        language = table["language"]
+        for raw in table.get("entry", []):
+            entry = Entry(language=language, **raw)
+            if entry.id in out:
+                raise ValueError(f"duplicate calque id {entry.id}")
+            out[entry.id] = entry
+    return out
+
+
+@lru_cache(maxsize=1)
+def matcher() -> PhraseMatcher:
+    return PhraseMatcher((e.id, e.pattern) for e in entries().values())
+
+
+def context_ok(entry: Entry, text: str, folded: str, start: int, end: int) -> bool:
+    """The entry's context conditions at a hit: quotes, forbidden neighbours, vetoes, required support."""
+    if directly_quoted(text, start, end):
+        return False
+    if entry.before_re is not None and entry.before_re.search(folded, max(0, start - 40), start):
+        return False
+    if entry.after_re is not None and entry.after_re.match(folded[end : end + 60]):
+        return False
+    if entry.before_required is not None and not entry.before_required.search(folded, max(0, start - 40), start):
+        return False
+    if entry.after_required is not None and not entry.after_required.match(folded[end : end + 60]):
+        return False
+    para_start, para_end = paragraph_bounds(text, start, end)
+    lo, hi = max(0, start - entry.window), min(len(text), end + entry.window)
+    if entry.against_re is not None:
+        near_lo, near_hi = max(para_start, start - entry.window // 2), min(para_end, end + entry.window // 2)
+        if entry.against_re.search(folded, near_lo, near_hi):
+            return False
+    if entry.support_re is not None:
+        count = _count(entry.support_re, folded, lo, start, end, hi)
+        if entry.weak_re is not None:
+            count -= _count(entry.weak_re, folded, lo, start, end, hi)
+        if count < entry.min_support:
+            return False
+    return True
+
+
+def _count(pattern: regex.Pattern[str], folded: str, lo: int, start: int, end: int, hi: int) -> int:
+    """Occurrences of ``pattern`` in the window around a hit, the hit itself excluded."""
+    return len(pattern.findall(folded, lo, start)) + len(pattern.findall(folded, end, hi))
+
+
+_NEXT_WORD = regex.compile(r"[ \u00a0\u202f]+([\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*)")
+_PREV_WORD = regex.compile(r"(?<![\p{L}\p{M}])[\p{L}\p{M}]+(?:[ \u00a0\u202f]+|['’])$")
+_ETRE = frozenset("est était fut sera serait soit été sont étaient furent seront seraient soient".split())
+_PASS_THROUGH = _ETRE | frozenset(
+    "a avait eut aura aurait ait eût ont avaient auraient aient ne n' pas déjà bien probablement aussi "
+    "également finalement rapidement ensuite alors se s' y".split()
+)
+
+
+class Calque(Rule):
+    """Calque of a Spanish or English word, repaired from the calque tables, with context checks.
+
+    Example: ``Les missiles ont touché la région. Ce coup d'État aurait eu lieu mardi.`` →
+    ``… Cette frappe aurait eu lieu mardi.`` (Spanish *golpe*), while ``le coup d'État de 1973
+    contre le président Allende`` stays. Style calques (``prendre place`` → ``avoir lieu``) with a
+    confidence below 0.8 are only suggested.
+    """
+
+    id = "calque"
+    category = "calque"
+    pass_name = "phrases"
+    description = "calques de l'espagnol et de l'anglais (tables cleanfr/data/calques), avec contexte"
+
+    def find(self, doc: Document) -> Iterable[Edit]:
+        text = doc.text
+        folded = doc.memo("phrases.fold", lambda d: fold(d.text))
+        table = entries()
+        done_until = -1
+        for hit in matcher().find(folded):
+            if hit.start < done_until:
+                continue
+            entry = table[hit.key]
+            if not context_ok(entry, text, folded, hit.start, hit.end):
+                continue
+            done_until = hit.end
+            yield from self._repair(doc, entry, hit)
+
+    def _repair(self, doc: Document, entry: Entry, hit: Hit) -> Iterator[Edit]:
+        text = doc.text
+        original = text[hit.start : hit.end]
+        replacements = [transfer_case(original, render(r, hit.choices, entry.pattern)) for r in entry.replace]
+        if not replacements:
+            return
+        best = replacements[0]
+        others = f" (ou : {', '.join('« ' + r + ' »' for r in replacements[1:])})" if len(replacements) > 1 else ""
+        message = (
+            f"calque de {LANGUAGE_NAMES.get(entry.language, entry.language)} « {entry.source} » : "
+            f"« {original} » → « {best} »{others} ; {entry.explain}"
+        )
+        start, end = hit.start, hit.end
+        new_gender = _gender_change(original, best)
+        prev = _PREV_WORD.search(text, max(0, start - 30), start)
+        if prev:
+            prefix = prev.group(0)
+            fitted = rejoin(prefix, new_gender or _gender(best), best, doc.apostrophe)
+            if fitted is None:
+                return  # the word before cannot be made to fit (h, unknown gender): leave the phrase alone
+            if fitted != prefix:
+                best = fitted + best
+                start = prev.start()
+        yield self.edit(doc, start, end, best, entry.confidence, message)
+        if new_gender == "f":
+            yield from self._agree_after(doc, hit.end, entry.confidence, message)
+
+    def _agree_after(self, doc: Document, pos: int, confidence: float, message: str) -> Iterator[Edit]:
+        """Feminine participle or adjective after a noun that became feminine: ``été lancé`` → ``été lancée``."""
+        text = doc.text
+        after_etre = False
+        for i in range(6):
+            m = _NEXT_WORD.match(text, pos)
+            if m is None:
+                return
+            word = m.group(1)
+            low = word.lower()
+            if i == 0 and not after_etre and low not in _PASS_THROUGH:
+                fem = feminine_of(word) if low in _adjectives() else None
+                if fem and fem != word:
+                    yield self.edit(doc, m.start(1), m.end(1), fem, confidence, f"accord au féminin ; {message}")
+                return
+            if low in _PASS_THROUGH:
+                after_etre = after_etre or low in _ETRE
+                pos = m.end()
+                continue
+            if after_etre:
+                fem = feminine_of(word)
+                if fem and fem != word and low.endswith(("é", "és")):
+                    yield self.edit(doc, m.start(1), m.end(1), fem, confidence, f"accord au féminin ; {message}")
+            return
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> frozenset[str]:
+    from ..phrases import adjective_feminines
+
+    return frozenset(adjective_feminines())
+
+
+def _gender(phrase: str) -> str:
+    """Gender (``m``/``f``) of the noun a phrase starts with (singular or plural in -s/-x), or ``""``."""
+    words = phrase.split()
+    if not words:
+        return ""
+    word = fold(words[0]).split("'")[-1]
+    lex = nouns()
+    g = lex.get(word, ("", ""))[0]
+    if not g and word[-1:] in ("s", "x"):
+        g = lex.get(word[:-1], ("", ""))[0]
+    return g if g in ("m", "f") else ""
+
+
+def _gender_change(original: str, replacement: str) -> str:
+    """``f`` or ``m`` when the head noun's gender changes from the matched text to the replacement."""
+    a, b = _gender(original), _gender(replacement)
+    return b if a and b and a != b else ""

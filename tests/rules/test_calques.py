@@ -1,0 +1,83 @@
+"""Calque tables: every entry's examples (positive with expected correction, negative unchanged), matcher, agreement."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanfr.phrases import PhraseMatcher, fold, verb_forms
+from cleanfr.pipeline import Pipeline
+from cleanfr.rules.calques import entries, matcher
+
+PIPE = Pipeline(select=["calque"], min_confidence=0.0)  # suggested entries are checked as if applied
+ENTRIES = sorted(entries().values(), key=lambda e: e.id)
+
+
+def test_table_is_large_and_well_formed():
+    assert len(ENTRIES) >= 1
+    for e in ENTRIES:
+        assert e.examples and e.counter, f"{e.id}: needs a positive and a negative example"
+        assert e.replace, e.id
+        assert 0.0 < e.confidence <= 1.0, e.id
+        assert e.kind in ("verb", "noun", "connector", "phrase"), e.id
+
+
+def test_every_verb_of_the_tables_is_in_the_lexicon():
+    import re
+
+    for e in ENTRIES:
+        for text in [e.pattern, *e.replace]:
+            for lemma in re.findall(r"<([^<>]+)>", text):
+                assert verb_forms(lemma), f"{e.id}: rerun tools/build_gender.py for <{lemma}>"
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.id)
+def test_positive_examples(entry):
+    for example in entry.examples:
+        result = PIPE.fix(example["text"])
+        assert result.text == example["fixed"], (entry.id, [e.message for e in result.edits])
+        assert any(e.category == "calque" for e in result.edits)
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.id)
+def test_negative_examples(entry):
+    for sentence in entry.counter:
+        result = PIPE.fix(sentence)
+        assert result.text == sentence, (entry.id, [e.message for e in result.edits])
+
+
+def test_one_automaton_for_all_tables():
+    assert matcher().size > len(ENTRIES)
+
+
+def test_matcher_respects_word_boundaries_and_apostrophes():
+    m = PhraseMatcher([("x", "{coup|coups} d'{état|etat}")])
+    assert [h.key for h in m.find(fold("Le coup d’Etat"))] == ["x"]
+    assert m.find(fold("beaucoup d'état")) == []
+    assert m.find(fold("coup d'étatisme")) == []
+
+
+def test_message_names_source_language_and_word():
+    text = "Les missiles ont visé un entrepôt de la région. Ce coup d'État aurait eu lieu mardi."
+    (edit,) = [e for e in PIPE.fix(text).edits if e.category == "calque"]
+    assert edit.message.startswith("calque de l'espagnol « golpe »")
+    assert edit.original == "Ce coup d'État" and edit.replacement == "Cette frappe"
+
+
+def test_participle_follows_new_gender():
+    text = "Des drones ont frappé la région et le territoire. Ce coup d'État aurait été lancé depuis la frontière."
+    assert "Cette frappe aurait été lancée" in PIPE.fix(text).text
+
+
+def test_sample_article_strike():
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parents[2] / "seeds" / "fr-02.txt"
+    out = Pipeline(select=["calque", "agreement"]).fix(sample.read_text(encoding="utf-8")).text
+    assert "Cette frappe aurait eu lieu" in out
+    assert "une doctrine militaire" in out
+
+
+def test_never_raises_and_is_idempotent_on_odd_text():
+    odd = "Ce coup d’État\r\n\u00a0« coup d'État »\ud800 coup d'État\x00 COUP D'ÉTAT"
+    first = PIPE.fix(odd)
+    assert PIPE.fix(first.text).text == first.text
