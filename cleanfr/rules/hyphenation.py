@@ -94,10 +94,12 @@ class LineBreakHyphen(Rule):
 
 
 class InnerHyphen(Rule):
-    """Join a word whose line-break hyphen stayed inside it when its lines were flattened.
+    """Suggest joining a word whose line-break hyphen stayed inside it when its lines were flattened.
 
     Example: ``une cuvette pla-cée sur une table`` → ``placée`` (``placée`` is a word, ``pla`` and
     ``cée`` are not). ``porte-parole``, ``très-noble``, ``celle-ci``, ``Jean-Luc`` stay.
+    Only suggested: transcriptions of old print often keep such hyphens on purpose (most ICDAR 2017
+    ground truths do), and nothing in the flattened text tells which convention the user wants.
     """
 
     id = "inner-hyphen"
@@ -119,5 +121,5 @@ class InnerHyphen(Rule):
                 continue  # part of a longer compound (``c’est-à-dire``) or an elision
             left, right = text[start:hyphen], m.group(1)
             if joinable(left, right, 2.5) and not guard.overlaps(start, m.end()):
-                yield self.edit(doc, hyphen, hyphen + 1, "", 0.85,
+                yield self.edit(doc, hyphen, hyphen + 1, "", 0.7,
                                 f"trait d’union de coupure : « {left}-{right} » → « {left}{right} »")

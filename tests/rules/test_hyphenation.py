@@ -1,0 +1,74 @@
+"""Line-break hyphenation: broken words joined, real compounds kept."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleanfr
+from cleanfr.wordrules_common import data_rows
+
+
+def fix(text: str) -> str:
+    return cleanfr.fix(text, select=["hyphenation"]).text
+
+
+@pytest.mark.parametrize(
+    "damaged, repaired",
+    [
+        ("l’adminis-\ntration du pays", "l’administration\ndu pays"),
+        ("l’adminis-\r\ntration du pays", "l’administration\r\ndu pays"),
+        ("il faut re-\ngarder.\nEnsuite", "il faut regarder.\nEnsuite"),
+        ("la nouvelle adminis- tration du pays", "la nouvelle administration du pays"),
+        ("reçu à ge- noux en présence du roi", "reçu à genoux en présence du roi"),
+    ],
+)
+def test_joins(damaged: str, repaired: str) -> None:
+    assert fix(damaged) == repaired
+
+
+@pytest.mark.parametrize(
+    "damaged, repaired",
+    [
+        ("une cuvette pla-cée sur une table", "une cuvette placée sur une table"),
+        ("reçu à ge-noux en présence du roi", "reçu à genoux en présence du roi"),
+        ("préside à cet événe-ment.", "préside à cet événement."),
+    ],
+)
+def test_inner_hyphen_is_suggested(damaged: str, repaired: str) -> None:
+    result = cleanfr.fix(damaged, select=["hyphenation"])
+    assert result.text == damaged
+    assert [e.applied for e in result.edits] == [False]
+    assert cleanfr.fix(damaged, select=["hyphenation"], min_confidence=0.5).text == repaired
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "un porte-parole du Conseil, celle-ci et peut-être celui-là",
+        "très-noble et très-puissant seigneur, ma grand'mère",
+        "Jean-Luc et Marie-Claire, c’est-à-dire au-delà",
+        "nous glisse t-elle, dit-il, va-t-en",
+        "le co-auteur d’un anti-inflammatoire extra-terrestre",
+        "le G-20, COVID-19 et l’A-380",
+        "les pré- et post-opératoires, micro- et macro-économie",
+        "porte-\nparole du gouvernement",
+        "voir https://exem-ple.fr/adminis-tration",
+    ],
+)
+def test_keeps(clean: str) -> None:
+    result = cleanfr.fix(clean, select=["hyphenation"], min_confidence=0.5)
+    assert result.text == clean, result.edits
+
+
+@pytest.mark.parametrize("row", data_rows("hyphenation_prefixes.tsv"), ids=lambda r: r[0])
+def test_prefix_table_examples(row: list[str]) -> None:
+    prefix, kept, joined = row
+    assert f"{prefix}-" in kept and fix(kept) == kept and fix(kept.replace("-", "- ")) == kept.replace("-", "- ")
+    damaged, repaired = joined.split(" => ")
+    assert fix(damaged.replace("-", "- ")) == repaired  # flattened line break
+    assert cleanfr.fix(damaged, select=["hyphenation"], min_confidence=0.5).text == repaired
+
+
+def test_idempotent() -> None:
+    once = fix("la nouvelle adminis- tration et l’adminis-\ntration")
+    assert fix(once) == once
