@@ -1,31 +1,48 @@
-"""The ``cleanfr`` command: a thin layer over :func:`cleanfr.fix` and :mod:`cleanfr.textio`.
+"""The ``cleanfr`` command: ``fix``, ``stats``, ``report`` and ``rules`` over files, corpora and standard input.
 
-Exit codes: 0 success, 1 ``--check`` found edits to apply, 2 usage or input error
-(one line on stderr: ``cleanfr: <file>: <message>``).
+Exit codes: 0 success, 1 ``--check`` found edits to apply, 2 usage or input error (one line on stderr:
+``cleanfr: <file>: <message>``), 130 interrupted, 141 broken pipe. An input is never modified unless
+``--in-place`` succeeds; outputs are written through a temporary file and renamed.
 
-Example: ``cleanfr fix seeds/fr-02.txt --diff``.
+Example: ``cleanfr fix seeds/fr-02.txt --diff``;
+``cleanfr fix examples/corpus.jsonl --field text --edits-field cleanfr_edits -o out.jsonl --jobs 0``.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import json
 import os
 import signal
 import sys
-from typing import IO, Sequence
+from dataclasses import replace
+from typing import IO, Any, Callable, Iterator, Sequence
 
 from . import __version__
-from .pipeline import DEFAULT_MIN_CONFIDENCE, Pipeline, Result, SelectionError, all_rules
-from .textio import BinaryInput, InputError, atomic_writer, read_input
+from .config import APOSTROPHES, Config, ConfigError, build_pipeline, find_config, load_config
+from .corpus import FORMATS, InputFile, Settings, TaskResult, detect_format, expand_inputs, init_worker, iter_tasks, process
+from .parallel import ordered_map, resolve_jobs
+from .pipeline import DEFAULT_MIN_CONFIDENCE, SelectionError, all_rules
+from .stats import Stats
+from .stream import DEFAULT_CHUNK
+from .textio import AtomicOutput, BinaryInput, InputError
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE if hasattr(signal, "SIGPIPE") else 1
+EXIT_INTERRUPTED = 130
 
 
 class UsageError(Exception):
     """Bad command-line usage (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one ``cleanfr: ...`` line with exit 2 (not a usage dump)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
 
 
 def _names(values: list[str] | None) -> list[str] | None:
@@ -45,35 +62,74 @@ def _confidence(value: str) -> float:
     return number
 
 
+def _count(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {value}")
+    return number
+
+
+def _add_input_options(p: argparse.ArgumentParser, format_flags: tuple[str, ...]) -> None:
+    p.add_argument("files", nargs="*", metavar="INPUT", help="files or directories; '-' or nothing reads standard input")
+    p.add_argument(*format_flags, dest="input_format", choices=FORMATS, default="auto",
+                   help="input format (default: from the extension: .jsonl/.ndjson, .parquet, else text; .gz/.zst are decompressed)")
+    p.add_argument("--field", default="text", help="JSONL/Parquet field holding the text (default: text)")
+    p.add_argument("--id-field", default="id", help="record field naming the record in logs (default: id; else the line number)")
+    p.add_argument("--glob", metavar="PATTERN", help="walk directories for files whose name matches PATTERN (e.g. '*.txt')")
+    p.add_argument("--on-error", choices=("stop", "skip"), default="stop",
+                   help="a malformed JSONL record: stop with an error (default), or keep it unchanged with a warning")
+    p.add_argument("--encoding", default="utf-8", help="input encoding of text files (default utf-8; BOMs are honoured)")
+    p.add_argument(
+        "--errors", default="strict", choices=("strict", "replace", "surrogateescape"),
+        help="undecodable bytes: fail (default), replace with U+FFFD, or keep them byte for byte",
+    )
+    p.add_argument("-j", "--jobs", type=_count, default=1, metavar="N", help="worker processes (default 1; 0 = all cores)")
+    p.add_argument("--select", action="append", metavar="RULES", help="rule ids or categories to run (comma-separated; ALL)")
+    p.add_argument("--ignore", action="append", metavar="RULES", help="rule ids or categories to skip (comma-separated)")
+    p.add_argument(
+        "--min-confidence", type=_confidence, default=None, metavar="F",
+        help=f"apply edits with confidence >= F, suggest the rest (default {DEFAULT_MIN_CONFIDENCE})",
+    )
+    p.add_argument("--apostrophe", choices=tuple(APOSTROPHES), help="apostrophe of repairs (default: the document's own)")
+    p.add_argument("--config", metavar="FILE", help="configuration file (default: cleanfr.toml or [tool.cleanfr] found upward)")
+    p.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary on stderr")
+    p.add_argument("--chunk-size", type=_count, default=DEFAULT_CHUNK, help=argparse.SUPPRESS)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="cleanfr",
         description="Repair French text damaged by scrapers, OCR and machine translation, with an exact edit log.",
     )
     parser.add_argument("--version", action="version", version=f"cleanfr {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
-    fix = sub.add_parser("fix", help="repair files or standard input", description="Repair French text.")
-    fix.add_argument("files", nargs="*", metavar="FILE", help="input files; '-' or nothing reads standard input")
+    fix = sub.add_parser("fix", help="repair files, corpora or standard input", description="Repair French text.")
+    _add_input_options(fix, ("--format", "--input-format"))
     out = fix.add_mutually_exclusive_group()
     out.add_argument("-o", "--output", metavar="OUT", help="write the corrected text to OUT (one input only)")
     out.add_argument("-i", "--in-place", action="store_true", help="rewrite each input file atomically")
+    out.add_argument("--output-dir", metavar="DIR", help="write each corrected file under DIR (same relative path)")
     out.add_argument("--diff", action="store_true", help="print a unified diff; write nothing")
     out.add_argument("--check", action="store_true", help="exit 1 if any edit would be applied; write nothing")
-    fix.add_argument("--log", metavar="FILE", help="write every edit as JSON lines to FILE")
-    fix.add_argument("--select", action="append", metavar="RULES", help="rule ids or categories to run (comma-separated; ALL)")
-    fix.add_argument("--ignore", action="append", metavar="RULES", help="rule ids or categories to skip (comma-separated)")
-    fix.add_argument(
-        "--min-confidence", type=_confidence, default=None, metavar="F",
-        help=f"apply edits with confidence >= F, suggest the rest (default {DEFAULT_MIN_CONFIDENCE})",
-    )
-    fix.add_argument("--encoding", default="utf-8", help="input encoding (default utf-8; BOMs are honoured)")
-    fix.add_argument(
-        "--errors", default="strict", choices=("strict", "replace", "surrogateescape"),
-        help="undecodable bytes: fail (default), replace with U+FFFD, or keep them byte for byte",
-    )
-    fix.add_argument("-q", "--quiet", action="store_true", help="print no summary on stderr")
+    fix.add_argument("--log", metavar="FILE", help="write every edit as JSON lines to FILE (.gz/.zst compressed)")
+    fix.add_argument("--edits-field", metavar="NAME", help="JSONL/Parquet: store each record's edits in field NAME")
+
+    stats = sub.add_parser("stats", help="count edits per category and rule", description="Edit statistics.")
+    _add_input_options(stats, ("--input-format",))
+    stats.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
+
+    report = sub.add_parser("report", help="write an HTML report of the edits", description="HTML report.")
+    _add_input_options(report, ("--input-format",))
+    report.add_argument("-o", "--output", metavar="HTML", required=True, help="the report file to write")
+    report.add_argument("--max-docs", type=_count, default=200, metavar="N",
+                        help="show the text of at most N documents (default 200; the summary counts all)")
+    report.add_argument("--title", default=None, help="title of the report")
 
     rules = sub.add_parser("rules", help="list the rules, or document one", description="List the rules.")
     rules.add_argument("rule", nargs="?", metavar="ID", help="show the documentation of one rule")
@@ -81,10 +137,153 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _log_record(edit_dict: dict, name: str | None) -> str:
-    if name is not None:
-        edit_dict = {"file": name, **edit_dict}
-    return json.dumps(edit_dict, ensure_ascii=False)
+# ---------------------------------------------------------------------------------------------------
+# Running the pipeline over inputs
+
+
+def _settings(args: argparse.Namespace, keep_docs: bool = False) -> Settings:
+    if args.no_config:
+        config = None
+    else:
+        path = args.config or find_config()
+        config = load_config(path) if path else None
+    if args.apostrophe:
+        config = replace(config or Config(), apostrophe=args.apostrophe)
+    select, ignore = _names(args.select), _names(args.ignore)
+    settings = Settings(
+        select=tuple(select) if select is not None else None,
+        ignore=tuple(ignore) if ignore is not None else None,
+        min_confidence=args.min_confidence, config=config, field=args.field,
+        edits_field=getattr(args, "edits_field", None), id_field=args.id_field, on_error=args.on_error,
+        errors=args.errors, keep_docs=keep_docs,
+    )
+    # Build once here so that a bad selection fails before any worker starts.
+    build_pipeline(settings.select, settings.ignore, settings.min_confidence, settings.config)
+    return settings
+
+
+def _inputs(args: argparse.Namespace) -> list[InputFile]:
+    paths = args.files or ["-"]
+    found = expand_inputs(paths, args.glob)
+    if not found:
+        raise UsageError(f"no file matches --glob {args.glob!r} in {', '.join(paths)}")
+    return [InputFile(i, path, rel, detect_format(path, args.input_format)) for i, (path, rel) in enumerate(found)]
+
+
+class _Progress:
+    """A tqdm bar on stderr (bytes read, rate, ETA, records) when stderr is a terminal; silent otherwise."""
+
+    def __init__(self, inputs: list[InputFile], stderr: IO[str], quiet: bool) -> None:
+        self.bar = None
+        self.done = 0
+        self.records = 0
+        if quiet or not getattr(stderr, "isatty", lambda: False)():
+            return
+        try:
+            from tqdm import tqdm
+        except ImportError:  # pragma: no cover - tqdm is a dependency
+            return
+        sizes = [os.path.getsize(f.path) if f.path != "-" and os.path.isfile(f.path) else None for f in inputs]
+        total = None if None in sizes else sum(sizes)  # type: ignore[arg-type]
+        # delay: nothing at all for work that takes less than a moment.
+        self.bar = tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, file=stderr, delay=0.5,
+                        dynamic_ncols=True, leave=False)
+
+    def update(self, f: InputFile, records: int) -> None:
+        if self.bar is None:
+            return
+        self.records += records
+        position = self.done
+        with contextlib.suppress(Exception):
+            position += f.raw.tell() if f.raw is not None else 0
+        if position > self.bar.n:
+            self.bar.update(position - self.bar.n)
+        if self.records:
+            self.bar.set_postfix_str(f"{self.records} records", refresh=False)
+
+    def file_done(self, f: InputFile) -> None:
+        if self.bar is None:
+            return
+        with contextlib.suppress(OSError):
+            self.done += os.path.getsize(f.path) if f.path != "-" else 0
+        if self.done > self.bar.n:
+            self.bar.update(self.done - self.bar.n)
+
+    def write(self, stderr: IO[str], message: str) -> None:
+        """Print a line above the bar."""
+        if self.bar is not None:
+            self.bar.clear()
+        stderr.write(message)
+        stderr.flush()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _events(inputs: list[InputFile], args: argparse.Namespace, settings: Settings, stdin: IO[bytes] | None
+            ) -> Iterator[tuple[str, InputFile, Any]]:
+    """``("result", file, TaskResult)``, ``("end", file, None)`` or ``("error", file, InputError)``, in input order."""
+    by_index = {f.index: f for f in inputs}
+
+    def items() -> Iterator[Any]:
+        for f in inputs:
+            try:
+                for task in iter_tasks(f, args.encoding, args.errors, max(args.chunk_size, 64), stdin):
+                    yield task
+            except InputError as exc:
+                yield ("error", f, exc)
+                continue
+            yield ("end", f, None)
+
+    jobs = resolve_jobs(args.jobs)
+    stream = ordered_map(process, items(), jobs, lambda item: not isinstance(item, tuple), init_worker, (settings,))
+    with contextlib.closing(stream):
+        for item, result in stream:
+            if isinstance(item, tuple):
+                yield item
+            else:
+                yield "result", by_index[item.file], result
+
+
+def _drive(args: argparse.Namespace, settings: Settings, stdin: IO[bytes], stderr: IO[str],
+           on_result: Callable[[InputFile, TaskResult], None], on_end: Callable[[InputFile], None],
+           on_abort: Callable[[InputFile], None]) -> int:
+    """Stream every input through the pipeline; returns EXIT_OK or EXIT_ERROR (some input failed)."""
+    inputs = _inputs(args)
+    status = EXIT_OK
+    progress = _Progress(inputs, stderr, args.quiet)
+    try:
+        for kind, f, payload in _events(inputs, args, settings, stdin):
+            if kind == "result":
+                if f.failed:
+                    continue
+                for warning in payload.warnings:
+                    progress.write(stderr, f"cleanfr: warning: {warning}\n")
+                if payload.error:
+                    progress.write(stderr, f"cleanfr: {payload.error}\n")
+                    f.failed = True
+                    status = EXIT_ERROR
+                    on_abort(f)
+                    continue
+                on_result(f, payload)
+                progress.update(f, payload.records)
+            elif kind == "error":
+                level = "warning: " if isinstance(payload, BinaryInput) else ""
+                progress.write(stderr, f"cleanfr: {level}{payload}\n")
+                f.failed = True
+                status = EXIT_ERROR
+                on_abort(f)
+            elif not f.failed:
+                progress.file_done(f)
+                on_end(f)
+    finally:
+        progress.close()
+    return status
+
+
+# ---------------------------------------------------------------------------------------------------
+# fix
 
 
 def _unified_diff(name: str, before: str, after: str) -> str:
@@ -94,57 +293,236 @@ def _unified_diff(name: str, before: str, after: str) -> str:
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
+class _FileOutput:
+    """Where one input's repaired content goes: standard output, a file written atomically, or nowhere."""
+
+    def __init__(self, f: InputFile, args: argparse.Namespace, stdout: IO[bytes]) -> None:
+        self.f = f
+        self.stdout = stdout
+        self.target: str | None = None
+        if args.in_place:
+            self.target = f.path
+        elif args.output:
+            self.target = args.output
+        elif args.output_dir:
+            self.target = os.path.join(args.output_dir, f.rel)
+        self.to_stdout = self.target is None and not (args.check or args.diff)
+        self.keep_unchanged = not args.in_place  # -i leaves an unchanged file untouched (same mtime)
+        self.sink: AtomicOutput | None = None
+        self.parquet_writer: Any = None
+        self.changed = False
+        self.first = True
+        if f.fmt == "parquet" and self.to_stdout:
+            raise UsageError(f"{f.name}: Parquet output needs -o, -i or --output-dir")
+
+    def _open(self) -> None:
+        if self.sink is None and self.target is not None:
+            directory = os.path.dirname(self.target)
+            if directory and not os.path.isdir(directory):
+                try:
+                    os.makedirs(directory, exist_ok=True)
+                except OSError as exc:
+                    raise InputError(directory, f"cannot create directory: {exc.strerror or exc}") from None
+            self.sink = AtomicOutput(self.target, compress=self.f.fmt != "parquet")
+
+    def write(self, result: TaskResult) -> None:
+        self.changed = self.changed or result.changed
+        if self.f.fmt == "parquet":
+            self._open()
+            if self.sink is not None:
+                if self.parquet_writer is None:
+                    import pyarrow.parquet as pq
+
+                    self.parquet_writer = pq.ParquetWriter(self.sink.stream, result.out.schema)
+                self.parquet_writer.write_batch(result.out)
+            return
+        data = self._encode(result.out) if isinstance(result.out, str) else result.out
+        if self.to_stdout:
+            self.stdout.write(data)
+        elif self.target is not None:
+            self._open()
+            self.sink.write(data)  # type: ignore[union-attr]
+
+    def _encode(self, text: str) -> bytes:
+        decoded = self.f.decoded
+        try:
+            data = text.encode(decoded.encoding, decoded.errors)
+        except UnicodeEncodeError as exc:
+            raise InputError(self.f.name, f"the corrected text has {exc.object[exc.start]!r}, which {decoded.encoding} "
+                                          "cannot encode (use --encoding utf-8 or --ignore the rule)") from None
+        if self.first:
+            self.first = False
+            return decoded.bom + data
+        return data
+
+    def finish(self) -> None:
+        if self.to_stdout:
+            self.stdout.flush()
+            return
+        if self.target is None:
+            return
+        if not self.changed and not self.keep_unchanged:
+            self.abort()
+            return
+        self._open()
+        if self.parquet_writer is not None:
+            self.parquet_writer.close()
+        self.sink.commit()  # type: ignore[union-attr]
+
+    def abort(self) -> None:
+        if self.parquet_writer is not None:
+            with contextlib.suppress(Exception):
+                self.parquet_writer.close()
+        if self.sink is not None:
+            self.sink.discard()
+
+
 def run_fix(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stderr: IO[str]) -> int:
     files = args.files or ["-"]
     if args.in_place and "-" in files:
         raise UsageError("--in-place needs files, not standard input")
-    if args.output and len(files) > 1:
-        raise UsageError("-o/--output takes a single input")
-    pipeline = Pipeline(_names(args.select), _names(args.ignore), args.min_confidence)
-    name_files = len(files) > 1
-    status = EXIT_OK
-    log_lines: list[str] = []
-    for path in files:
-        name = "<stdin>" if path == "-" else path
-        try:
-            decoded = read_input(path, args.encoding, args.errors, stdin)
-        except BinaryInput as exc:
-            stderr.write(f"cleanfr: warning: {exc}\n")
-            status = EXIT_ERROR
-            continue
-        except InputError as exc:
-            stderr.write(f"cleanfr: {exc}\n")
-            status = EXIT_ERROR
-            continue
-        result: Result = pipeline.fix(decoded.text)
-        applied = len(result.applied)
-        log_lines.extend(_log_record(e.to_dict(), name if name_files else None) for e in result.edits)
-        if args.check:
-            if applied:
-                status = max(status, EXIT_FOUND)
-        elif args.diff:
-            stdout.write(_unified_diff(name, decoded.text, result.text).encode("utf-8", "surrogateescape"))
-        elif args.in_place:
-            if result.text != decoded.text:
-                try:
-                    with atomic_writer(path) as f:
-                        f.write(decoded.encode(result.text))
-                except InputError as exc:
-                    stderr.write(f"cleanfr: {exc}\n")
-                    status = EXIT_ERROR
-                    continue
-        elif args.output:
-            with atomic_writer(args.output) as f:
-                f.write(decoded.encode(result.text))
-        else:
-            stdout.write(decoded.encode(result.text))
-            stdout.flush()
+    settings = _settings(args)
+    inputs_count = len(expand_inputs(files, args.glob))
+    if args.output and inputs_count > 1:
+        raise UsageError("-o/--output takes a single input (use --output-dir for several)")
+    name_files = inputs_count > 1
+    log = AtomicOutput(args.log) if args.log else None
+    outputs: dict[int, _FileOutput] = {}
+    totals: dict[int, list[int]] = {}
+    diffs: dict[int, list[str]] = {}
+    found = False
+
+    def output(f: InputFile) -> _FileOutput:
+        if f.index not in outputs:
+            outputs[f.index] = _FileOutput(f, args, stdout)
+        return outputs[f.index]
+
+    def on_result(f: InputFile, result: TaskResult) -> None:
+        nonlocal found
+        output(f).write(result)
+        counts = totals.setdefault(f.index, [0, 0, 0])
+        for _, e in result.edits:
+            counts[0 if e.applied else 1] += 1
+        counts[2] += result.records
+        found = found or counts[0] > 0
+        if log is not None and result.edits:
+            log.write("".join(
+                json.dumps({**({"file": f.name} if name_files else {}), **where, **e.to_dict()}, ensure_ascii=False)
+                + "\n" for where, e in result.edits
+            ).encode("utf-8", "surrogateescape"))
+        if args.diff:
+            diffs.setdefault(f.index, []).append(result.out if isinstance(result.out, str) else result.out.decode("utf-8", "surrogateescape"))
+
+    def on_end(f: InputFile) -> None:
+        output(f).finish()
+        if args.diff:
+            stdout.write(_unified_diff(f.name, _original(f), "".join(diffs.get(f.index, [])))
+                         .encode("utf-8", "surrogateescape"))
         if not args.quiet:
+            applied, suggested, records = totals.get(f.index, [0, 0, 0])
             verb = "would apply" if args.check else "applied"
-            stderr.write(f"{name}: {applied} edit{'s' * (applied != 1)} {verb}, {len(result.suggested)} suggested\n")
-    if args.log:
-        with atomic_writer(args.log) as f:
-            f.write("".join(line + "\n" for line in log_lines).encode("utf-8", "surrogateescape"))
+            where = f" in {records} records" if f.fmt != "txt" else ""
+            stderr.write(f"{f.name}: {applied} edit{'s' * (applied != 1)} {verb}, {suggested} suggested{where}\n")
+
+    def on_abort(f: InputFile) -> None:
+        if f.index in outputs:
+            outputs[f.index].abort()
+
+    try:
+        if args.diff:
+            _check_diffable(args)
+        status = _drive(args, settings, stdin, stderr, on_result, on_end, on_abort)
+        if log is not None:
+            log.commit()
+    except BaseException:
+        for out in outputs.values():
+            out.abort()
+        if log is not None:
+            log.discard()
+        raise
+    if args.check and found:
+        status = max(status, EXIT_FOUND)
+    return status
+
+
+def _check_diffable(args: argparse.Namespace) -> None:
+    for path in args.files or ["-"]:
+        if path == "-":
+            raise UsageError("--diff needs files, not standard input")
+
+
+def _original(f: InputFile) -> str:
+    """The decoded input, read again for ``--diff`` (diffs are for files a person reads)."""
+    from .textio import TextReader, open_binary
+
+    stream, _ = open_binary(f.path)
+    with stream:
+        if f.fmt == "txt":
+            reader = TextReader(stream, f.name, f.decoded.encoding if f.decoded else "utf-8", f.decoded.errors if f.decoded else "strict")
+            return "".join(iter(reader.read, ""))
+        return stream.read().decode("utf-8", "surrogateescape")
+
+
+# ---------------------------------------------------------------------------------------------------
+# stats and report
+
+
+def _collect(args: argparse.Namespace, stdin: IO[bytes], stderr: IO[str], keep_docs: bool, max_docs: int = 0
+             ) -> tuple[int, Stats, list[tuple[str, str, list]]]:
+    settings = _settings(args, keep_docs=keep_docs)
+    stats = Stats()
+    docs: list[tuple[str, str, list]] = []
+    text_docs: dict[int, tuple[list[str], list]] = {}
+
+    def on_result(f: InputFile, result: TaskResult) -> None:
+        stats.add_edits(e for _, e in result.edits)
+        stats.words += result.words
+        stats.documents += result.records
+        if result.docs is None:
+            return
+        if f.fmt == "txt":  # one document per text file, however many chunks
+            if len(docs) < max_docs or f.index in text_docs:
+                texts, edits = text_docs.setdefault(f.index, ([], []))
+                for _, text, chunk_edits in result.docs:
+                    texts.append(text)
+                    edits.extend(chunk_edits)
+        else:
+            docs.extend(result.docs[: max(0, max_docs - len(docs))])
+
+    def on_end(f: InputFile) -> None:
+        stats.files += 1
+        if f.fmt == "txt":
+            stats.documents += 1
+            if f.index in text_docs:
+                texts, edits = text_docs.pop(f.index)
+                docs.append((f.name, "".join(texts), edits))
+
+    status = _drive(args, settings, stdin, stderr, on_result, on_end, lambda f: text_docs.pop(f.index, None))
+    return status, stats, docs
+
+
+def run_stats(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stderr: IO[str]) -> int:
+    status, stats, _ = _collect(args, stdin, stderr, keep_docs=False)
+    stdout.write((stats.to_json() if args.output_format == "json" else stats.to_table()).encode("utf-8"))
+    return status
+
+
+def run_report(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stderr: IO[str]) -> int:
+    from .report import render_report
+
+    status, stats, docs = _collect(args, stdin, stderr, keep_docs=True, max_docs=args.max_docs)
+    title = args.title or "cleanfr — " + ", ".join(args.files or ["<stdin>"])
+    html = render_report(docs, stats, title)
+    out = AtomicOutput(args.output, compress=False)
+    try:
+        out.write(html.encode("utf-8", "surrogateescape"))
+    except BaseException:
+        out.discard()
+        raise
+    out.commit()
+    if not args.quiet:
+        stderr.write(f"{args.output}: {stats.applied} edits applied, {stats.suggested} suggested, "
+                     f"{len(docs)} of {stats.documents} documents shown\n")
     return status
 
 
@@ -177,6 +555,13 @@ def run_rules(args: argparse.Namespace, stdout: IO[bytes]) -> int:
     return EXIT_OK
 
 
+def _quiet_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so that the interpreter's final flush stays silent."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``cleanfr`` console script; returns the exit code."""
     parser = build_parser()
@@ -185,21 +570,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if args.command == "fix":
             return run_fix(args, stdin, stdout, stderr)
+        if args.command == "stats":
+            return run_stats(args, stdin, stdout, stderr)
+        if args.command == "report":
+            return run_report(args, stdin, stdout, stderr)
         return run_rules(args, stdout)
-    except (UsageError, SelectionError) as exc:
-        stderr.write(f"cleanfr: {exc}\n")
-        return EXIT_ERROR
-    except InputError as exc:
+    except (UsageError, SelectionError, ConfigError, InputError) as exc:
         stderr.write(f"cleanfr: {exc}\n")
         return EXIT_ERROR
     except BrokenPipeError:
         # The reader went away (`cleanfr fix big.txt | head`): stop quietly, as cat does.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _quiet_stdout()
         return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         stderr.write("cleanfr: interrupted\n")
-        return 130
+        return EXIT_INTERRUPTED
+    except OSError as exc:
+        # Writing to standard output failed (disk full behind a redirection, closed descriptor).
+        _quiet_stdout()
+        stderr.write(f"cleanfr: {exc.filename or '<stdout>'}: {exc.strerror or exc}\n")
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import gzip
+import io
 import os
 import tempfile
 from dataclasses import dataclass
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
-__all__ = ["InputError", "Decoded", "decode_bytes", "read_input", "atomic_writer", "write_atomic"]
+__all__ = [
+    "InputError", "BinaryInput", "Decoded", "decode_bytes", "read_input", "atomic_writer", "write_atomic",
+    "AtomicOutput", "compression_of", "open_binary", "TextReader",
+]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
@@ -96,6 +101,149 @@ def read_input(path: str, encoding: str = "utf-8", errors: str = "strict", stdin
     return decode_bytes(data, name, encoding, errors)
 
 
+def compression_of(path: str) -> str | None:
+    """``"gz"`` or ``"zst"`` from the file name, else ``None``.
+
+    >>> compression_of("corpus.jsonl.zst"), compression_of("a.txt")
+    ('zst', None)
+    """
+    lower = path.lower()
+    if lower.endswith(".gz"):
+        return "gz"
+    if lower.endswith(".zst") or lower.endswith(".zstd"):
+        return "zst"
+    return None
+
+
+def _os_error(name: str, exc: OSError, verb: str = "") -> InputError:
+    """One-line message for an OS error on ``name``."""
+    if isinstance(exc, FileNotFoundError):
+        return InputError(name, "no such file")
+    if isinstance(exc, PermissionError):
+        return InputError(name, f"{verb}permission denied")
+    if isinstance(exc, IsADirectoryError):
+        return InputError(name, "is a directory")
+    return InputError(name, f"{verb}{exc.strerror or exc}")
+
+
+class _Checked(io.RawIOBase):
+    """Wrap a decompressing reader so that corrupt data becomes an :class:`InputError` naming the file."""
+
+    def __init__(self, inner: BinaryIO, name: str, kind: str) -> None:
+        self._inner, self._name, self._kind = inner, name, kind
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        try:
+            return self._inner.readinto(buffer)  # type: ignore[attr-defined]
+        except (OSError, EOFError, ValueError) as exc:
+            if isinstance(exc, (PermissionError, FileNotFoundError)):
+                raise _os_error(self._name, exc) from None
+            raise InputError(self._name, f"corrupt {self._kind} data ({exc})") from None
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._inner.close()
+        super().close()
+
+
+def open_binary(path: str, stdin: BinaryIO | None = None) -> tuple[BinaryIO, BinaryIO]:
+    """Open ``path`` for reading, decompressing ``.gz``/``.zst``; returns (stream, raw file for progress).
+
+    ``-`` is standard input (never decompressed). Errors are :class:`InputError` naming the file.
+    """
+    if path == "-":
+        stream = stdin if stdin is not None else io.BytesIO()
+        return stream, stream
+    if os.path.isdir(path):
+        raise InputError(path, "is a directory (walk it with --glob PATTERN)")
+    try:
+        raw = open(path, "rb")
+    except OSError as exc:
+        raise _os_error(path, exc) from None
+    kind = compression_of(path)
+    if kind is None:
+        return raw, raw
+    if kind == "gz":
+        inner: BinaryIO = gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[assignment]
+        label = "gzip"
+    else:
+        import zstandard
+
+        inner = zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True)  # type: ignore[assignment]
+        label = "zstd"
+    return io.BufferedReader(_Checked(inner, path, label), 1 << 20), raw  # type: ignore[return-value]
+
+
+class TextReader:
+    """Decode a binary stream block by block, as :func:`decode_bytes` does for a whole file.
+
+    ``read()`` returns the next block of text (``""`` at the end). A UTF-16/32 BOM sets the encoding;
+    NUL bytes raise :class:`BinaryInput`; undecodable bytes raise :class:`InputError` with the byte offset.
+
+    >>> r = TextReader(io.BytesIO("été\\r\\n".encode("utf-16")), "t.txt")
+    >>> r.read(), r.encoding, r.read()
+    ('été\\r\\n', 'utf-16-le', '')
+    """
+
+    def __init__(self, stream: BinaryIO, name: str, encoding: str = "utf-8", errors: str = "strict",
+                 block: int = 1 << 20) -> None:
+        self.name, self.errors, self._stream, self._block = name, errors, stream, block
+        self.bytes_read = 0
+        head = self._read_raw(block)
+        self.bom = b""
+        self.encoding = encoding
+        for bom, enc in _BOMS:
+            if head.startswith(bom):
+                self.bom, self.encoding = bom, enc
+                break
+        try:
+            self._decoder = codecs.getincrementaldecoder(self.encoding)(errors)
+        except LookupError:
+            raise InputError(name, f"unknown encoding {encoding!r}") from None
+        self._pending = head[len(self.bom):]
+        self._offset = len(self.bom)  # byte offset of self._pending in the stream
+        self._done = False
+
+    def _read_raw(self, size: int) -> bytes:
+        try:
+            data = self._stream.read(size)
+        except InputError:
+            raise
+        except OSError as exc:
+            raise _os_error(self.name, exc) from None
+        self.bytes_read += len(data)
+        return data
+
+    def decoded(self, text: str = "") -> Decoded:
+        """The :class:`Decoded` convention of this input (to encode the output the same way)."""
+        return Decoded(text, self.encoding, self.errors, self.bom)
+
+    def read(self) -> str:
+        """The next block of text; ``""`` once the input is exhausted."""
+        while not self._done:
+            data = self._pending or self._read_raw(self._block)
+            self._pending = b""
+            final = not data
+            if not self.bom and b"\x00" in data:
+                at = self._offset + data.find(b"\x00")
+                raise BinaryInput(self.name, f"binary file (NUL byte at offset {at}), skipped")
+            held = len(self._decoder.getstate()[0])  # bytes of an earlier block the decoder still holds
+            try:
+                text = self._decoder.decode(data, final)
+            except UnicodeDecodeError as exc:
+                at = self._offset - held + exc.start
+                hint = " (try --errors replace or --errors surrogateescape)" if self.errors == "strict" else ""
+                raise InputError(self.name, f"invalid {self.encoding.upper()} at byte {at}{hint}") from None
+            self._offset += len(data)
+            self._done = final
+            if text:
+                return text
+        return ""
+
+
 @contextlib.contextmanager
 def atomic_writer(path: str) -> Iterator:
     """A binary file object that replaces ``path`` only when the block completes.
@@ -104,25 +252,80 @@ def atomic_writer(path: str) -> Iterator:
     over ``path``; an error or Ctrl-C leaves the old file intact and no temporary behind.
     The file's permission bits are kept when it already exists.
     """
-    directory = os.path.dirname(os.path.abspath(path))
+    out = AtomicOutput(path, compress=False)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".cleanfr-", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(tmp, os.stat(path).st_mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
+        yield out
+    except BaseException:
+        out.discard()
         raise
+    out.commit()
+
+
+class AtomicOutput:
+    """A file written through a temporary beside it: :meth:`commit` renames it into place, :meth:`discard` drops it.
+
+    Compresses when ``path`` ends in ``.gz``/``.zst`` (unless ``compress=False``). Errors (disk full,
+    permission denied) are :class:`InputError` naming ``path``; the temporary never stays behind.
+    """
+
+    def __init__(self, path: str, compress: bool = True) -> None:
+        self.path = path
+        directory = os.path.dirname(os.path.abspath(path))
+        try:
+            fd, self._tmp = tempfile.mkstemp(prefix=".cleanfr-", suffix=".tmp", dir=directory)
+        except OSError as exc:
+            raise _os_error(path, exc, "cannot write: ") from None
+        self._raw = os.fdopen(fd, "wb")
+        self._out: BinaryIO = self._raw
+        kind = compression_of(path) if compress else None
+        if kind == "gz":
+            self._out = gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0)  # type: ignore[assignment]
+        elif kind == "zst":
+            import zstandard
+
+            self._out = zstandard.ZstdCompressor().stream_writer(self._raw, closefd=False)  # type: ignore[assignment]
+        self.closed = False
+
+    @property
+    def stream(self) -> BinaryIO:
+        """The uncompressed temporary file (for writers such as Parquet's that need a file object)."""
+        return self._raw
+
+    def write(self, data: bytes) -> None:
+        try:
+            self._out.write(data)
+        except OSError as exc:
+            self.discard()
+            raise _os_error(self.path, exc, "cannot write: ") from None
+
+    def commit(self) -> None:
+        """Finish the file and rename it over ``path`` (keeping an existing file's permission bits)."""
+        if self.closed:
+            return
+        try:
+            if self._out is not self._raw:
+                self._out.close()
+            self._raw.flush()
+            os.fsync(self._raw.fileno())
+            self._raw.close()
+            with contextlib.suppress(FileNotFoundError):
+                os.chmod(self._tmp, os.stat(self.path).st_mode & 0o7777)
+            os.replace(self._tmp, self.path)
+        except OSError as exc:
+            self.discard()
+            raise _os_error(self.path, exc, "cannot write: ") from None
+        self.closed = True
+
+    def discard(self) -> None:
+        """Drop the temporary; ``path`` is left as it was."""
+        if self.closed:
+            return
+        self.closed = True
+        for f in (self._out, self._raw):
+            with contextlib.suppress(Exception):
+                f.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self._tmp)
 
 
 def write_atomic(path: str, data: bytes) -> None:

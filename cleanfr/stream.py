@@ -1,0 +1,88 @@
+"""Huge inputs in bounded memory: cut a text stream into chunks at natural boundaries.
+
+A chunk ends, by order of preference, after a blank line (paragraph boundary), after a line break,
+after a whitespace character, or — for a gigantic run without spaces — at the target size (never before a
+combining mark). Each chunk is repaired on its own and its edits are shifted by the chunk's start, so the log
+stays exact against the whole input: ``apply(whole_input, shifted_edits) == concatenated_output``.
+
+Limitation: rules see one chunk at a time (~1 M characters by default): document-level evidence (the
+document's apostrophe, a lede repeated 2 MB later) does not cross chunk boundaries. Inputs smaller than one
+chunk are repaired exactly as :func:`cleanfr.fix` repairs them.
+
+>>> [len(c) for _, c in iter_chunks(iter(["un deux\\n\\ntrois quatre\\n", "cinq"]), target=12)]
+[9, 13, 4]
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
+from typing import Iterable, Iterator
+
+from .edits import Edit
+
+__all__ = ["DEFAULT_CHUNK", "cut_point", "iter_chunks", "shift_edits"]
+
+#: Default chunk size in characters: big enough that document-level statistics are stable,
+#: small enough that a worker's memory stays far under the 500 MB budget.
+DEFAULT_CHUNK = 1 << 20
+
+
+def cut_point(buf: str, target: int) -> int:
+    """Where to end a chunk of ``buf`` (which holds more than ``target`` characters).
+
+    Searches ``buf[target // 2 : target]`` backwards for a blank line, then a line break, then a
+    whitespace; a ``\\r`` is never separated from the ``\\n`` after it.
+
+    >>> cut_point("abcdef\\n\\ngh\\nij kl", 12)
+    8
+    >>> cut_point("abcd efgh ijkl", 10)
+    10
+    """
+    lo, hi = target // 2, target + 1  # buf[target] exists: a break right at the target still counts
+    best = max(buf.rfind("\n\n", lo, hi), buf.rfind("\n\r\n", lo, hi))
+    if best >= 0:
+        return best + (2 if buf[best + 1] == "\n" else 3)
+    best = buf.rfind("\r\r", lo, hi)
+    if best >= 0:
+        return _after_cr(buf, best + 2)
+    best = max(buf.rfind("\n", lo, hi), buf.rfind("\r", lo, hi))
+    if best >= 0:
+        return _after_cr(buf, best + 1)
+    best = max(buf.rfind(" ", lo, hi), buf.rfind("\t", lo, hi))
+    if best >= 0:
+        return best + 1
+    for i in range(target - 1, lo, -1):
+        if buf[i].isspace():
+            return _after_cr(buf, i + 1)
+    cut = target
+    while cut > lo and (unicodedata.combining(buf[cut]) or "\udc00" <= buf[cut] <= "\udfff"):
+        cut -= 1
+    return cut
+
+
+def _after_cr(buf: str, pos: int) -> int:
+    """Move a cut that falls between ``\\r`` and ``\\n`` after the ``\\n``."""
+    return pos + 1 if buf[pos - 1] == "\r" and pos < len(buf) and buf[pos] == "\n" else pos
+
+
+def iter_chunks(blocks: Iterable[str], target: int = DEFAULT_CHUNK) -> Iterator[tuple[int, str]]:
+    """``(offset, chunk)`` pairs covering the concatenated ``blocks`` exactly; offsets in code points."""
+    buf = ""
+    offset = 0
+    for block in blocks:
+        buf += block
+        while len(buf) > target + 2:  # one character of lookahead past a cut (CR LF)
+            cut = cut_point(buf, target)
+            yield offset, buf[:cut]
+            offset += cut
+            buf = buf[cut:]
+    if buf:
+        yield offset, buf
+
+
+def shift_edits(edits: Iterable[Edit], offset: int) -> list[Edit]:
+    """Edits of a chunk moved to the coordinates of the whole input."""
+    if not offset:
+        return list(edits)
+    return [replace(e, start=e.start + offset, end=e.end + offset) for e in edits]
