@@ -11,12 +11,17 @@ Stable API (other rule families rely on it):
     ``énonceront``), from the shipped full-form lexicon (Dicollecte hunspell dictionary expanded, plus
     simplemma's forms; see ``cleanfr/data/lexicon/NOTICE``). Case-insensitive; hyphenated compounds are
     words when the lexicon lists them.
+  - ``is_verb(word) -> bool``: ``word`` is a form of a verb entry of the hunspell dictionary (participles
+    included): the elided pronouns ``j’ m’ t’ s’ n’`` stand only before verbs.
   - ``forms``: the underlying ``frozenset`` of lower-cased forms (for bulk membership tests).
 
 - :func:`doc_vocabulary` → ``collections.Counter`` of the document's word tokens *as written* (case kept),
   computed once per document through ``doc.memo``. Rules use it to recognise names seen intact elsewhere in the
   same text (``Lavrov`` makes ``Lavrovau`` split as ``Lavrov au``).
 - :func:`fold` → the lookup key of a word (lower case, ’ → ').
+- :func:`english_zipf` → Zipf frequency of a word in English (wordfreq small list), to leave English alone.
+- :func:`takes_elision` → whether a word begins with a sound before which ``le de que…`` elide (vowel or
+  h muet; not h aspiré nor ``onze``, ``oui``, ``yaourt``: ``cleanfr/data/h_aspire.txt``).
 
 >>> lex = french()
 >>> lex.is_word("cousaient"), lex.is_word("Cousaient"), lex.is_word("quil")
@@ -36,7 +41,7 @@ from importlib import resources
 from .document import Document
 from .tokens import WORD
 
-__all__ = ["Lexicon", "french", "doc_vocabulary", "fold"]
+__all__ = ["Lexicon", "french", "doc_vocabulary", "english_zipf", "fold", "takes_elision"]
 
 
 def fold(word: str) -> str:
@@ -51,10 +56,11 @@ def fold(word: str) -> str:
 class Lexicon:
     """Word frequencies plus a full-form lexicon; build it with :func:`french`."""
 
-    __slots__ = ("forms", "_freq")
+    __slots__ = ("forms", "verbs", "_freq")
 
-    def __init__(self, forms: frozenset[str], freq: dict[str, float]) -> None:
+    def __init__(self, forms: frozenset[str], verbs: frozenset[str], freq: dict[str, float]) -> None:
         self.forms = forms
+        self.verbs = verbs
         self._freq = freq
 
     def zipf(self, word: str) -> float:
@@ -74,10 +80,22 @@ class Lexicon:
         """
         return fold(word) in self.forms
 
+    def is_verb(self, word: str) -> bool:
+        """Whether ``word`` is a verb form (case-insensitive).
 
-def _load_forms() -> frozenset[str]:
+        >>> french().is_verb("aime"), french().is_verb("adam")
+        (True, False)
+        """
+        return fold(word) in self.verbs
+
+
+def _load_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """All forms, and the verb forms (the shipped file lists other forms, a line ``~``, then verb forms)."""
     data = resources.files("cleanfr").joinpath("data/lexicon/fr_forms.txt.xz").read_bytes()
-    return frozenset(lzma.decompress(data).decode("utf-8").split())
+    text = lzma.decompress(data).decode("utf-8")
+    others, _, verbs = text.partition("\n~\n")
+    verb_set = frozenset(verbs.split())
+    return verb_set.union(others.split()), verb_set
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +103,25 @@ def french() -> Lexicon:
     """The French lexicon, loaded once per process (wordfreq ``fr`` large list + shipped full forms)."""
     import wordfreq
 
-    return Lexicon(_load_forms(), wordfreq.get_frequency_dict("fr", "large"))
+    forms, verbs = _load_forms()
+    return Lexicon(forms, verbs, wordfreq.get_frequency_dict("fr", "large"))
+
+
+@lru_cache(maxsize=1)
+def _english() -> dict[str, float]:
+    import wordfreq
+
+    return wordfreq.get_frequency_dict("en", "small")
+
+
+def english_zipf(word: str) -> float:
+    """Zipf frequency of ``word`` in English, 0.0 if unknown (loads a small list on first use, ~10 ms).
+
+    >>> english_zipf("men") > 5 > english_zipf("quil") == 0.0
+    True
+    """
+    f = _english().get(fold(word))
+    return math.log10(f) + 9.0 if f else 0.0
 
 
 def _vocabulary(doc: Document) -> Counter:
@@ -105,3 +141,61 @@ def doc_vocabulary(doc: Document) -> Counter:
     1
     """
     return doc.memo("lexicon.vocabulary", _vocabulary)
+
+
+_VOWELS = frozenset("aeiouàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ")
+#: The only y-words that take elision (``j’y``, ``d’yeux``); ``le yaourt``, ``le yoga`` do not.
+_Y_ELIDING = frozenset({"y", "yeux"})
+
+
+@lru_cache(maxsize=1)
+def _no_elision() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Exact entries and ``prefix*`` entries of the h-aspiré table."""
+    text = resources.files("cleanfr").joinpath("data/h_aspire.txt").read_text("utf-8")
+    exact: set[str] = set()
+    prefixes: list[str] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        entry = line.split("\t", 1)[0].strip()
+        if entry.endswith("*"):
+            prefixes.append(entry[:-1])
+        else:
+            exact.add(entry)
+    return frozenset(exact), tuple(prefixes)
+
+
+def no_elision(word: str) -> bool:
+    """Whether ``word`` is in the h-aspiré table (with its plural/feminine, or by a ``prefix*`` entry).
+
+    >>> no_elision("héros"), no_elision("hausses"), no_elision("héroïne")
+    (True, True, False)
+    """
+    w = fold(word)
+    exact, prefixes = _no_elision()
+    if w in exact or w.startswith(prefixes):
+        return True
+    for ending in ("s", "x", "e", "es"):
+        if w.endswith(ending) and w[: -len(ending)] in exact:
+            return True
+    return False
+
+
+def takes_elision(word: str) -> bool:
+    """Whether an elidable word (``le``, ``de``, ``que``…) elides before ``word``.
+
+    Capitalised H- and Y-words are names (``Hamas``, ``Yémen``) whose usage varies: no elision.
+
+    >>> [takes_elision(w) for w in ("avion", "Ukraine", "homme", "héros", "onze", "yeux", "yoga", "Hamas", "table")]
+    [True, True, True, False, False, True, False, False, False]
+    """
+    if not word:
+        return False
+    first = word[0]
+    if first in _VOWELS:
+        return not no_elision(word)
+    if first == "h":
+        return len(word) > 1 and not no_elision(word)
+    if first == "y":
+        return word in _Y_ELIDING
+    return False

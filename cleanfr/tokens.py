@@ -9,6 +9,9 @@ Stable API (other rule families rely on it):
   #hashtags, command-line options, paths, man-page references (``uname(1)``), code in backticks, dotted
   identifiers, camel-case brands (``iPhone``, ``eBay``, ``McDonald``) and quotations in another language
   (``« the deal of the century »``). ``protected.overlaps(start, end)`` says whether a span touches one.
+- :func:`at_sentence_start` → whether a position begins a sentence, a line or a quotation.
+- :func:`english_context` → whether English function words surround a span (an English passage).
+- :func:`occurrences` → start offsets of a word in a text where it stands as a whole word.
 - :func:`protected_words` → lower-cased words listed in ``cleanfr/data/protected_words.txt`` (words that look
   damaged but are not: ``uname``, ``cciss``…).
 
@@ -22,14 +25,17 @@ Stable API (other rule families rely on it):
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from importlib import resources
+from typing import Iterator
 
 import regex
 
 from .document import Document
 
-__all__ = ["WORD", "Protected", "protected_spans", "protected_words", "is_isolated", "APOSTROPHES"]
+__all__ = ["WORD", "Protected", "protected_spans", "protected_words", "is_isolated", "occurrences",
+           "at_sentence_start", "english_context", "APOSTROPHES"]
 
 #: A word: a run of letters, with their combining marks.
 WORD = regex.compile(r"[\p{L}\p{M}]+")
@@ -54,7 +60,7 @@ _PROTECTED = regex.compile(
   | \b[\w-]+\(\d\w*\)                                              # man-page reference uname(1)
   | \b\w+(?:\.\w+)+\b                                              # dotted identifier a.out, os.path
   | \b\w*_\w*                                                      # snake_case identifier
-  | \b\p{Ll}+\p{Lu}\w*                                             # iPhone, eBay
+  | \b(?!(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|quoiqu)\p{Lu}\p{Ll}+\b)\p{Ll}+\p{Lu}\w*  # iPhone, eBay; not lUkraine
   | \b\p{Lu}\p{Ll}+\p{Lu}\w*                                       # McDonald, DiCaprio
     """,
     regex.VERBOSE,
@@ -65,14 +71,6 @@ _CODE = regex.compile(r"`[^`\n]+`")
 
 # A quotation: « … », “ … ”, or "…" on one line.
 _QUOTE = regex.compile(r"«[^«»\n]{1,400}»|“[^“”\n]{1,400}”|\"[^\"\n]{1,400}\"")
-
-#: English function words: a quotation rich in them is not French (a list of small words, not a dictionary).
-_ENGLISH = frozenset(
-    "the of and to is are was were be been with for that this these those it its from by at as an or not "
-    "you your we our they their he she his her have has had will would can could should do does did "
-    "what which who when where how why there here about into over under than then just only also".split()
-)
-
 
 class Protected:
     """The protected spans of one document, tested locally and lazily.
@@ -158,6 +156,65 @@ def is_isolated(text: str, start: int, end: int) -> bool:
     return True
 
 
+def occurrences(text: str, word: str) -> Iterator[int]:
+    """Start offsets of ``word`` in ``text`` where no letter touches it on either side.
+
+    A plain ``str.find`` loop: rules find a few candidate words through the document vocabulary, then
+    locate them, which is far cheaper than a regex over the whole text.
+
+    >>> list(occurrences("quil, quill et quil", "quil"))
+    [0, 15]
+    """
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        before = text[i - 1] if i else " "
+        after = text[i + n] if i + n < len(text) else " "
+        if not (_is_letter(before) or _is_letter(after)):
+            yield i
+        i = text.find(word, i + 1)
+
+
+_OPENERS = frozenset(" \t\u00a0\u202f«“\"'‘(—–-[")
+_ENDERS = frozenset(".!?…:;\n\r")
+
+
+def at_sentence_start(text: str, i: int) -> bool:
+    """Whether ``text[i]`` begins a sentence, a line or a quotation (blanks, quotes and dashes skipped).
+
+    >>> at_sentence_start("Fin. « Lavion part", 7), at_sentence_start("le Lavion part", 3)
+    (True, False)
+    """
+    j = i - 1
+    while j >= 0 and text[j] in _OPENERS:
+        if text[j] in "«“\"—–":
+            return True
+        j -= 1
+    return j < 0 or text[j] in _ENDERS
+
+
+#: English function words that French never writes as words: two of them around a span mean English.
+_ENGLISH_ONLY = frozenset(
+    "the of and is are was were with for that this these those from by you your we our they their "
+    "he she his her have has had will would can could should does did what which who when where how why "
+    "there here about into over under than then just only also it its".split()
+)
+
+
+def english_context(text: str, start: int, end: int, window: int = 60) -> bool:
+    """Whether at least two English-only function words lie within ``window`` characters of the span.
+
+    >>> english_context("the nest of the bird", 4, 8), english_context("il nest pas là", 3, 7)
+    (True, False)
+    """
+    around = text[max(0, start - window) : start] + " " + text[end : end + window]
+    return sum(1 for w in WORD.findall(around) if w.lower() in _ENGLISH_ONLY) >= 2
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha() or unicodedata.category(ch).startswith("M")
+
+
 def _foreign_quote(content: str) -> bool:
     """A quotation is foreign when English function words are many or French words few."""
     from .lexicon import french
@@ -166,7 +223,7 @@ def _foreign_quote(content: str) -> bool:
     if len(words) < 2:
         return False
     lex = french()
-    english = sum(1 for w in words if w.lower() in _ENGLISH)
+    english = sum(1 for w in words if w.lower() in _ENGLISH_ONLY)
     french_words = sum(1 for w in words if lex.is_word(w))
     return english * 4 >= len(words) or french_words * 2 < len(words)
 

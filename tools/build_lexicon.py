@@ -8,7 +8,9 @@ The list is the union of
 - the word forms of simplemma's French lemmatisation data (MIT, on PyPI), which adds inflections and rare
   words hunspell lacks.
 
-Forms are stored lower-cased, one per line, sorted, compressed with xz (stdlib ``lzma``), so that the
+Forms are stored lower-cased, one per line, sorted, in two sections split by a line ``~``: other forms, then
+forms of hunspell verb entries (``is_verb``: the elided pronouns ``j’ m’ t’ s’ n’`` stand only before verbs),
+compressed with xz (stdlib ``lzma``), so that the
 runtime load is one decompression and one ``split``. Only strings made of letters, with inner hyphens or
 apostrophes, are kept: numbers and symbols say nothing about French words.
 
@@ -34,8 +36,8 @@ HUNSPELL = Path("/usr/share/hunspell/fr")
 WORD = re.compile(r"^[^\W\d_]+(?:[-'][^\W\d_]+)*$")
 
 
-def hunspell_forms(base: Path) -> Iterator[str]:
-    """Every form the hunspell dictionary accepts, without elided prefixes.
+def hunspell_forms(base: Path) -> Iterator[tuple[str, bool]]:
+    """Every form the hunspell dictionary accepts, without elided prefixes, and whether it is a verb form.
 
     For example the entry ``coudre/xO()`` gives ``coudre``, ``couds``, ``cousaient``, ``cousîmes``…
     """
@@ -63,9 +65,11 @@ def hunspell_forms(base: Path) -> Iterator[str]:
     for word in dic.dic.words:
         if forbidden in word.flags:
             continue
+        verb = any(tag.startswith("v") for tag in word.data.get("po", ()))
         if needaffix not in word.flags:
-            yield word.stem
-        yield from expand(word.stem, word.flags, 1)
+            yield word.stem, verb
+        for form in expand(word.stem, word.flags, 1):
+            yield form, verb
 
 
 def simplemma_forms() -> Iterator[str]:
@@ -78,14 +82,10 @@ def simplemma_forms() -> Iterator[str]:
         yield lemma if isinstance(lemma, str) else lemma.decode("utf-8")
 
 
-def normalise(forms: Iterable[str]) -> set[str]:
-    """Lower-cased forms with the typographic apostrophe folded to ', kept only if word-like."""
-    out: set[str] = set()
-    for form in forms:
-        form = form.strip().replace("\u2019", "'").lower()
-        if WORD.match(form):
-            out.add(form)
-    return out
+def normalise(form: str) -> str | None:
+    """The lower-cased form with the typographic apostrophe folded to ', or None if not word-like."""
+    form = form.strip().replace("\u2019", "'").lower()
+    return form if WORD.match(form) else None
 
 
 def main() -> None:
@@ -93,13 +93,23 @@ def main() -> None:
     parser.add_argument("--hunspell", type=Path, default=HUNSPELL, help="path of fr.dic/fr.aff without extension")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
-    hun = normalise(hunspell_forms(args.hunspell))
-    sim = normalise(simplemma_forms())
+    hun: set[str] = set()
+    verbs: set[str] = set()
+    for raw, verb in hunspell_forms(args.hunspell):
+        form = normalise(raw)
+        if form:
+            hun.add(form)
+            if verb:
+                verbs.add(form)
+    sim = {f for f in map(normalise, simplemma_forms()) if f}
     forms = sorted(hun | sim)
+    # Two sections, other forms then verb forms, split by a line "~": one file, one fast load.
+    others = [f for f in forms if f not in verbs]
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    payload = ("\n".join(forms) + "\n").encode("utf-8")
+    payload = ("\n".join(others) + "\n~\n" + "\n".join(sorted(verbs)) + "\n").encode("utf-8")
     args.out.write_bytes(lzma.compress(payload, preset=9 | lzma.PRESET_EXTREME))
-    print(f"hunspell {len(hun)} + simplemma {len(sim)} -> {len(forms)} forms, {args.out.stat().st_size} bytes")
+    print(f"hunspell {len(hun)} ({len(verbs)} verb forms) + simplemma {len(sim)} -> {len(forms)} forms, "
+          f"{args.out.stat().st_size} bytes")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,179 @@
+"""Lost apostrophes: an elided word glued to the next one (``quil`` → ``qu’il``, ``LUkraine`` → ``L’Ukraine``).
+
+Candidates come from the document vocabulary (each distinct word once), so the cost is one look-up per
+distinct word, then a ``str.find`` per candidate.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from ..document import Document
+from ..edits import Edit
+from ..lexicon import doc_vocabulary, english_zipf, french, takes_elision
+from ..tokens import (
+    APOSTROPHES,
+    at_sentence_start,
+    english_context,
+    is_isolated,
+    occurrences,
+    protected_spans,
+    protected_words,
+)
+from . import Rule
+
+#: Elided forms, longest first so that ``quil`` is read as ``qu|il``, not ``q|uil``.
+_PREFIXES = ("quoiqu", "puisqu", "lorsqu", "jusqu", "quelqu", "presqu", "qu", "l", "d", "j", "m", "n", "s", "t", "c")
+#: Prefixes that may stand before a capitalised name (``l’Ukraine``, ``d’Europe``, ``qu’Israël``).
+_BEFORE_NAMES = frozenset({"l", "d", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
+#: Words that follow only some elided forms (``s’il`` but not ``s’elle``; ``quelqu’un``, ``presqu’île``).
+_ONLY_AFTER = {"s": frozenset({"il", "ils", "en", "y", "est", "était", "étaient", "étant", "être", "a", "ai", "as",
+                               "avait", "avaient", "ont", "on", "un", "une", "agit", "agissait", "appelle", "applique"}),
+               "quelqu": frozenset({"un", "une"}), "presqu": frozenset({"île", "îles"}),
+               "c": frozenset({"est", "était", "étaient", "en", "eût", "eut", "étais"})}
+#: Elided pronouns: they stand only before a verb, ``y`` or ``en`` (``jai``, ``taime``; not ``Tadam``).
+_PRONOUNS = frozenset({"j", "m", "t", "s", "n"})
+#: Verb forms that never follow the elided articles and ``de`` (``dest`` is no ``d’est``, ``len`` no ``l’en``).
+_NOT_AFTER_ARTICLE = frozenset("est es ai as a ont avait avaient était étaient en y".split())
+
+#: The usual right-hand sides of an elision: a glued form ending in one of them is almost surely damage.
+_FUNCTION = frozenset(
+    "il ils elle elles on en y un une ai as a avait avaient avons avez ont est es était étaient être eux "
+    "autre autres abord ailleurs aujourd accord après avant entre ici alors aussi ainsi importe à au aux où".split()
+)
+#: English words that look elided (``men`` = m’en, ``dare`` = d’are) are skipped above this frequency.
+_ENGLISH_FUNCTION_MAX = 4.3
+_ENGLISH_CONTENT_MAX = 3.5
+
+
+def _split(token: str) -> tuple[str, str] | None:
+    low = token.lower()
+    for p in _PREFIXES:
+        if low.startswith(p) and len(token) > len(p):
+            return token[: len(p)], token[len(p) :]
+    return None
+
+
+def _shape(prefix: str, rest: str) -> str | None:
+    """``lower`` (quil), ``name`` (lUkraine), ``Capital`` (Quil), ``Name`` (LUkraine), or None (odd case)."""
+    p_lower = prefix.islower()
+    p_cap = prefix[0].isupper() and (len(prefix) == 1 or prefix[1:].islower())
+    r_lower = rest.islower()
+    r_cap = rest[0].isupper() and len(rest) > 2 and rest[1:].islower()
+    if p_lower and r_lower:
+        return "lower"
+    if p_lower and r_cap:
+        return "name"
+    if p_cap and r_lower:
+        return "Capital"
+    if p_cap and r_cap:
+        return "Name"
+    return None
+
+
+#: A hyphenated inverted subject after the word: ``nest-ce`` is ``n’est-ce``.
+_INVERSION = regex.compile(r"-(?:t-)?(?:ce|il|ils|elle|elles|on|je|tu|nous|vous)\b")
+
+
+def _abbreviation(text: str, end: int) -> bool:
+    """A dot right after the word, then no capital: an abbreviation (``lun. 17``, ``lun..dim``)."""
+    if end >= len(text) or text[end] != ".":
+        return False
+    following = text[end + 1 : end + 3].lstrip()
+    return bool(following) and not following[0].isupper()
+
+
+def _name_follows(text: str, end: int) -> bool:
+    """The next word is capitalised: ``Lon Hohberger`` is a name, not ``L’on Hohberger``."""
+    j = end
+    while j < len(text) and text[j] in " \u00a0":
+        j += 1
+    return j < len(text) and j > end and text[j].isupper()
+
+
+class LostApostrophe(Rule):
+    """Restore the apostrophe of an elided word glued to the next one.
+
+    Example: ``quil a dit que LUkraine`` → ``qu’il a dit que L’Ukraine`` (the document's own apostrophe
+    is used). Only when the glued form is not a French word (``dune``, ``lace``, ``sale``, ``Lesotho``
+    stay) and what follows the elision is a French word or a name; lower-case words glued after a
+    capital mid-sentence are taken for surnames (``Lamour``) and left alone.
+    """
+
+    id = "lost-apostrophe"
+    category = "apostrophe"
+    pass_name = "words"
+    description = "apostrophe perdue après une élision (quil → qu’il, lUkraine → l’Ukraine)"
+
+    def find(self, doc: Document) -> Iterable[Edit]:
+        vocab = doc_vocabulary(doc)
+        lex = french()
+        protected_list = protected_words()
+        candidates = []
+        for token in vocab:
+            if len(token) < 3 or token.isupper() or lex.is_word(token) or token.lower() in protected_list:
+                continue
+            found = self._candidate(token, vocab)
+            if found:
+                candidates.append((token, *found))
+        if not candidates:
+            return
+        text = doc.text
+        protected = protected_spans(doc)
+        apostrophe = doc.apostrophe
+        for token, prefix, rest, shape, confidence in candidates:
+            for start in occurrences(text, token):
+                end = start + len(token)
+                isolated = is_isolated(text, start, end) or _INVERSION.match(text, end)
+                if not isolated or (start and text[start - 1] in APOSTROPHES):
+                    continue
+                if end < len(text) and text[end] in APOSTROPHES:
+                    continue
+                if shape == "Capital" and (not at_sentence_start(text, start) or _name_follows(text, end)):
+                    continue  # Lamour, Davril mid-sentence, Lon Hohberger: surnames and first names
+                if _abbreviation(text, end):
+                    continue  # lun. 17 févr.
+                if protected.overlaps(start, end) or english_context(text, start, end):
+                    continue
+                replacement = prefix + apostrophe + rest
+                yield self.edit(doc, start, end, replacement, confidence,
+                                f"apostrophe perdue : « {token} » → « {replacement} »")
+
+    @staticmethod
+    def _candidate(token: str, vocab) -> tuple[str, str, str, float] | None:
+        """``(prefix, rest, shape, confidence)`` when ``token`` reads as an elision glued to a word."""
+        parts = _split(token)
+        if parts is None:
+            return None
+        prefix, rest = parts
+        shape = _shape(prefix, rest)
+        if shape is None or not takes_elision(rest):
+            return None
+        p, r = prefix.lower(), rest.lower()
+        allowed = _ONLY_AFTER.get(p)
+        if allowed is not None and r not in allowed:
+            return None
+        lex = french()
+        if shape in ("name", "Name"):
+            if p not in _BEFORE_NAMES:
+                return None
+            # A name seen intact in the document, or a word/name French text uses.
+            if vocab.get(rest, 0) == 0 and not lex.is_word(rest) and lex.zipf(rest) < 3.0:
+                return None
+            return prefix, rest, shape, 0.95 if shape == "name" else 0.92
+        if not lex.is_word(r):
+            return None
+        if p in _PRONOUNS and not (r in ("y", "en") or lex.is_verb(r)):
+            return None
+        if p in ("l", "d") and r in _NOT_AFTER_ARTICLE:
+            return None
+        if r in _FUNCTION:
+            if english_zipf(token) >= _ENGLISH_FUNCTION_MAX:
+                return None
+            return prefix, rest, shape, 0.95
+        if english_zipf(token) >= _ENGLISH_CONTENT_MAX or lex.zipf(r) < 3.0 or len(r) < 3:
+            return None
+        # Capitalised, it may as well be a surname (Lamour, Davril): only suggested.
+        return prefix, rest, shape, 0.9 if shape == "lower" else 0.7

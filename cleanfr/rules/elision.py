@@ -1,0 +1,142 @@
+"""Missing elision: ``de une`` → ``d’une``, ``que il`` → ``qu’il``, ``si il`` → ``s’il``, ``le avion`` → ``l’avion``.
+
+One regex over the text finds an elidable word followed by a space and a word that starts with a vowel or
+``h``; French text that elides correctly has few such pairs, so the per-match checks cost little.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from ..document import Document
+from ..edits import Edit
+from ..lexicon import doc_vocabulary, english_zipf, french, takes_elision
+from ..tokens import english_context, is_isolated, protected_spans
+from . import Rule
+
+_PAIR = regex.compile(
+    r"(?<![\p{L}\p{M}\d'’\-])"
+    r"((?i:jusque|lorsque|puisque|quoique|que|de|le|la|je|me|te|se|ne|si|ce))"
+    r"[ \u00a0]+"
+    r"([aeiouyhàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ][\p{L}\p{M}]*(?:['’\-][\p{L}\p{M}]+)*)"
+)
+
+#: Small words that follow an elided form only after some elidable words (``d’une``, ``qu’il``, ``s’il``…).
+_FUNCTION = frozenset(
+    "un une il ils elle elles on en y à a au aux et ou où eux avec autour après avant entre ici alors ainsi "
+    "aussi autant ailleurs abord encore".split()
+)
+#: Which of those each elidable word takes (others, e.g. ``de il``, ``le et``, ``la où`` = là où, stay).
+_FUNCTION_AFTER = {
+    "de": frozenset("un une elle elles eux en où après avant entre ici ailleurs abord autant ainsi autour".split()),
+    "que": frozenset("un une il ils elle elles on en à a au aux avec après avant entre ici alors ainsi autant".split()),
+    "le": frozenset(), "la": frozenset(),
+    "je": frozenset("y en".split()), "me": frozenset("y en".split()), "te": frozenset("y en".split()),
+    "se": frozenset("y en".split()), "ne": frozenset("y en".split()),
+    "si": frozenset("il ils".split()),
+    "ce": frozenset(),
+}
+# jusque elides before à and a few adverbs; lorsque, puisque, quoique only before il, elle, on, un, en.
+_FUNCTION_AFTER["jusque"] = frozenset("à au aux ici alors où en".split())
+for _w in ("lorsque", "puisque", "quoique"):
+    _FUNCTION_AFTER[_w] = frozenset("il ils elle elles on un une en".split())
+#: Elidable words that elide only before the small words listed above.
+_FUNCTION_ONLY = frozenset({"si", "jusque", "lorsque", "puisque", "quoique"})
+
+#: ``ce`` elides only before forms of *être* (``c’est``, ``c’était``); ``ce en quoi`` stays.
+_CE_BEFORE = frozenset("est était étaient étais eût eut".split())
+_PRONOUNS = frozenset({"je", "me", "te", "se", "ne"})
+#: Numerals in a range or a list: ``de un à dix``, ``de une ou deux`` keep their ``de``.
+_NUMERALS = frozenset({"un", "une"})
+_RANGE = regex.compile(
+    r"[ \u00a0]+(?:à|ou|et|sur|an|ans|mois|jours?|semaines?|heures?|minutes?|secondes?|siècles?|mètres?"
+    r"|kilomètres?|euros?|francs?|points?|tiers|quart|demi)\b|[ \u00a0]*[-–]"
+)
+#: Determiners before ``je`` used as a noun (``le je est un autre``).
+_DETERMINERS = frozenset({"le", "un", "ce", "du", "au", "mon", "son", "ton", "notre", "votre", "leur"})
+
+
+class MissingElision(Rule):
+    """Elide ``de que le la je me te se ne si ce jusque lorsque puisque quoique`` before a vowel or h muet.
+
+    Example: ``il a parlé de une implication`` → ``il a parlé d’une implication``; ``si il`` → ``s’il``.
+    Kept as they are: h aspiré (``le héros``, ``la hausse``; table ``cleanfr/data/h_aspire.txt``),
+    numerals (``de un à dix``, ``le onze``), a single letter named (``le a``), capitalised small words that
+    begin a title (``de Une saison en enfer``), particles of names (``Manoel de Oliveira``), ``la où`` (là où).
+    """
+
+    id = "missing-elision"
+    category = "elision"
+    pass_name = "words"
+    description = "élision manquante (de une → d’une, que il → qu’il, si il → s’il, le avion → l’avion)"
+
+    def find(self, doc: Document) -> Iterable[Edit]:
+        text = doc.text
+        lex = french()
+        protected = None
+        for m in _PAIR.finditer(text):
+            first, second = m.group(1), m.group(2)
+            confidence = self._confidence(text, m, first.lower(), second, lex, doc)
+            if confidence is None:
+                continue
+            if protected is None:
+                protected = protected_spans(doc)
+            if protected.overlaps(m.start(), m.end()) or english_context(text, m.start(), m.end()):
+                continue
+            replacement = first[:-1] + doc.apostrophe
+            yield self.edit(doc, m.start(1), m.start(2), replacement, confidence,
+                            f"élision manquante : « {first} {second} » → « {replacement}{second} »")
+
+    @staticmethod
+    def _confidence(text: str, m: regex.Match, first: str, second: str, lex, doc: Document) -> float | None:
+        """How sure the pair is a missing elision, or None to leave it."""
+        head = regex.split(r"['’\-]", second, maxsplit=1)[0]
+        low = head.lower()
+        if not takes_elision(head) or not (head.islower() or head[1:].islower()):
+            return None  # acronyms and roman numerals: le ON, que UUID, le IIe
+        if not is_isolated(text, m.start(2), m.end()):
+            return None  # glued to code or a path: de html/user, de append=
+        if head.islower() and english_zipf(head) >= max(lex.zipf(head), 3.0):
+            return None  # English: de at, de user, le hashtag
+        if len(head) == 1 and low not in ("a", "à", "y"):
+            return None  # a letter named: le « a », le e muet
+        if first == "ce" and low not in _CE_BEFORE:
+            return None
+        if low in _FUNCTION:
+            if head[0].isupper() or low not in _FUNCTION_AFTER[first]:
+                return None  # de Une saison en enfer; de il, la où (là où), le et
+            if low in _NUMERALS and first == "de" and _RANGE.match(text, m.end()):
+                return None  # de un à dix
+            if first in _PRONOUNS and first == "je" and _previous_word(text, m.start()) in _DETERMINERS:
+                return None  # le je est un autre
+            return 0.95
+        if first in _PRONOUNS and not (lex.is_verb(head) or lex.is_verb(second)):
+            return None  # je, me, te, se, ne stand before a verb
+        if first in _FUNCTION_ONLY or (low[0] == "h" and first not in ("de", "le", "la")):
+            return None  # que hommes et femmes: usage varies before h
+        if head[0].isupper():
+            previous = _previous_word(text, m.start(), keep_case=True)
+            if previous[:1].isupper() or previous == "à":
+                return None  # Manoel de Oliveira: a particle; à la Emacs
+            if first in ("le", "la"):
+                return 0.9 if lex.is_word(head) else None  # l’Ukraine, but la Esméralda
+            if lex.is_word(head) or lex.zipf(head) >= 3.0 or doc_vocabulary(doc).get(head, 0) > 1:
+                return 0.9
+            return 0.7  # an unknown capitalised word after de: perhaps a foreign title
+        if not (lex.is_word(second) or lex.is_word(head)):
+            return None  # Latin, English (de auditu)
+        return 0.9
+
+
+def _previous_word(text: str, start: int, keep_case: bool = False) -> str:
+    """The word just before ``start`` on the same line ('' if none)."""
+    j = start
+    while j > 0 and text[j - 1] in " \u00a0":
+        j -= 1
+    k = j
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    word = text[k:j]
+    return word if keep_case else word.lower()

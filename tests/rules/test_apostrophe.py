@@ -1,0 +1,69 @@
+"""Lost apostrophes (cleanfr/rules/apostrophe.py): repairs, and look-alikes that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanfr.document import Document
+from cleanfr.edits import apply
+from cleanfr.rules.apostrophe import LostApostrophe
+
+RULE = LostApostrophe()
+
+
+def run(text: str, threshold: float = 0.8) -> str:
+    doc = Document(text)
+    return apply(text, [e for e in RULE.find(doc) if e.confidence >= threshold])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("LUkraine attaque le territoire russe.", "L'Ukraine attaque le territoire russe."),
+        ("Il a dit quil viendra.", "Il a dit qu'il viendra."),
+        ("Jai vu lavion de lUkraine.", "J'ai vu l'avion de l'Ukraine."),
+        ("cest vrai, nest-ce pas ? jen veux", "c'est vrai, n'est-ce pas ? j'en veux"),
+        ("quelquun viendra jusquà lorsquil partira", "quelqu'un viendra jusqu'à lorsqu'il partira"),
+        ("Elle dit quelle taime.", "Elle dit quelle t'aime."),
+        ("la bataille dEurope et lhomme", "la bataille d'Europe et l'homme"),
+    ],
+)
+def test_repairs(text: str, expected: str) -> None:
+    assert run(text) == expected
+
+
+def test_uses_the_documents_apostrophe() -> None:
+    assert run("L’Ukraine dit quil viendra.") == "L’Ukraine dit qu’il viendra."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La dune, la lace, le sale Lesotho, une taxe loin.",
+        "Un iPhone, eBay, McDonald et QAnon.",
+        "Karachev, Briansk, Kyiv, ATACMS et le G20.",
+        "la commande uname et le pilote cciss, voir --help et /usr/lib/dest",
+        "the men and ten of the nest",
+        "M. Lamour et Mme Davril sont venus.",
+        "le héros et lhéros",  # h aspiré: no l’héros
+        "Le champ len contient la longueur de dest.",
+        "(par exemple, lun. 17 févr. 2020)",
+        "Lon Hohberger a écrit ce pilote.",
+        "Tadam, dit le présentateur.",
+        "aujourd'hui et l'Ukraine",
+        "LUKRAINE EN GUERRE",
+    ],
+)
+def test_hard_negatives(text: str) -> None:
+    assert run(text) == text
+
+
+def test_capitalised_content_word_is_only_suggested() -> None:
+    doc = Document("Lamour est là.")
+    edits = list(RULE.find(doc))
+    assert edits and all(e.confidence < 0.8 for e in edits)
+
+
+def test_idempotent() -> None:
+    once = run("Jai dit quil aime lUkraine.")
+    assert run(once) == once
