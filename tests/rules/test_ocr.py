@@ -1,0 +1,56 @@
+"""OCR confusions: non-words repaired into clearly more frequent words; names, old spellings, English stay."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleanfr
+from cleanfr.wordrules_common import data_rows
+
+
+def fix(text: str) -> str:
+    return cleanfr.fix(text, select=["ocr"]).text
+
+
+@pytest.mark.parametrize(
+    "damaged, repaired",
+    [
+        ("Il eft venu avec fon frère.", "Il est venu avec son frère."),
+        ("la poffeffion du domaine", "la possession du domaine"),
+        ("un grand fuccès populaire", "un grand succès populaire"),
+        ("le rnonde entier", "le monde entier"),
+        ("dans la cliambre du roi", "dans la chambre du roi"),
+    ],
+)
+def test_repairs(damaged: str, repaired: str) -> None:
+    assert fix(damaged) == repaired
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Les enfans pouvoient jouer sur la dune, avec de la lace et un sale air.",
+        "Karachev, Briansk, Kyiv, le Lesotho, McDonald, iPhone, eBay, QAnon, ATACMS et le G20.",
+        "while liste-1; do liste-2; done",
+        "le mode « fail », « warn » ou « ignore »",
+        "la verité et très-noble grand'mère, porte-parole",
+        "Veni, vidi, vici ; alea jacta est ; the deal of the century.",
+        "le bonheur heu- reux de vivre",
+        "voir https://exemple.fr/rnonde et @cliambre",
+    ],
+)
+def test_keeps(clean: str) -> None:
+    assert fix(clean) == clean
+
+
+@pytest.mark.parametrize("row", data_rows("ocr_confusions.tsv"), ids=lambda r: f"{r[0]}>{r[1]}")
+def test_confusion_table_examples(row: list[str]) -> None:
+    read, printed, positive, negative = row
+    damaged, repaired = positive.split(" => ")
+    assert fix(damaged) == repaired
+    assert fix(negative) == negative
+
+
+def test_idempotent() -> None:
+    once = fix("Il eft venu dans la cliambre.")
+    assert fix(once) == once
