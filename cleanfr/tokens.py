@@ -11,6 +11,8 @@ Stable API (other rule families rely on it):
   (``« the deal of the century »``). ``protected.overlaps(start, end)`` says whether a span touches one.
 - :func:`at_sentence_start` → whether a position begins a sentence, a line or a quotation.
 - :func:`english_context` → whether English function words surround a span (an English passage).
+- :func:`code_line` → whether the line around a position reads as code, an option list or a heading
+  (too few words, options, ``= | { } < > \\ / _``): word repairs leave such lines alone.
 - :func:`occurrences` → start offsets of a word in a text where it stands as a whole word.
 - :func:`protected_words` → lower-cased words listed in ``cleanfr/data/protected_words.txt`` (words that look
   damaged but are not: ``uname``, ``cciss``…).
@@ -35,7 +37,7 @@ import regex
 from .document import Document
 
 __all__ = ["WORD", "Protected", "protected_spans", "protected_words", "is_isolated", "occurrences",
-           "at_sentence_start", "english_context", "APOSTROPHES"]
+           "at_sentence_start", "english_context", "code_line", "APOSTROPHES"]
 
 #: A word: a run of letters, with their combining marks.
 WORD = regex.compile(r"[\p{L}\p{M}]+")
@@ -209,6 +211,21 @@ def english_context(text: str, start: int, end: int, window: int = 60) -> bool:
     """
     around = text[max(0, start - window) : start] + " " + text[end : end + window]
     return sum(1 for w in WORD.findall(around) if w.lower() in _ENGLISH_ONLY) >= 2
+
+
+_CODE_LINE = regex.compile(r"(?<![\w-])--?[A-Za-z]|[=|{}<>\\/_\[\]]")
+
+
+def code_line(text: str, pos: int) -> bool:
+    """Whether the line containing ``pos`` looks like code, an option list or a bare term (fewer than 3 words).
+
+    >>> code_line("-b, --blocksize taillebloc", 16), code_line("usefree", 0), code_line("Il a dit quil viendra.", 9)
+    (True, True, False)
+    """
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : len(text) if end < 0 else end]
+    return len(WORD.findall(line, concurrent=False)) < 3 or _CODE_LINE.search(line) is not None
 
 
 def _is_letter(ch: str) -> bool:

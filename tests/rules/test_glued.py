@@ -1,0 +1,66 @@
+"""Glued words (cleanfr/rules/glued.py): splits, and tokens that must stay whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanfr.document import Document
+from cleanfr.edits import apply
+from cleanfr.rules.glued import GluedWords
+
+RULE = GluedWords()
+
+
+def run(text: str, threshold: float = 0.8) -> str:
+    doc = Document(text)
+    return apply(text, [e for e in RULE.find(doc) if e.confidence >= threshold])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Le ministre Sergueï Lavrovau sommet du G20. Lavrov a parlé.",
+         "Le ministre Sergueï Lavrov au sommet du G20. Lavrov a parlé."),
+        ("un financement additionnelplus important", "un financement additionnel plus important"),
+        ("aucune réaction officiellequi soit connue", "aucune réaction officielle qui soit connue"),
+        ("Il a dit que la situationest grave.", "Il a dit que la situation est grave."),
+    ],
+)
+def test_repairs(text: str, expected: str) -> None:
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karachev, Briansk, Kyiv, ATACMS, le G20 et le COVID-19.",
+        "elles cousaient, énonceront, branla, instrumentaires, extrapatrimoniaux",
+        "la commande uname et le pilote cciss",
+        "Un iPhone, eBay, McDonald et QAnon.",
+        "voir https://exemple.fr/additionnelplus et @officiellequi ou #Lavrovau",
+        "-b, --blocksize taillebloc",
+        "des expressions rationelles étendues",
+        "Fabrice Lecamp est venu.",
+        "le nord-ouest et un porte-avions",
+        "« the backgroundmusic of the century »",
+        "ad hoc, de facto, a priori",
+    ],
+)
+def test_hard_negatives(text: str) -> None:
+    assert run(text) == text
+
+
+def test_name_not_confirmed_by_the_document_is_only_suggested() -> None:
+    edits = list(RULE.find(Document("Sergueï Lavrovau sommet.")))
+    assert all(e.confidence < 0.8 for e in edits)
+
+
+def test_comma_before_relative_is_only_mentioned() -> None:
+    doc = Document("selon Lavrovqui parlait hier. Lavrov a dit non.")
+    (edit,) = RULE.find(doc)
+    assert edit.replacement == "Lavrov qui" and "Lavrov, qui" in edit.message
+
+
+def test_idempotent() -> None:
+    once = run("un financement additionnelplus important")
+    assert run(once) == once
