@@ -169,8 +169,8 @@ def expand(pattern: str) -> list[tuple[str, tuple[Choice, ...]]]:
 
 
 def render(template: str, choices: Sequence[Choice], pattern: str = "") -> str:
-    """The replacement for a match: the n-th ``{…}``/``<…>`` slot follows the n-th choice of the match,
-    and ``$N`` copies the alternative the pattern's N-th slot matched.
+    """The replacement for a match: the n-th slot (``{…}``, ``<…>`` or ``$N``) follows the n-th choice
+    of the match; ``$N`` copies the alternative the pattern's N-th slot matched.
 
     >>> render("<avoir> lieu", [Choice(0, frozenset({"ipre", "3sg"}), "avoir")])
     'a eu lieu'
@@ -185,6 +185,7 @@ def render(template: str, choices: Sequence[Choice], pattern: str = "") -> str:
             n = int(token[1]) - 1
             slot = pattern_slots[n]
             out.append(render(slot, [choices[n]]))
+            i += 1
             continue
         choice = choices[i] if i < len(choices) else Choice()
         if token.startswith("{"):
@@ -229,7 +230,8 @@ class PhraseMatcher:
             self._automaton.make_automaton()
 
     def find(self, folded: str) -> list[Hit]:
-        """Hits in ``folded`` (see :func:`fold`), longest first at a position, never overlapping a longer one."""
+        """Every hit in ``folded`` (see :func:`fold`), by position, longest first; callers pick among overlaps
+        (a longer hit whose context fails leaves room for a shorter one)."""
         if not self.size:
             return []
         hits = []
@@ -244,13 +246,7 @@ class PhraseMatcher:
             for key, choices in payload:
                 hits.append(Hit(start, end, key, choices))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
-        kept: list[Hit] = []
-        last_end = -1
-        for h in hits:
-            if h.start >= last_end or kept and (h.start, h.end) == (kept[-1].start, kept[-1].end):
-                kept.append(h)
-                last_end = max(last_end, h.end)
-        return kept
+        return hits
 
 
 # ---------------------------------------------------------------- context helpers
@@ -358,19 +354,32 @@ def determiner_for(det: str, gender: str, noun: str) -> str | None:
     return transfer_case(det, form)
 
 
-def feminine_of(word: str) -> str | None:
-    """Feminine singular of a masculine adjective or past participle (``lancé`` → ``lancée``)."""
+def feminine_of(word: str, plural: bool = False) -> str | None:
+    """Feminine of a masculine adjective or past participle (``lancé`` → ``lancée``, ``pris`` → ``prises``).
+
+    Participles are made regularly and kept only when the feminine form is a common French word.
+
+    >>> feminine_of("lancé"), feminine_of("multipliés", plural=True), feminine_of("ici")
+    ('lancée', 'multipliées', None)
+    """
     low = word.lower()
-    fem = adjective_feminines().get(low)
-    if fem is None and low.endswith("s") and low[:-1] in adjective_feminines():
-        fem = adjective_feminines()[low[:-1]] + "s"
-    if fem is None and low.endswith("és") and len(low) > 3:
-        fem = low[:-1] + "es"
-    elif fem is None and low.endswith(("é", "i", "u", "is", "it")) and len(low) > 2:
-        fem = low + "e"
-    if fem is None:
+    fem_map = adjective_feminines()
+    if plural and low.endswith(("s", "x")) and low not in fem_map:
+        base = low[:-1]
+        candidates = [fem_map[base] + "s"] if base in fem_map else [base + "es", low + "es"]
+    else:
+        candidates = [fem_map[low]] if low in fem_map else [low + "e"]
+    best = max(candidates, key=_zipf_fr)
+    if best not in fem_map.values() and _zipf_fr(best) < 1.5 or best == low:
         return None
-    return transfer_case(word, fem)
+    return transfer_case(word, best)
+
+
+@lru_cache(maxsize=4096)
+def _zipf_fr(word: str) -> float:
+    import wordfreq
+
+    return wordfreq.zipf_frequency(word, "fr")
 
 
 _ELIDED = {"l": ("le", "la"), "d": ("de", "de"), "qu": ("que", "que"), "j": ("je", "je"), "s": ("se", "se")}

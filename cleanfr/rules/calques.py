@@ -55,6 +55,7 @@ class Entry:
     weak_against: list[str] = field(default_factory=list)
     against_regex: str = ""
     window: int = 300
+    gender: str = ""
     before: str = ""
     after: str = ""
     before_not: list[str] = field(default_factory=list)
@@ -207,11 +208,12 @@ class Calque(Rule):
             f"« {original} » → « {best} »{others} ; {entry.explain}"
         )
         start, end = hit.start, hit.end
-        new_gender = _gender_change(original, best)
+        new_gender = _gender_change(original, best, entry.gender)
         prev = _PREV_WORD.search(text, max(0, start - 30), start)
         if prev:
             prefix = prev.group(0)
             fitted = rejoin(prefix, new_gender or _gender(best), best, doc.apostrophe)
+            fitted, best = _contract(fitted, best)
             if fitted is None:
                 return  # the word before cannot be made to fit (h, unknown gender): leave the phrase alone
             if fitted != prefix:
@@ -219,9 +221,10 @@ class Calque(Rule):
                 start = prev.start()
         yield self.edit(doc, start, end, best, entry.confidence, message)
         if new_gender == "f":
-            yield from self._agree_after(doc, hit.end, entry.confidence, message)
+            plural = fold(best.split()[-1])[-1:] in ("s", "x")
+            yield from self._agree_after(doc, hit.end, entry.confidence, message, plural)
 
-    def _agree_after(self, doc: Document, pos: int, confidence: float, message: str) -> Iterator[Edit]:
+    def _agree_after(self, doc: Document, pos: int, confidence: float, message: str, plural: bool) -> Iterator[Edit]:
         """Feminine participle or adjective after a noun that became feminine: ``été lancé`` → ``été lancée``."""
         text = doc.text
         after_etre = False
@@ -232,7 +235,7 @@ class Calque(Rule):
             word = m.group(1)
             low = word.lower()
             if i == 0 and not after_etre and low not in _PASS_THROUGH:
-                fem = feminine_of(word) if low in _adjectives() else None
+                fem = feminine_of(word, plural) if low.rstrip("sx") in _adjectives() or low in _adjectives() else None
                 if fem and fem != word:
                     yield self.edit(doc, m.start(1), m.end(1), fem, confidence, f"accord au féminin ; {message}")
                 return
@@ -241,8 +244,8 @@ class Calque(Rule):
                 pos = m.end()
                 continue
             if after_etre:
-                fem = feminine_of(word)
-                if fem and fem != word and low.endswith(("é", "és")):
+                fem = feminine_of(word, plural)
+                if fem and fem != word:
                     yield self.edit(doc, m.start(1), m.end(1), fem, confidence, f"accord au féminin ; {message}")
             return
 
@@ -252,6 +255,21 @@ def _adjectives() -> frozenset[str]:
     from ..phrases import adjective_feminines
 
     return frozenset(adjective_feminines())
+
+
+_CONTRACTIONS = {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des"}
+
+
+def _contract(prefix: str | None, replacement: str) -> tuple[str | None, str]:
+    """``à`` + ``le sommet`` → ``au sommet``: the preposition before a replacement that starts with an article."""
+    if prefix is None:
+        return None, replacement
+    head, _, rest = replacement.partition(" ")
+    word = prefix.rstrip(" \u00a0\u202f")
+    merged = _CONTRACTIONS.get((fold(word), fold(head)))
+    if merged is None or not rest:
+        return prefix, replacement
+    return "", transfer_case(word, merged) + " " + rest
 
 
 def _gender(phrase: str) -> str:
@@ -267,7 +285,8 @@ def _gender(phrase: str) -> str:
     return g if g in ("m", "f") else ""
 
 
-def _gender_change(original: str, replacement: str) -> str:
-    """``f`` or ``m`` when the head noun's gender changes from the matched text to the replacement."""
-    a, b = _gender(original), _gender(replacement)
+def _gender_change(original: str, replacement: str, declared: str = "") -> str:
+    """``f`` or ``m`` when the head noun's gender changes from the matched text to the replacement
+    (``declared`` by the entry for a replacement the lexicon gives both genders, like ``solde``)."""
+    a, b = _gender(original), declared or _gender(replacement)
     return b if a and b and a != b else ""
