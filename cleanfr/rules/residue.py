@@ -1,0 +1,170 @@
+"""Untranslated residue of machine translation: source-language words left in a French sentence.
+
+Two rules. :class:`ResidueTable` replaces connectors and abbreviations that ``cleanfr/data/residue.toml``
+translates (``Sin embargo,`` → ``Cependant,``, ``EE.UU.`` → ``États-Unis``). :class:`ForeignWord` only
+reports other words far more frequent in English or Spanish than in French. Both leave alone quotations,
+text in quotes or italics markers, code lines, names, and words inside a longer foreign passage.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Iterable
+
+import regex
+
+from ..document import Document
+from ..edits import Edit
+from ..lexicon import doc_vocabulary, english_zipf, french
+from ..phrases import PhraseMatcher, directly_quoted, fold, inside_quotation, load_toml, render, transfer_case
+from ..tokens import WORD, code_line, english_context, occurrences, protected_spans
+from . import Rule
+
+LANGUAGES = {"es": "espagnol", "en": "anglais"}
+
+#: Spanish function words that French never writes: two of them near a word mean a Spanish passage.
+_SPANISH_ONLY = frozenset("el los las del y por para con una pero muy está son fue como sus al lo".split())
+
+
+@lru_cache(maxsize=1)
+def table() -> tuple[list[dict], PhraseMatcher]:
+    entries = load_toml("residue.toml")["entry"]
+    return entries, PhraseMatcher((str(i), e["pattern"]) for i, e in enumerate(entries))
+
+
+@lru_cache(maxsize=1)
+def _spanish() -> dict[str, float]:
+    import wordfreq
+
+    return wordfreq.get_frequency_dict("es", "small")
+
+
+def spanish_zipf(word: str) -> float:
+    f = _spanish().get(fold(word))
+    return math.log10(f) + 9.0 if f else 0.0
+
+
+def spanish_context(text: str, start: int, end: int, window: int = 60) -> bool:
+    """Whether two Spanish-only function words lie around a span (a Spanish passage, not a stray word)."""
+    around = text[max(0, start - window) : start] + " " + text[end : end + window]
+    return sum(1 for w in WORD.findall(around) if w.lower() in _SPANISH_ONLY) >= 2
+
+
+def foreign_passage(doc: Document, start: int, end: int, language: str, dotted: bool = False) -> bool:
+    """The span belongs to a quotation, a code line or a passage in ``language``: never rewrite it.
+
+    ``dotted``: the span is a listed abbreviation (``EE.UU.``), which the dotted-identifier protection
+    of :mod:`cleanfr.tokens` would otherwise cover.
+    """
+    text = doc.text
+    if directly_quoted(text, start, end) or inside_quotation(text, start) or code_line(text, start):
+        return True
+    if not dotted and protected_spans(doc).overlaps(start, end):
+        return True
+    return english_context(text, start, end) if language == "en" else spanish_context(text, start, end)
+
+
+def _neighbours_french(text: str, start: int, end: int) -> bool:
+    """Both neighbouring words (when there are) are French: the residue sits inside French prose."""
+    lex = french()
+    before = WORD.findall(text, max(0, start - 40), start)
+    after = WORD.findall(text, end, end + 40)
+    ok_before = not before or lex.is_word(before[-1])
+    ok_after = not after or lex.is_word(after[0])
+    return ok_before and ok_after
+
+
+class ResidueTable(Rule):
+    """Source-language connector or abbreviation left by machine translation, from the residue table.
+
+    Example: ``Sin embargo, le ministre a maintenu sa décision.`` → ``Cependant, le ministre…``;
+    ``However, le gouvernement refuse`` → ``Cependant, le gouvernement refuse``. A quotation such as
+    ``« I think, therefore I am »`` stays.
+    """
+
+    id = "mt-residue-table"
+    category = "mt_residue"
+    pass_name = "phrases"
+    description = "connecteurs et abréviations espagnols ou anglais non traduits (table cleanfr/data/residue.toml)"
+
+    def find(self, doc: Document) -> Iterable[Edit]:
+        text = doc.text
+        entries, matcher = table()
+        if not matcher.size:
+            return
+        folded = doc.memo("phrases.fold", lambda d: fold(d.text))
+        done = -1
+        for hit in matcher.find(folded):
+            if hit.start < done:
+                continue
+            entry = entries[int(hit.key)]
+            language = entry["language"]
+            if foreign_passage(doc, hit.start, hit.end, language, dotted="." in entry["pattern"]):
+                continue
+            if "." not in entry["pattern"] and not _neighbours_french(text, hit.start, hit.end):
+                continue  # abbreviations (Sr., EE.UU.) stand before names: no neighbour test
+            original = text[hit.start : hit.end]
+            if original[:1].isupper() and not _sentence_start(text, hit.start) and original.lower() != original:
+                if not original.isupper() or len(original) > 6:
+                    continue  # a capitalised word inside a sentence: a name or a title
+            done = hit.end
+            best = render(entry["replace"][0], hit.choices, entry["pattern"])
+            if original[:1].isupper():
+                best = transfer_case(original, best) if best[:1].islower() else best
+            message = f"mot {LANGUAGES.get(language, language)} non traduit : « {original} » → « {best} »"
+            yield self.edit(doc, hit.start, hit.end, best, entry["confidence"], message)
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    from ..tokens import at_sentence_start
+
+    return at_sentence_start(text, i)
+
+
+class ForeignWord(Rule):
+    """Report (never apply) a word much more frequent in English or Spanish than in French.
+
+    Example: ``Le gouvernement a annoncé un rollback des mesures.`` → suggestion ``*rollback*``
+    (``mot anglais non traduit ?``: translate it, or set it in italics). Names, quotations, code lines and words next to other foreign words
+    are left out; documents with many such words (technical or bilingual text) are not reported at all.
+    """
+
+    id = "mt-foreign-word"
+    category = "mt_residue"
+    pass_name = "phrases"
+    description = "mot probablement anglais ou espagnol resté dans une phrase française (signalé seulement)"
+
+    #: A document where more than this share of the words looks foreign is technical or bilingual.
+    MAX_FOREIGN_SHARE = 0.002
+
+    def find(self, doc: Document) -> Iterable[Edit]:
+        text = doc.text
+        vocab = doc_vocabulary(doc)
+        lex = french()
+        total = sum(vocab.values()) or 1
+        candidates = []
+        for word, count in vocab.items():
+            if len(word) < 4 or not word.islower() or lex.is_word(word):
+                continue
+            fr = lex.zipf(word)
+            en, es = english_zipf(word), spanish_zipf(word)
+            foreign = max(en, es)
+            if foreign >= 4.0 and foreign >= fr + 2.0 and count < 3:  # repeated: used on purpose
+                candidates.append((word, count, "en" if en >= es else "es"))
+        if sum(c for _, c, _ in candidates) > max(3, total * self.MAX_FOREIGN_SHARE):
+            return
+        for word, _, language in candidates:
+            for start in occurrences(text, word):
+                end = start + len(word)
+                if text[start - 1 : start] == "-" or text[end : end + 1] == "-":
+                    continue  # part of a hyphenated compound (starting-blocks, media-naranja)
+                if foreign_passage(doc, start, end, language) or not _neighbours_french(text, start, end):
+                    continue
+                # No translation is known: the suggestion sets the word in italics (the French convention
+                # for a foreign word kept on purpose); the message asks for a translation.
+                yield self.edit(
+                    doc, start, end, f"*{word}*", 0.3,
+                    f"mot {LANGUAGES[language]} non traduit ? « {word} » est bien plus fréquent en "
+                    f"{LANGUAGES[language]} qu'en français : à traduire, ou à mettre en italique",
+                )
