@@ -47,11 +47,14 @@ def _tip(e: Edit) -> str:
     return f"{e.rule} · {e.category} · confiance {e.confidence:.2f} · {state}\n{e.message}"
 
 
-def render_document(text: str, edits: Sequence[Edit]) -> str:
-    """The text as HTML with one ``<span class="ed …">`` per edit (edits overlapping an earlier one are listed only)."""
+def render_document(text: str, edits: Sequence[Edit], prefix: str = "e-") -> str:
+    """The text as HTML with one ``<span class="ed …">`` per edit (an edit overlapping an earlier one is left out).
+
+    Each edit has the id ``{prefix}{n}``: ``report.html#d0-e3`` opens the report on that edit, its detail shown.
+    """
     out: list[str] = []
     pos = 0
-    for e in sorted(edits, key=lambda x: (x.start, x.end, not x.applied)):
+    for number, e in enumerate(sorted(edits, key=lambda x: (x.start, x.end, not x.applied))):
         if e.start < pos:
             continue
         out.append(html.escape(text[pos : e.start], quote=False))
@@ -59,7 +62,7 @@ def render_document(text: str, edits: Sequence[Edit]) -> str:
         parts = (f"<del>{_shown(e.original)}</del>" if e.original else "") + (
             f"<ins>{_shown(e.replacement)}</ins>" if e.replacement else "")
         out.append(
-            f'<span class="ed {kind} {_css_name(e.category)}" tabindex="0" data-rule="{html.escape(e.rule)}" '
+            f'<span id="{prefix}{number}" class="ed {kind} {_css_name(e.category)}" tabindex="0" data-rule="{html.escape(e.rule)}" '
             f'data-cat="{html.escape(e.category)}" data-conf="{e.confidence:.2f}" '
             f'data-tip="{html.escape(_tip(e))}">{parts}</span>'
         )
@@ -111,11 +114,13 @@ def render_report(docs: Sequence[tuple[str, str, Sequence[Edit]]], stats: Stats,
     for i, (label, text, edits) in enumerate(docs):
         applied = sum(1 for e in edits if e.applied)
         suggested = len(edits) - applied
-        nav.append(f'<li><a href="#doc-{i}">{html.escape(label)}</a> <span class="count">{applied}·{suggested}</span></li>')
+        count = f"{applied}" + (f" + {suggested} ?" if suggested else "")
+        nav.append(f'<li><a href="#doc-{i}">{html.escape(label)}</a> <span class="count" title="appliquées + suggérées">'
+                   f'{count}</span></li>')
         articles.append(
             f'<article class="doc" id="doc-{i}"><h2>{html.escape(label)}</h2>'
             f'<p class="meta">{applied} modification(s) appliquée(s), {suggested} suggérée(s)</p>'
-            f'<pre class="text">{render_document(text, edits)}</pre></article>'
+            f'<pre class="text">{render_document(text, edits, f"d{i}-e")}</pre></article>'
         )
     header = (
         f"{stats.documents or len(docs)} document(s), {stats.words} mots — "

@@ -261,6 +261,12 @@ def atomic_writer(path: str) -> Iterator:
     out.commit()
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 class AtomicOutput:
     """A file written through a temporary beside it: :meth:`commit` renames it into place, :meth:`discard` drops it.
 
@@ -308,8 +314,11 @@ class AtomicOutput:
             self._raw.flush()
             os.fsync(self._raw.fileno())
             self._raw.close()
-            with contextlib.suppress(FileNotFoundError):
-                os.chmod(self._tmp, os.stat(self.path).st_mode & 0o7777)
+            try:
+                mode = os.stat(self.path).st_mode & 0o7777
+            except FileNotFoundError:
+                mode = 0o666 & ~_umask()  # a new file gets the usual mode, not mkstemp's 0600
+            os.chmod(self._tmp, mode)
             os.replace(self._tmp, self.path)
         except OSError as exc:
             self.discard()

@@ -7,8 +7,9 @@
     tip.textContent = el.getAttribute("data-tip");
     tip.hidden = false;
     var r = el.getBoundingClientRect();
-    tip.style.left = Math.max(8, Math.min(window.scrollX + r.left, window.scrollX + document.documentElement.clientWidth - 450)) + "px";
-    tip.style.top = (window.scrollY + r.bottom + 6) + "px";
+    var below = r.bottom + 6, height = tip.offsetHeight;
+    tip.style.left = Math.max(8, Math.min(r.left, document.documentElement.clientWidth - tip.offsetWidth - 8)) + "px";
+    tip.style.top = (below + height > window.innerHeight ? Math.max(8, r.top - height - 6) : below) + "px";
   }
   function hide() { tip.hidden = true; }
   edits.forEach(function (el) {
@@ -51,6 +52,14 @@
       });
     }, { rootMargin: "-40% 0px -55% 0px" });
     document.querySelectorAll("article.doc").forEach(function (a) { obs.observe(a); });
+  }
+  // report.html#d0-e3 opens the report on that edit with its detail shown (#focus=d0-e3: without scrolling
+  // to it first when it is already in view).
+  var target = location.hash && document.getElementById(location.hash.slice(1).replace(/^focus=/, ""));
+  if (target && target.classList.contains("ed")) {
+    var box = target.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) target.scrollIntoView({ block: "center" });
+    target.focus({ preventScroll: true });
   }
   document.body.setAttribute("data-edits", String(edits.length));
   document.body.setAttribute("data-ready", "1");
