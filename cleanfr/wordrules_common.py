@@ -13,7 +13,8 @@ False
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterator
+import unicodedata
+from typing import Iterable, Iterator
 
 import regex
 
@@ -97,3 +98,29 @@ def data_rows(name: str) -> list[list[str]]:
 def load_word_set(name: str) -> frozenset[str]:
     """The first column of a TSV table of ``cleanfr/data/``, as a set."""
     return frozenset(row[0] for row in data_rows(name))
+
+
+def locate(text: str, words: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """``(start, word)`` for every whole-word occurrence of any of ``words`` in ``text``, in one scan.
+
+    One Aho–Corasick pass (C speed) instead of a ``str.find`` pass over the text per word.
+
+    >>> list(locate("le rnonde et le rnondes", ["rnonde"]))
+    [(3, 'rnonde')]
+    """
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    if not len(automaton):
+        return
+    automaton.make_automaton()
+    n = len(text)
+    for last, word in automaton.iter(text):
+        start = last + 1 - len(word)
+        if (start and (text[start - 1].isalpha() or unicodedata.combining(text[start - 1]))) or (
+            last + 1 < n and (text[last + 1].isalpha() or unicodedata.combining(text[last + 1]))
+        ):
+            continue
+        yield start, word

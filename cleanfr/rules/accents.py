@@ -22,7 +22,7 @@ from ..edits import Edit
 from ..lexicon import doc_vocabulary
 from ..tokens import _ENGLISH_ONLY as ENGLISH_ONLY
 from ..tokens import is_isolated
-from ..wordrules_common import data_rows, is_prose_line, is_word, protected
+from ..wordrules_common import data_rows, is_prose_line, is_word, locate, protected
 from . import Rule
 
 TABLE = "accents_restore.tsv"
@@ -84,18 +84,10 @@ def _passages(doc: Document) -> list[tuple[int, int]]:
     needing = [w for w in doc_vocabulary(doc) if w in table]
     if not needing:
         return []
-    import ahocorasick
-
-    # One C-speed scan for all the needing words at once (a str.find per word costs a pass each).
-    automaton = ahocorasick.Automaton()
-    for word in needing:
-        automaton.add_word(word, len(word))
-    automaton.make_automaton()
     found = []
     checked_until = -1
-    for last, size in automaton.iter(text):
-        i = last + 1 - size
-        if i < checked_until or (i and text[i - 1].isalpha()) or (last + 1 < len(text) and text[last + 1].isalpha()):
+    for i, _word in locate(text, needing):
+        if i < checked_until:
             continue
         start = text.rfind("\n", 0, i) + 1
         end = text.find("\n", i)

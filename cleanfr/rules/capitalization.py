@@ -17,8 +17,8 @@ from typing import Iterable
 from ..document import Document
 from ..edits import Edit
 from ..lexicon import doc_vocabulary
-from ..tokens import at_sentence_start, english_context, is_isolated, occurrences
-from ..wordrules_common import is_prose_line, is_word, load_word_set, protected, zipf
+from ..tokens import at_sentence_start, english_context, is_isolated
+from ..wordrules_common import is_prose_line, is_word, load_word_set, locate, protected, zipf
 from . import Rule
 
 #: The lower-case form must be at least this common.
@@ -103,32 +103,37 @@ class StrayCapital(Rule):
         text = doc.text
         vocab = doc_vocabulary(doc)
         names = load_word_set("capitalization_names.tsv")
+        adjectives, nouns = _adjectives_and_nouns()
         guard = protected(doc)
+        candidates = []
         for token, count in vocab.items():
             if count > 1 or len(token) < 3 or not token[0].isupper() or not token[1:].islower():
                 continue
             lower = token.lower()
             if token in names or not is_word(lower) or zipf(lower) < MIN_ZIPF:
                 continue
-            for i in occurrences(text, token):
-                end = i + len(token)
-                prev = _previous_word(text, i)
-                if not prev or not prev.islower() or prev in _NAME_INTRODUCERS or at_sentence_start(text, i):
-                    continue
-                # Only two contexts where a capital cannot be a name or a title: after a function word
-                # (``que Sans``), and an adjective right after a noun (``missiles Balistique``).
-                adjectives, nouns = _adjectives_and_nouns()
-                after_noun = (prev in nouns or prev[:-1] in nouns and prev[-1] in "sx") and prev not in adjectives
-                if not (prev in _FUNCTION_WORDS and lower in _GRAMMATICAL or lower in adjectives and after_noun):
-                    continue
-                if _next_is_capitalised(text, end) or not is_isolated(text, i, end) or guard.overlaps(i, end):
-                    continue
-                line_start = text.rfind("\n", 0, i) + 1
-                line_end = text.find("\n", end)
-                line_end = len(text) if line_end < 0 else line_end
-                if not is_prose_line(text, line_start, line_end) or english_context(text, i, end):
-                    continue
-                yield self.edit(doc, i, end, lower, 0.85, f"majuscule parasite en milieu de phrase : « {token} » → « {lower} »")
-                if prev == "que":
-                    yield self.edit(doc, i - 1, i - 1, " «", 0.5,
-                                    "majuscule après « que » : citation dont les guillemets se sont perdus ?")
+            if lower in _GRAMMATICAL or lower in adjectives:
+                candidates.append(token)  # otherwise neither context below can apply
+        for i, token in locate(text, candidates):
+            lower = token.lower()
+            grammatical = lower in _GRAMMATICAL
+            end = i + len(token)
+            prev = _previous_word(text, i)
+            if not prev or not prev.islower() or prev in _NAME_INTRODUCERS or at_sentence_start(text, i):
+                continue
+            # Only two contexts where a capital cannot be a name or a title: after a function word
+            # (``que Sans``), and an adjective right after a noun (``missiles Balistique``).
+            after_noun = (prev in nouns or prev[:-1] in nouns and prev[-1] in "sx") and prev not in adjectives
+            if not (prev in _FUNCTION_WORDS and grammatical or lower in adjectives and after_noun):
+                continue
+            if _next_is_capitalised(text, end) or not is_isolated(text, i, end) or guard.overlaps(i, end):
+                continue
+            line_start = text.rfind("\n", 0, i) + 1
+            line_end = text.find("\n", end)
+            line_end = len(text) if line_end < 0 else line_end
+            if not is_prose_line(text, line_start, line_end) or english_context(text, i, end):
+                continue
+            yield self.edit(doc, i, end, lower, 0.85, f"majuscule parasite en milieu de phrase : « {token} » → « {lower} »")
+            if prev == "que":
+                yield self.edit(doc, i - 1, i - 1, " «", 0.5,
+                                "majuscule après « que » : citation dont les guillemets se sont perdus ?")

@@ -14,8 +14,8 @@ from typing import Iterable, Iterator
 from ..document import Document
 from ..edits import Edit
 from ..lexicon import doc_vocabulary, french
-from ..tokens import english_context, is_isolated, occurrences, protected_words
-from ..wordrules_common import data_rows, is_word, protected, zipf
+from ..tokens import english_context, is_isolated, protected_words
+from ..wordrules_common import data_rows, is_word, locate, protected, zipf
 from . import Rule
 
 #: A repair must reach this Zipf frequency (a common word) …
@@ -111,21 +111,23 @@ class OcrConfusion(Rule):
         guard = protected(doc)
         skip = protected_words()
         forms = french().forms
+        repairs: dict[str, tuple[str, str]] = {}
         for token in vocab:
             if len(token) < 3 or token in forms or not token.islower() or token in skip:
                 continue
             repair = best_repair(token)
             if repair is None:
                 continue
-            cand, steps = repair
             # The repaired word must not be one the document avoids: a token written often while its
             # "repair" never appears is more likely a real word of the text (a name, a term).
-            if vocab[token] > 2 and not vocab.get(cand):
+            if vocab[token] > 2 and not vocab.get(repair[0]):
                 continue
-            for i in occurrences(text, token):
-                end = i + len(token)
-                if guard.overlaps(i, end) or not is_isolated(text, i, end) or english_context(text, i, end):
-                    continue
-                if text[max(0, i - 2):i] in ("- ", "-\n") or text[end:end + 1] == "-":
-                    continue  # a fragment of a word hyphenated at a line break (``heu- reux``)
-                yield self.edit(doc, i, end, cand, 0.85, f"confusion d’OCR ({steps}) : « {token} » → « {cand} »")
+            repairs[token] = repair
+        for i, token in locate(text, repairs):
+            cand, steps = repairs[token]
+            end = i + len(token)
+            if guard.overlaps(i, end) or not is_isolated(text, i, end) or english_context(text, i, end):
+                continue
+            if text[max(0, i - 2):i] in ("- ", "-\n") or text[end:end + 1] == "-":
+                continue  # a fragment of a word hyphenated at a line break (``heu- reux``)
+            yield self.edit(doc, i, end, cand, 0.85, f"confusion d’OCR ({steps}) : « {token} » → « {cand} »")
