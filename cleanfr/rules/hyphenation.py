@@ -59,9 +59,9 @@ def joinable(left: str, right: str, min_zipf: float) -> bool:
 class LineBreakHyphen(Rule):
     """Join a word that typesetting split at a line break.
 
-    Example: ``l’adminis-\\ntration du pays`` → ``l’administration\\ndu pays`` (the line break moves
-    after the word, so lines stay lines); ``adminis- tration`` (line breaks flattened by a
-    scraper) → ``administration``. ``porte-\\nparole`` keeps its hyphen.
+    Example: ``l’adminis-\\ntration du pays`` → ``l’administration du pays`` (the two lines are
+    joined: the break was the typesetter's, inside a paragraph); ``adminis- tration`` (line breaks
+    flattened by a scraper) → ``administration``. ``porte-\\nparole`` keeps its hyphen.
     """
 
     id = "line-break-hyphen"
@@ -70,7 +70,7 @@ class LineBreakHyphen(Rule):
     description = "mot coupé en fin de ligne par un trait d’union (adminis-␤tration)"
 
     # Starts at the hyphen (a literal: fast to scan for); the halves are taken around it.
-    _PATTERN = regex.compile(r"(?<=\p{L})-(?:[ \t]*(\r?\n)[ \t]*|[ \t]+)(\p{Ll}+)(?![\p{N}-])([.,;:!?»)…]*)([ \t])?")
+    _PATTERN = regex.compile(r"(?<=\p{L})-(?:[ \t]*(\r?\n)[ \t]*|[ \t]+)(\p{Ll}+)(?![\p{N}-])")
 
     def find(self, doc: Document) -> Iterable[Edit]:
         text = doc.text
@@ -83,14 +83,9 @@ class LineBreakHyphen(Rule):
             brk, right = m.group(1), m.group(2)
             if not left or not joinable(left, right, 1.5 if brk else 2.5) or guard.overlaps(hyphen - len(left), m.end()):
                 continue
-            if brk:
-                tail = m.group(3) + (brk if m.group(4) else "")
-                end = m.end(4) if m.group(4) else m.end(3)
-                yield self.edit(doc, hyphen, end, right + tail, 0.9,
-                                f"coupure de fin de ligne : « {left}-{right} » → « {left}{right} »")
-            else:
-                yield self.edit(doc, hyphen, m.start(2), "", 0.85,
-                                f"coupure de fin de ligne aplatie : « {left}- {right} » → « {left}{right} »")
+            what = "coupure de fin de ligne" if brk else "coupure de fin de ligne aplatie"
+            yield self.edit(doc, hyphen, m.start(2), "", 0.9 if brk else 0.85,
+                            f"{what} : « {left}-{right} » → « {left}{right} »")
 
 
 class InnerHyphen(Rule):

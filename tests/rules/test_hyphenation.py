@@ -15,8 +15,8 @@ def fix(text: str) -> str:
 @pytest.mark.parametrize(
     "damaged, repaired",
     [
-        ("l’adminis-\ntration du pays", "l’administration\ndu pays"),
-        ("l’adminis-\r\ntration du pays", "l’administration\r\ndu pays"),
+        ("l’adminis-\ntration du pays", "l’administration du pays"),
+        ("l’adminis-\r\ntration du pays", "l’administration du pays"),
         ("il faut re-\ngarder.\nEnsuite", "il faut regarder.\nEnsuite"),
         ("la nouvelle adminis- tration du pays", "la nouvelle administration du pays"),
         ("reçu à ge- noux en présence du roi", "reçu à genoux en présence du roi"),
