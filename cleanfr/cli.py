@@ -336,7 +336,9 @@ class _FileOutput:
                     self.parquet_writer = pq.ParquetWriter(self.sink.stream, result.out.schema)
                 self.parquet_writer.write_batch(result.out)
             return
-        data = self._encode(result.out) if isinstance(result.out, str) else result.out
+        self._emit(self._encode(result.out) if isinstance(result.out, str) else result.out)
+
+    def _emit(self, data: bytes) -> None:
         if self.to_stdout:
             self.stdout.write(data)
         elif self.target is not None:
@@ -356,6 +358,8 @@ class _FileOutput:
         return data
 
     def finish(self) -> None:
+        if self.first and self.f.decoded is not None and self.f.decoded.bom:
+            self._emit(self._encode(""))  # a file holding only its BOM keeps it
         if self.to_stdout:
             self.stdout.flush()
             return

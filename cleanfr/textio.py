@@ -1,5 +1,7 @@
 """Reading and writing text files without losing a byte: encodings, BOMs, binary detection, atomic writes.
 
+A BOM (UTF-8, UTF-16 or UTF-32) is set apart before decoding and written back unchanged.
+
 Line endings are never translated: files are read and written as bytes, so CRLF, CR and a missing
 final newline survive exactly.
 
@@ -57,24 +59,42 @@ class Decoded:
         return self.bom + text.encode(self.encoding, self.errors)
 
 
+def _is_utf8(encoding: str) -> bool:
+    return codecs.lookup(encoding).name == "utf-8" if encoding else False
+
+
 def decode_bytes(data: bytes, name: str, encoding: str = "utf-8", errors: str = "strict") -> Decoded:
-    """Decode ``data``; a UTF-16/32 BOM overrides ``encoding``, a UTF-8 BOM is kept as U+FEFF."""
+    """Decode ``data``; a UTF-16/32 BOM overrides ``encoding``.
+
+    Every BOM (a UTF-8 one too, when decoding UTF-8) is set apart in ``Decoded.bom`` and written back by
+    ``encode``: the rules never see it, so a file is repaired the same with or without one.
+
+    >>> d = decode_bytes(b"\\xef\\xbb\\xbfOui", "f")
+    >>> d.text, d.encode("Non")
+    ('Oui', b'\\xef\\xbb\\xbfNon')
+    """
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
                 return Decoded(data[len(bom) :].decode(enc, errors), enc, errors, bom)
-            except UnicodeDecodeError as exc:
-                raise InputError(name, f"invalid {enc.upper()} at byte {exc.start + len(bom)}") from None
+            except UnicodeError as exc:
+                at = f" at byte {exc.start + len(bom)}" if isinstance(exc, UnicodeDecodeError) else ""
+                raise InputError(name, f"invalid {enc.upper()}{at}") from None
     nul = data.find(b"\x00")
     if nul >= 0:
         raise BinaryInput(name, f"binary file (NUL byte at offset {nul}), skipped")
+    bom = b""
     try:
-        return Decoded(data.decode(encoding, errors), encoding, errors)
+        if data.startswith(codecs.BOM_UTF8) and _is_utf8(encoding):
+            bom, data = codecs.BOM_UTF8, data[3:]
+        return Decoded(data.decode(encoding, errors), encoding, errors, bom)
     except UnicodeDecodeError as exc:
         raise InputError(
             name,
-            f"invalid {encoding.upper()} at byte {exc.start} (try --errors replace or --errors surrogateescape)",
+            f"invalid {encoding.upper()} at byte {exc.start + len(bom)} (try --errors replace or --errors surrogateescape)",
         ) from None
+    except UnicodeError as exc:  # e.g. the utf-16 codec on data without a BOM
+        raise InputError(name, f"cannot decode as {encoding}: {exc}") from None
     except LookupError:
         raise InputError(name, f"unknown encoding {encoding!r}") from None
 
@@ -195,14 +215,17 @@ class TextReader:
         head = self._read_raw(block)
         self.bom = b""
         self.encoding = encoding
-        for bom, enc in _BOMS:
-            if head.startswith(bom):
-                self.bom, self.encoding = bom, enc
-                break
         try:
             self._decoder = codecs.getincrementaldecoder(self.encoding)(errors)
         except LookupError:
             raise InputError(name, f"unknown encoding {encoding!r}") from None
+        if head.startswith(codecs.BOM_UTF8) and _is_utf8(encoding):
+            self.bom = codecs.BOM_UTF8
+        for bom, enc in _BOMS:
+            if head.startswith(bom):
+                self.bom, self.encoding = bom, enc
+                self._decoder = codecs.getincrementaldecoder(enc)(errors)
+                break
         self._pending = head[len(self.bom):]
         self._offset = len(self.bom)  # byte offset of self._pending in the stream
         self._done = False
@@ -237,6 +260,8 @@ class TextReader:
                 at = self._offset - held + exc.start
                 hint = " (try --errors replace or --errors surrogateescape)" if self.errors == "strict" else ""
                 raise InputError(self.name, f"invalid {self.encoding.upper()} at byte {at}{hint}") from None
+            except UnicodeError as exc:  # e.g. the utf-16 codec on data without a BOM
+                raise InputError(self.name, f"cannot decode as {self.encoding}: {exc}") from None
             self._offset += len(data)
             self._done = final
             if text:
