@@ -46,8 +46,8 @@ def fold(text: str) -> str:
     "coup d'état"
     """
     low = text.lower()
-    if len(low) != len(text):  # a rare character (İ) lower-cases to two code points: do it one by one
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if len(low) != len(text):  # a rare character (İ) lower-cases to two code points: keep its first one
+        low = text.replace("\u0130", "i").lower()  # U+0130 is the only such character
     return low.replace("\u2019", "'")
 
 
