@@ -10,6 +10,7 @@ Stable API (other rule families rely on it):
   identifiers, camel-case brands (``iPhone``, ``eBay``, ``McDonald``) and quotations in another language
   (``« the deal of the century »``). ``protected.overlaps(start, end)`` says whether a span touches one.
 - :func:`at_sentence_start` → whether a position begins a sentence, a line or a quotation.
+- :func:`name_follows` → whether a capitalised word follows a position (``Lon Hohberger``: a first name).
 - :func:`english_context` → whether English function words surround a span (an English passage).
 - :func:`code_line` → whether the line around a position reads as code, an option list or a heading
   (too few words, options, ``= | { } < > \\ / _``): word repairs leave such lines alone.
@@ -37,7 +38,7 @@ import regex
 from .document import Document
 
 __all__ = ["WORD", "Protected", "protected_spans", "protected_words", "is_isolated", "occurrences",
-           "at_sentence_start", "english_context", "code_line", "APOSTROPHES"]
+           "at_sentence_start", "english_context", "code_line", "name_follows", "APOSTROPHES"]
 
 #: A word: a run of letters, with their combining marks.
 WORD = regex.compile(r"[\p{L}\p{M}]+")
@@ -62,7 +63,7 @@ _PROTECTED = regex.compile(
   | \b[\w-]+\(\d\w*\)                                              # man-page reference uname(1)
   | \b\w+(?:\.\w+)+\b                                              # dotted identifier a.out, os.path
   | \b\w*_\w*                                                      # snake_case identifier
-  | \b(?!(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|quoiqu)\p{Lu}\p{Ll}+\b)\p{Ll}+\p{Lu}\w*  # iPhone, eBay; not lUkraine
+  | \b(?![ldjmnstc]\p{Lu}\p{Ll}+\b)\p{Ll}{1,2}\p{Lu}\w*               # iPhone, eBay, mRNA; not lUkraine, pèreLa
   | \b\p{Lu}\p{Ll}+\p{Lu}\w*                                       # McDonald, DiCaprio
     """,
     regex.VERBOSE,
@@ -179,6 +180,7 @@ def occurrences(text: str, word: str) -> Iterator[int]:
 
 _OPENERS = frozenset(" \t\u00a0\u202f«“\"'‘(—–-[")
 _ENDERS = frozenset(".!?…:;\n\r")
+_TITLES = frozenset({"MM", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Pr", "Me", "St", "Ste", "etc"})
 
 
 def at_sentence_start(text: str, i: int) -> bool:
@@ -186,13 +188,36 @@ def at_sentence_start(text: str, i: int) -> bool:
 
     >>> at_sentence_start("Fin. « Lavion part", 7), at_sentence_start("le Lavion part", 3)
     (True, False)
+    >>> at_sentence_start("M. Lamour", 3), at_sentence_start("Il part. Lamour", 9)
+    (False, True)
     """
     j = i - 1
     while j >= 0 and text[j] in _OPENERS:
         if text[j] in "«“\"—–":
             return True
         j -= 1
-    return j < 0 or text[j] in _ENDERS
+    if j < 0:
+        return True
+    if text[j] == ".":
+        # M. Lamour, J. Dupont, Mme. X: the dot of a title or an initial ends no sentence.
+        k = j
+        while k > 0 and text[k - 1].isalpha():
+            k -= 1
+        word = text[k:j]
+        return not (len(word) == 1 and word.isupper() or word in _TITLES)
+    return text[j] in _ENDERS
+
+
+def name_follows(text: str, end: int) -> bool:
+    """Whether the next word after ``end`` (past blanks on the same line) is capitalised.
+
+    >>> name_follows("Lon Hohberger", 3), name_follows("Lon a dit", 3)
+    (True, False)
+    """
+    j = end
+    while j < len(text) and text[j] in " \u00a0":
+        j += 1
+    return end < j < len(text) and text[j].isupper()
 
 
 #: English function words that French never writes as words: two of them around a span mean English.
@@ -213,7 +238,8 @@ def english_context(text: str, start: int, end: int, window: int = 60) -> bool:
     return sum(1 for w in WORD.findall(around) if w.lower() in _ENGLISH_ONLY) >= 2
 
 
-_CODE_LINE = regex.compile(r"(?<![\w-])--?[A-Za-z]|[=|{}<>\\/_\[\]]")
+# Options: --long, -x (one letter), -opt=value; a dash before a word (« -entre autres- ») is French punctuation.
+_CODE_LINE = regex.compile(r"(?<![\w-])(?:--[A-Za-z]|-[A-Za-z](?![\w-])|-\w+=)|[=|{}<>\\/_\[\]]")
 
 
 def code_line(text: str, pos: int) -> bool:
@@ -221,6 +247,8 @@ def code_line(text: str, pos: int) -> bool:
 
     >>> code_line("-b, --blocksize taillebloc", 16), code_line("usefree", 0), code_line("Il a dit quil viendra.", 9)
     (True, True, False)
+    >>> code_line("Il était justement -entre autres- là.", 3)
+    False
     """
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)

@@ -18,6 +18,7 @@ from ..tokens import (
     at_sentence_start,
     english_context,
     is_isolated,
+    name_follows,
     occurrences,
     protected_spans,
     protected_words,
@@ -29,14 +30,17 @@ _PREFIXES = ("quoiqu", "puisqu", "lorsqu", "jusqu", "quelqu", "presqu", "qu", "l
 #: Prefixes that may stand before a capitalised name (``l’Ukraine``, ``d’Europe``, ``qu’Israël``).
 _BEFORE_NAMES = frozenset({"l", "d", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
 #: Words that follow only some elided forms (``s’il`` but not ``s’elle``; ``quelqu’un``, ``presqu’île``).
-_ONLY_AFTER = {"s": frozenset({"il", "ils", "en", "y", "est", "était", "étaient", "étant", "être", "a", "ai", "as",
-                               "avait", "avaient", "ont", "on", "un", "une", "agit", "agissait", "appelle", "applique"}),
-               "quelqu": frozenset({"un", "une"}), "presqu": frozenset({"île", "îles"}),
+_ONLY_AFTER = {"quelqu": frozenset({"un", "une"}), "presqu": frozenset({"île", "îles"}),
                "c": frozenset({"est", "était", "étaient", "en", "eût", "eut", "étais"})}
 #: Elided pronouns: they stand only before a verb, ``y`` or ``en`` (``jai``, ``taime``; not ``Tadam``).
 _PRONOUNS = frozenset({"j", "m", "t", "s", "n"})
+#: ``s’`` also stands before ``il``, ``ils`` (s’il) besides verbs, ``y`` and ``en``.
+_S_BEFORE = frozenset({"il", "ils"})
 #: Verb forms that never follow the elided articles and ``de`` (``dest`` is no ``d’est``, ``len`` no ``l’en``).
 _NOT_AFTER_ARTICLE = frozenset("est es ai as a ont avait avaient était étaient en y".split())
+
+#: Short words whose glue to the next word looks like an elision (``lavaleur`` = la valeur, not l’avaleur).
+_GLUED_ARTICLES = frozenset({"la", "le", "de", "se", "ne", "ce", "je", "me", "te"})
 
 #: The usual right-hand sides of an elision: a glued form ending in one of them is almost surely damage.
 _FUNCTION = frozenset(
@@ -85,14 +89,6 @@ def _abbreviation(text: str, end: int) -> bool:
     return bool(following) and not following[0].isupper()
 
 
-def _name_follows(text: str, end: int) -> bool:
-    """The next word is capitalised: ``Lon Hohberger`` is a name, not ``L’on Hohberger``."""
-    j = end
-    while j < len(text) and text[j] in " \u00a0":
-        j += 1
-    return j < len(text) and j > end and text[j].isupper()
-
-
 class LostApostrophe(Rule):
     """Restore the apostrophe of an elided word glued to the next one.
 
@@ -124,15 +120,18 @@ class LostApostrophe(Rule):
         protected = protected_spans(doc)
         apostrophe = doc.apostrophe
         for token, prefix, rest, shape, confidence in candidates:
-            for start in occurrences(text, token):
+            starts = list(occurrences(text, token))
+            if shape == "Capital" and not all(at_sentence_start(text, i) for i in starts):
+                continue  # written mid-sentence somewhere: a surname (Lamour, Davril)
+            for start in starts:
                 end = start + len(token)
                 isolated = is_isolated(text, start, end) or _INVERSION.match(text, end)
                 if not isolated or (start and text[start - 1] in APOSTROPHES):
                     continue
                 if end < len(text) and text[end] in APOSTROPHES:
                     continue
-                if shape == "Capital" and (not at_sentence_start(text, start) or _name_follows(text, end)):
-                    continue  # Lamour, Davril mid-sentence, Lon Hohberger: surnames and first names
+                if shape == "Capital" and name_follows(text, end):
+                    continue  # Lon Hohberger: a first name
                 if _abbreviation(text, end):
                     continue  # lun. 17 févr.
                 if protected.overlaps(start, end) or english_context(text, start, end):
@@ -165,7 +164,7 @@ class LostApostrophe(Rule):
             return prefix, rest, shape, 0.95 if shape == "name" else 0.92
         if not lex.is_word(r):
             return None
-        if p in _PRONOUNS and not (r in ("y", "en") or lex.is_verb(r)):
+        if p in _PRONOUNS and not (r in ("y", "en") or lex.is_verb(r) or p == "s" and r in _S_BEFORE):
             return None
         if p in ("l", "d") and r in _NOT_AFTER_ARTICLE:
             return None
@@ -173,7 +172,16 @@ class LostApostrophe(Rule):
             if english_zipf(token) >= _ENGLISH_FUNCTION_MAX:
                 return None
             return prefix, rest, shape, 0.95
-        if english_zipf(token) >= _ENGLISH_CONTENT_MAX or lex.zipf(r) < 3.0 or len(r) < 3:
+        if english_zipf(token) >= _ENGLISH_CONTENT_MAX or len(r) < 3:
             return None
-        # Capitalised, it may as well be a surname (Lamour, Davril): only suggested.
-        return prefix, rest, shape, 0.9 if shape == "lower" else 0.7
+        article, other = token[: len(p) + 1].lower(), token[len(p) + 1 :].lower()
+        if article in _GLUED_ARTICLES and lex.is_word(other) and lex.zipf(other) >= lex.zipf(r):
+            return None  # lavaleur is la valeur (glued words), not l’avaleur
+        # A rare word after the elision is believable when the glued form itself is never written.
+        if lex.zipf(r) < 3.0 and not (lex.zipf(token) == 0.0 and lex.zipf(r) >= 1.5):
+            return None
+        if shape == "lower":
+            return prefix, rest, shape, 0.9
+        # Capitalised (sentence start), it may be a surname (Lamour, Davril): applied only for common words
+        # and when the document never writes the token mid-sentence (checked per occurrence).
+        return prefix, rest, shape, 0.85 if lex.zipf(r) >= 3.5 else 0.7

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import regex
+
 from ..document import Document
 from ..edits import Edit
 from ..lexicon import Lexicon, doc_vocabulary, english_zipf, french
-from ..tokens import code_line, is_isolated, occurrences, protected_spans, protected_words
+from ..tokens import at_sentence_start, code_line, is_isolated, name_follows, occurrences, protected_spans, protected_words
 from . import Rule
 
 #: Productive prefixes: ``extra|patrimoniaux``, ``anti|vaccin``, ``re|lancer`` are derivations, not two words.
@@ -21,7 +23,7 @@ _PREFIXES = frozenset(
     "extra super sur sous re ré dé dés co anti inter intra pré post pro contre auto bio éco euro géo hyper hypo "
     "infra méga méta micro macro mini maxi mono multi néo non poly pseudo semi socio supra télé trans ultra vice "
     "archi para péri photo radio psycho narco franco cyber quasi entre bi tri demi mi in im ir il dis mé mal bien "
-    "nord sud est ouest grand petit haut bas".split()
+    "nord sud grand petit haut bas".split()
 )
 #: Right-hand parts that are only endings: ``cous|aient``, ``instrument|aires``, ``branl|a``.
 _ENDINGS = frozenset(
@@ -31,66 +33,99 @@ _ENDINGS = frozenset(
     "eux euse one ones ée ets ot ote ots an ane ans ard arde ards in ins ine ique iques oir "
     "oirs oire oires ois oise oises ais aise aises u us ue ues ".split()
 )
+#: Determiners and pronouns: after a prefix-like word they mark a glue, not a derivation (``surun``).
+_DETERMINERS = frozenset("un une le la les des du de au aux ce ces cet cette son sa ses leur leurs mon ma mes il elle "
+                         "ils elles on nous vous".split())
 #: Small words that may stand on the left of a glue (``dela`` is ``de la``).
 _SHORT_LEFT = frozenset("de la le les un une en et au du des ce sa se ne".split())
 #: Words of one or two letters that may stand on the right (``Lavrovau``); other short tails are noise (``ss``).
 _SHORT_RIGHT = frozenset("au de la le en et un il on y à du ou où je tu".split())
 _MIN_LEFT_ZIPF = 2.5
 _MIN_RIGHT_ZIPF = 3.5
-#: Above this, the glued form is used as a word somewhere (web spellings, English): leave it.
-_MAX_TOKEN_ZIPF = 1.0
 
 
-def _typo(token: str, forms: frozenset[str]) -> bool:
-    """Whether one letter removed or doubled gives a French form: a misspelling, not a glue (``rationelles``)."""
+_LETTERS = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüœ"
+_VOWEL = regex.compile(r"[aeiouyàâäéèêëîïôöùûüœæ]")
+
+
+def _neighbour_zipf(token: str, lex: Lexicon) -> float:
+    """Highest frequency of a French form one letter away (removed, doubled or replaced): ``rationelles``
+    is a misspelling of ``rationnelles`` rather than ``ration elles``; 0.0 when there is none."""
     low = token.lower()
+    best = 0.0
     for i in range(len(low)):
-        if low[:i] + low[i + 1 :] in forms or low[: i + 1] + low[i:] in forms:
-            return True
-    return False
+        for cand in (low[:i] + low[i + 1 :], low[: i + 1] + low[i:]):
+            if cand in lex.forms:
+                best = max(best, lex.zipf(cand))
+        for ch in _LETTERS:
+            if ch != low[i]:
+                cand = low[:i] + ch + low[i + 1 :]
+                if cand in lex.forms:
+                    best = max(best, lex.zipf(cand))
+    return best
 
 
-def _best_split(token: str, lex: Lexicon, vocab) -> tuple[str, str, float] | None:
-    """``(left, right, confidence)`` of the most probable two-word reading of ``token``, or None."""
-    name = token[0].isupper()
-    found: list[tuple[float, str, str, bool]] = []
+def _word_ok(word: str, lex: Lexicon) -> bool:
+    """A French word as a part of a split: known, and not mostly English (``gray``, ``set``; ``usage`` is)."""
+    return lex.is_word(word) and english_zipf(word) <= lex.zipf(word) + 1.0
+
+
+def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, float, bool]]:
+    """Every plausible two-word reading ``(score, left, right, confidence, sentence_start)`` of ``token``;
+    ``sentence_start``: a capitalised common word on the left (``Dansles``) is only read so at a sentence start."""
+    found = []
+    cap = token[0].isupper()
     for i in range(2, len(token) - 1):
         left, right = token[:i], token[i:]
-        r = right.lower()
-        if r in _ENDINGS or not lex.is_word(r) or lex.zipf(r) < _MIN_RIGHT_ZIPF:
+        l, r = left.lower(), right.lower()
+        if r in _ENDINGS or len(r) < 3 and r not in _SHORT_RIGHT or not _word_ok(r, lex):
+            continue  # cous|aient, équivalent|ss, dark|gray
+        if not (_VOWEL.search(l) and _VOWEL.search(r)):
+            continue  # mm|moui: a French word has a vowel
+        r_zipf = lex.zipf(r)
+        if right[0].isupper() and not left[0].isupper():
+            # pèreLa, dansLe: a case change inside the token marks the boundary
+            if _word_ok(l, lex) and lex.zipf(l) >= 3.0 and (right[1:].islower()):
+                found.append((10.0 + r_zipf, left, right, 0.9, False))
             continue
-        if len(r) < 3 and r not in _SHORT_RIGHT or english_zipf(r) > lex.zipf(r):
-            continue  # équivalent|ss, dark|gray
-        # A name confirmed by the document: written intact elsewhere, and no common French word (Le|camp).
-        left_is_name = name and len(left) >= 3 and vocab.get(left, 0) > 0 and lex.zipf(left) < 5.0
-        if left_is_name:
-            score = 3.0 + lex.zipf(r)
-        else:
-            low = left.lower()
-            if low in _PREFIXES or low.endswith("o") and lex.zipf(low) < 4.0:
-                continue  # russo|ukrainien, narco|trafic: a combining form
-            if len(left) <= 3 and low not in _SHORT_LEFT and lex.zipf(low) < 4.5:
-                continue  # ter|tous: short left parts must be common words
-            if not lex.is_word(low) or lex.zipf(low) < _MIN_LEFT_ZIPF or english_zipf(low) > lex.zipf(low):
-                continue
-            score = lex.zipf(low) + lex.zipf(r)
-        found.append((score, left, right, left_is_name))
+        if right[0].isupper():
+            continue
+        if cap and len(left) >= 3 and vocab.get(left, 0) > 0 and lex.zipf(left) < 5.0:
+            # A name confirmed by the document, written intact elsewhere (Lavrov|au), no common word (Le|camp)
+            if r_zipf >= _MIN_RIGHT_ZIPF:
+                found.append((3.0 + r_zipf, left, right, 0.92, False))
+            continue
+        if (l in _PREFIXES or l.endswith("o") and lex.zipf(l) < 4.0) and r not in _DETERMINERS:
+            continue  # extra|patrimoniaux, russo|ukrainien: a prefix or a combining form (but sur|un)
+        if len(l) <= 3 and l not in _SHORT_LEFT and lex.zipf(l) < 4.5:
+            continue  # ter|tous: short left parts must be common words
+        l_zipf = lex.zipf(l)
+        if not _word_ok(l, lex) or l_zipf < _MIN_LEFT_ZIPF or r_zipf < _MIN_LEFT_ZIPF:
+            continue
+        low, high = min(l_zipf, r_zipf), max(l_zipf, r_zipf)
+        # A frequent word on one side is the usual glue (qui, plus, au…); two rarer words may be a rare
+        # compound or a dialect form (flourit, clochepied): only suggested.
+        confidence = 0.9 if r_zipf >= 5.0 or low >= 4.0 else 0.85 if low >= 3.0 and high >= 4.5 else 0.7
+        if english_zipf(l) > l_zipf and english_zipf(r) > r_zipf:
+            continue  # both parts rather English: file|type, work|shop
+        if cap and r not in _DETERMINERS and r not in _SHORT_RIGHT:
+            continue  # at a sentence start only Dansles, Elleen: Toinon, Carali are names
+        found.append((l_zipf + r_zipf, left, right, confidence, cap))
+    return found
+
+
+def _best_split(token: str, lex: Lexicon, vocab) -> tuple[str, str, float, bool] | None:
+    """``(left, right, confidence, sentence_start)`` of the most probable reading of ``token``, or None."""
+    found = _readings(token, lex, vocab)
     if not found:
         return None
     found.sort(reverse=True)
-    score, left, right, left_is_name = found[0]
-    if name and not left_is_name:
-        confidence = 0.7  # a capitalised token split without a name from the document: only a suggestion
-    elif len(found) > 1 and found[1][0] > score - 1.0:
-        confidence = 0.7  # two readings nearly as likely: let a person choose
-    elif left_is_name:
-        confidence = 0.92
-    else:
-        # A frequent right-hand word (qui, plus, au…) is the usual glue; rarer pairs may be a rare word
-        # or a dialect form (flourit, clochepied): they are only suggested.
-        r_zipf, l_zipf = lex.zipf(right), lex.zipf(left)
-        confidence = 0.9 if r_zipf >= 5.0 else 0.85 if r_zipf >= 4.0 and l_zipf >= 4.0 else 0.7
-    return left, right, confidence
+    score, left, right, confidence, sentence_start = found[0]
+    if len(found) > 1 and found[1][0] > score - 1.0:
+        confidence = min(confidence, 0.7)  # two readings nearly as likely: let a person choose
+    if _neighbour_zipf(token, lex) >= min(lex.zipf(left), lex.zipf(right)) - 1.0:
+        confidence = min(confidence, 0.6)  # more likely a misspelling of a word one letter away
+    return left, right, confidence, sentence_start
 
 
 class GluedWords(Rule):
@@ -117,24 +152,26 @@ class GluedWords(Rule):
         for token, count in vocab.items():
             if len(token) < 5 or count > 1 or token.lower() in forms or token.lower() in protected_list:
                 continue
-            if not (token.islower() or token[1:].islower()):
-                continue  # acronyms, camel case: iPhone, ATACMS
-            if lex.zipf(token) >= _MAX_TOKEN_ZIPF or english_zipf(token) >= 3.0:
+            if token.isupper() or token[1:2].isupper():
+                continue  # acronyms and their plurals: ATACMS, ONGs
+            if english_zipf(token) >= 3.0:
                 continue
             split = _best_split(token, lex, vocab)
-            if split and _typo(token, forms):
-                continue
-            if split:
+            # A glued form written often on the web (dansle, surun) is still damage when its parts are far
+            # more frequent; one written as often as its parts is a word of its own.
+            if split and lex.zipf(token) < min(2.0, min(lex.zipf(split[0]), lex.zipf(split[1])) - 2.0):
                 candidates.append((token, *split))
         if not candidates:
             return
         text = doc.text
         protected = protected_spans(doc)
-        for token, left, right, confidence in candidates:
+        for token, left, right, confidence, sentence_start in candidates:
             for start in occurrences(text, token):
                 end = start + len(token)
                 if not is_isolated(text, start, end) or protected.overlaps(start, end) or code_line(text, start):
                     continue
+                if sentence_start and (not at_sentence_start(text, start) or name_follows(text, end)):
+                    continue  # Dansles is Dans les at a sentence start only; elsewhere, or Rosemarie Koczÿ, a name
                 replacement = f"{left} {right}"
                 message = f"mots collés : « {token} » → « {replacement} »"
                 if left[0].isupper() and right.lower() in ("qui", "que", "dont", "où"):

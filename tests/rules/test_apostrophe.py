@@ -58,10 +58,10 @@ def test_hard_negatives(text: str) -> None:
     assert run(text) == text
 
 
-def test_capitalised_content_word_is_only_suggested() -> None:
-    doc = Document("Lamour est là.")
-    edits = list(RULE.find(doc))
-    assert edits and all(e.confidence < 0.8 for e in edits)
+def test_capitalised_word_at_sentence_start_is_repaired_unless_the_document_uses_it_as_a_name() -> None:
+    assert run("Il rentra. Lamour est aveugle.") == "Il rentra. L'amour est aveugle."
+    text = "Il rentra. Lamour est venu. Nous avons vu Lamour hier."
+    assert run(text) == text
 
 
 def test_idempotent() -> None:
