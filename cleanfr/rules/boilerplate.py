@@ -1,0 +1,117 @@
+"""Boilerplate lines: share bars, « Lire aussi » teasers, newsletter, cookie and advertising labels.
+
+Scrapers keep the interface text around an article. The patterns live in
+``cleanfr/data/boilerplate.toml`` (one entry per pattern, each with lines that must and must not
+match); a pattern matches a whole line, never part of a sentence. Lone identifier labels such as
+``fr-02`` are only removed in the run of lines that ends the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from ..blocks import LineMatcher, PlannedRule, PlanState, Proposal, load_table, preview
+
+#: How many lines the end-of-document scan looks at.
+END_ZONE = 6
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    where: str
+    confidence: float
+    message: str
+    regex: str
+    case_sensitive: bool
+    positive: tuple[str, ...]
+    negative: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def patterns() -> tuple[Pattern, ...]:
+    """The entries of ``boilerplate.toml``, in file order."""
+    table = load_table("boilerplate.toml")
+    return tuple(
+        Pattern(
+            e["id"], e["where"], float(e["confidence"]), e["message"], e["regex"],
+            bool(e.get("case_sensitive", False)), tuple(e["positive"]), tuple(e["negative"]),
+        )
+        for e in table["pattern"]
+    )
+
+
+def line_patterns() -> list[tuple[str, str, bool]]:
+    """The patterns valid anywhere, keyed ``boilerplate:<entry>`` for the shared line matcher."""
+    return [(f"boilerplate:{i}", p.regex, p.case_sensitive) for i, p in enumerate(patterns()) if p.where == "any"]
+
+
+@lru_cache(maxsize=1)
+def _end_matcher() -> LineMatcher:
+    """All patterns, for the lines that end the document."""
+    return LineMatcher((f"boilerplate:{i}", p.regex, p.case_sensitive) for i, p in enumerate(patterns()))
+
+
+def match_line(line: str, at_end: bool = False) -> Pattern | None:
+    """The boilerplate pattern that ``line`` is entirely made of, if any.
+
+    >>> match_line("À lire aussi : Les Bleus battus à domicile").id
+    'read-also'
+    >>> match_line("fr-02") is None, match_line("fr-02", at_end=True).id
+    (True, 'document-id')
+    """
+    key = (_end_matcher() if at_end else LineMatcher(line_patterns())).match(line)
+    return None if key is None else patterns()[int(key.split(":")[1])]
+
+
+def propose(state: PlanState) -> None:
+    """Propose the removal of every boilerplate line; the end zone also accepts end-only labels."""
+    seg = state.seg
+    texts = seg.texts
+    end_zone: set[int] = set()
+    for li in reversed(seg.units[-END_ZONE:]):
+        pattern = match_line(texts[li], at_end=True)
+        if pattern is None:
+            break
+        end_zone.add(li)
+        rule = TrailingLabel.id if pattern.where == "end" else BoilerplateLine.id
+        state.remove(_proposal(rule, pattern, texts[li], li))
+    for li, key in state.kinds.items():
+        family, _, entry = key.partition(":")
+        if family == "boilerplate" and li not in end_zone:
+            state.remove(_proposal(BoilerplateLine.id, patterns()[int(entry)], texts[li], li))
+
+
+def _proposal(rule: str, pattern: Pattern, text: str, li: int) -> Proposal:
+    message = f"ligne parasite supprimée ({pattern.message}) : « {preview(text)} »"
+    return Proposal(rule, "boilerplate", pattern.confidence, message, line=li)
+
+
+class BoilerplateLine(PlannedRule):
+    """Remove interface lines a scraper kept: share bars, « Lire aussi » teasers, newsletter,
+    subscription and cookie prompts, « Publicité », breadcrumbs, pasted CSS.
+
+    Example: the line ``À lire aussi : Les Bleus battus à domicile`` between two paragraphs is
+    removed with the blank line after it; ``Lire aussi les commentaires, qui éclairent le texte``
+    stays (the pattern must cover the whole line).
+    """
+
+    id = "boilerplate-line"
+    category = "boilerplate"
+    pass_name = "blocks"
+    description = "lignes d’interface recopiées (partage, « Lire aussi », newsletter, cookies, publicité)"
+
+
+class TrailingLabel(PlannedRule):
+    """Remove lone labels that end a document: identifiers (``fr-02``), tag lists, source labels.
+
+    Example: an article ending with the line ``fr-02`` loses that line and the blank lines before
+    it. Source labels (``Source : AFP``) are only suggested.
+    """
+
+    id = "trailing-label"
+    category = "boilerplate"
+    pass_name = "blocks"
+    description = "étiquette isolée en fin de document (identifiant, mots-clés, source)"

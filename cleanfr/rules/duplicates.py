@@ -1,0 +1,224 @@
+"""Duplicated headlines and paragraphs: a title followed by a degraded copy, a lede pasted twice.
+
+Blocks are compared after folding case, accents, apostrophes, punctuation and spaces
+(:func:`cleanfr.blocks.fold`). In the headline zone (the first few blocks) two neighbouring blocks
+are copies when they fold to the same text, or when one is a prefix of the other and it is
+visibly a copy (it lost accents or apostrophes, it is cut with ``…``, or it ends a sentence the
+other continues); the better copy stays. Elsewhere a paragraph of at least eight words that
+reappears later is removed, the first occurrence staying. Documents are scanned in one pass:
+every line's consonant skeleton goes into a dict, and only colliding lines are compared.
+
+Structural repeats stay: short lines (headings such as ``Article 12``), list items, table rows,
+dialogue lines, refrains (a line repeated three times or more), and documents that repeat many
+paragraphs (law codes, manual pages), where a repeat is only suggested.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from rapidfuzz.fuzz import ratio
+
+from ..blocks import PlannedRule, PlanState, Proposal, fold, preview, skeleton_lines, word_count
+
+#: The first blocks of a document, where the title, subtitle and lede stand.
+HEADLINE_ZONE = 5
+#: A paragraph shorter than this is never a duplicate (headings, datelines, short lines of verse).
+MIN_WORDS = 8
+#: A skeleton at least this long stands for a line of about eight words or more.
+MIN_SKELETON = 24
+#: A document repeating more distinct paragraphs than this is repetitive by nature.
+MAX_REPEATED_GROUPS = 3
+#: A repeat may be far from its first occurrence only in a document of this many blocks or fewer.
+SMALL_DOCUMENT = 150
+REPEATED_LEDE = "chapeau repris au début du paragraphe suivant"
+LEDE_BLOCKS = 3
+LEDE_REACH = 40
+#: Folded texts at least this similar (rapidfuzz ratio) are near-exact copies.
+NEAR_RATIO = 92.0
+
+_STRUCTURAL = re.compile(r"\s*(?:[-*•·▪◦–—―]|\d{1,3}[.)°]|[a-zA-Z][.)]\s|\(\w{1,3}\))|.*(?:\t|\|.*\||\S {3,}\S)")
+_DIACRITIC_OR_APOSTROPHE = re.compile(r"[’'À-ÖØ-öø-ÿŒœ]")
+_PUNCT = re.compile(r"[,.;:!?«»\"“”()]")
+_NON_DIGITS = re.compile(r"\D+")
+_TRUNCATION = re.compile(r"(?:…|\.{3}|\[…\]|\[\.\.\.\])\s*[»”\"]?\s*$")
+
+
+def quality(text: str) -> tuple[int, int, int]:
+    """How much of its typography a copy kept: accents and apostrophes, punctuation, length.
+
+    >>> quality("L’Ukraine, première") > quality("LUkraine premiere")
+    True
+    """
+    return (len(_DIACRITIC_OR_APOSTROPHE.findall(text)), len(_PUNCT.findall(text)), len(text))
+
+
+def self_repetitive(text: str) -> bool:
+    """A line that repeats its own words (``Nadine Morano Nadine Morano …``) is a text effect."""
+    words = text.lower().split()
+    return len(words) >= 4 and len(set(words)) * 2 < len(words)
+
+
+def raw_prefix_end(text: str, folded_length: int) -> int:
+    """Offset in ``text`` where its fold reaches ``folded_length`` characters."""
+    n = 0
+    for i, ch in enumerate(text):
+        if n >= folded_length:
+            return i
+        n += len(fold(ch))
+    return len(text)
+
+
+def prefix_copy(short: str, long: str) -> str | None:
+    """Why ``short`` (whose fold begins ``long``'s fold) is a copy of ``long``'s beginning, or None.
+
+    >>> prefix_copy("LUkraine attaque le territoire russe pour la premiere fois avec",
+    ...             "L’Ukraine attaque le territoire russe pour la première fois avec des missiles")
+    'copie dégradée'
+    >>> prefix_copy("Macron démissionne", "« Macron démissionne », titrait Le Monde.") is None
+    True
+    """
+    if word_count(short) < 4:
+        return None
+    cut = raw_prefix_end(long, len(fold(short)))
+    head, rest = long[:cut], long[cut:]
+    if quality(short)[0] < quality(head)[0]:
+        return "copie dégradée"
+    if _TRUNCATION.search(short):
+        return "copie tronquée"
+    following = rest.lstrip(" \t\u00a0\u202f.!?…»”\"’)")
+    closing = rest[: len(rest) - len(following)]
+    if word_count(short) >= MIN_WORDS and any(c in ".!?…" for c in closing) and following[:1].isupper():
+        return REPEATED_LEDE
+    return None
+
+
+def propose(state: PlanState) -> None:
+    """Propose removing degraded headline copies, then repeated paragraphs."""
+    skeletons = skeleton_lines(state.seg.text)
+    _headlines(state, skeletons)
+    _paragraphs(state, skeletons)
+
+
+def _headlines(state: PlanState, skeletons: list[bytes]) -> None:
+    texts = state.seg.texts
+    alive = state.surviving_units()
+    zone = alive[:HEADLINE_ZONE]
+    zone_skeletons = {skeletons[li] for li in zone}
+    counts = Counter(sk for li in alive if (sk := skeletons[li]) in zone_skeletons)
+    k = 0
+    while k + 1 < len(zone):
+        a, b = zone[k], zone[k + 1]
+        if max(counts[skeletons[a]], counts[skeletons[b]]) > 2:  # a refrain
+            k += 1
+            continue
+        verdict = _compare_headlines(texts[a], texts[b])
+        if verdict is None:
+            k += 1
+            continue
+        victim_is_a, confidence, why = verdict
+        victim, kept = (a, b) if victim_is_a else (b, a)
+        message = f"titre en double ({why}) supprimé : « {preview(texts[victim])} », gardé : « {preview(texts[kept])} »"
+        state.remove(Proposal(DuplicateHeadline.id, "dup_headline", confidence, message, line=victim))
+        zone.remove(victim)  # the kept block is compared with the next one
+
+
+def _compare_headlines(ta: str, tb: str) -> tuple[bool, float, str] | None:
+    """(remove the first?, confidence, reason) when two neighbouring blocks are copies."""
+    if self_repetitive(ta) or self_repetitive(tb):
+        return None
+    fa, fb = fold(ta), fold(tb)
+    if len(fa) < 12 or len(fb) < 12 or min(word_count(ta), word_count(tb)) < 4:
+        return None
+    if fa == fb:
+        first_worse = quality(ta) < quality(tb)
+        return first_worse, 0.95, "copie identique" if ta == tb else "copie dégradée"
+    if fb.startswith(fa) or fa.startswith(fb):
+        short_is_a = len(fa) < len(fb)
+        short, long = (ta, tb) if short_is_a else (tb, ta)
+        why = prefix_copy(short, long)
+        if why is None:
+            return None
+        return short_is_a, (0.85 if why == REPEATED_LEDE else 0.92), why
+    if min(len(fa), len(fb)) >= 40 and _NON_DIGITS.sub("", fa) == _NON_DIGITS.sub("", fb) and ratio(fa, fb) >= NEAR_RATIO + 3:
+        return quality(ta) < quality(tb), 0.85, "copie presque identique"
+    return None
+
+
+def _paragraphs(state: PlanState, skeletons: list[bytes]) -> None:
+    seg = state.seg
+    texts = seg.texts
+    alive = state.surviving_units()
+    groups: dict[bytes, list[int]] = defaultdict(list)
+    for k, li in enumerate(alive):
+        sk = skeletons[li]
+        if len(sk) >= MIN_SKELETON:
+            groups[sk].append(k)
+    repeated = [ks for ks in groups.values() if len(ks) > 1]
+    if not repeated:
+        return
+    pairs = []
+    for ks in repeated:
+        if any(_structural(texts[alive[k]]) for k in ks):
+            continue
+        if len(ks) > 2:  # a refrain, a repeated form: structure, not damage
+            continue
+        pairs.append((ks[0], ks[1]))
+    if len(pairs) > MAX_REPEATED_GROUPS:  # a code, a manual: repeats are its structure
+        return
+    for first, later in pairs:
+        ta, tb = texts[alive[first]], texts[alive[later]]
+        fa, fb = fold(ta), fold(tb)
+        exact = fa == fb
+        if not exact and ratio(fa, fb) < NEAR_RATIO:
+            continue
+        confidence = _paragraph_confidence(first, later, len(alive), word_count(ta), exact)
+        where = "juste après" if later == first + 1 else f"déjà au bloc {first + 1}"
+        message = f"paragraphe répété ({where}) supprimé : « {preview(tb)} »"
+        state.remove(Proposal(DuplicateParagraph.id, "dup_paragraph", confidence, message, line=alive[later]))
+
+
+def _structural(text: str) -> bool:
+    return word_count(text) < MIN_WORDS or self_repetitive(text) or _STRUCTURAL.match(text) is not None
+
+
+def _paragraph_confidence(first: int, later: int, blocks: int, words: int, exact: bool) -> float:
+    """Sure for a paragraph pasted twice in a row or a lede repeated; doubtful far apart in a long text."""
+    if later == first + 1:
+        return 0.95 if exact else 0.85
+    if first < LEDE_BLOCKS and later < LEDE_REACH:
+        return 0.9 if exact else 0.82
+    if blocks <= SMALL_DOCUMENT and words >= 15:
+        return 0.85 if exact else 0.7
+    return 0.5
+
+
+class DuplicateHeadline(PlannedRule):
+    """Remove a copy of the headline (or lede) next to it, keeping the better copy.
+
+    Example: under ``L’Ukraine attaque le territoire russe pour la première fois avec des missiles
+    américains ATACMS…`` the line ``LUkraine attaque le territoire russe pour la premiere fois
+    avec`` (accents and apostrophe lost, cut short) is removed. ``« Macron démissionne », titrait
+    Le Monde.`` under the title ``Macron démissionne`` stays: it quotes the title.
+    """
+
+    id = "dup-headline"
+    category = "dup_headline"
+    pass_name = "blocks"
+    description = "titre ou chapeau répété (copie dégradée, tronquée ou identique) en tête de document"
+
+
+class DuplicateParagraph(PlannedRule):
+    """Remove a paragraph of eight words or more that repeats an earlier one (after folding).
+
+    Example: a lede pasted again as the second paragraph is removed, the first one stays. Short
+    lines (``Article 12``), list items, table rows, dialogue lines and refrains repeated three
+    times or more are never touched.
+    """
+
+    id = "dup-paragraph"
+    category = "dup_paragraph"
+    pass_name = "blocks"
+    description = "paragraphe répété plus loin dans le document (copie exacte ou presque)"
+

@@ -1,0 +1,397 @@
+"""Social-media embeds flattened to plain text: tweet credit lines, links, widget lines, stray tweets.
+
+When a scraper flattens an embedded tweet, its blockquote becomes ordinary lines: the tweet text
+(often ending with a ``pic.twitter.com/…`` or ``t.co/…`` link) and a credit line
+``— Name (@handle) 19 novembre 2024``; alert tweets open with a line such as ``RUPTURE:``. Other
+platforms leave call-to-action and credit lines (``Voir cette publication sur Instagram``,
+``A post shared by …``, ``Watch on YouTube``, ``♬ original sound - …``).
+
+The *chrome* (credit lines, links, widget lines) always goes. The tweet's text goes with it only
+when the embed is stray — nothing in the prose before it introduces it and the document is not a
+live blog made of tweets; a tweet the article introduces (``…, comme en attestent quelques
+tweets :``) keeps its words. Patterns and word lists live in ``cleanfr/data/embeds.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from ..blocks import Cut, Line, LineMatcher, PlannedRule, PlanState, Proposal, fold, load_table, preview, word_count
+
+#: A tweet holds at most 280 characters (140 before 2017); links and spaces give some slack.
+TWEET_MAX = 300
+#: How many lines above a tweet's last line an alert line (``RUPTURE:``) may stand.
+ALERT_REACH = 3
+#: A document whose non-blank lines are this much embed (and with several embeds) is a live blog.
+LIVE_BLOG_SHARE = 0.3
+LIVE_BLOG_MIN_EMBEDS = 3
+
+_SP = "[ \\t\\u00a0\\u202f]"
+
+
+@dataclass(frozen=True)
+class CtaPattern:
+    id: str
+    platform: str
+    regex: str
+    positive: tuple[str, ...]
+    negative: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def cta_patterns() -> tuple[CtaPattern, ...]:
+    """Widget lines of ``embeds.toml``, in file order."""
+    return tuple(
+        CtaPattern(e["id"], e["platform"], e["regex"], tuple(e["positive"]), tuple(e["negative"]))
+        for e in load_table("embeds.toml")["cta"]
+    )
+
+
+def line_patterns() -> list[tuple[str, str, bool]]:
+    """Widget-line patterns keyed ``embed:<entry>`` for the shared line matcher."""
+    return [(f"embed:{i}", p.regex, False) for i, p in enumerate(cta_patterns())]
+
+
+def match_cta(line: str) -> CtaPattern | None:
+    """The widget pattern ``line`` is entirely made of, if any.
+
+    >>> match_cta("Voir cette publication sur Instagram").platform
+    'instagram'
+    """
+    key = LineMatcher(line_patterns()).match(line)
+    return None if key is None else cta_patterns()[int(key.split(":")[1])]
+
+
+@lru_cache(maxsize=1)
+def _credit_regex() -> re.Pattern[str]:
+    """``[lead] — Name (@handle) date``: the credit line a tweet embed leaves."""
+    months = load_table("embeds.toml")["months"]
+    fr = "|".join(months["fr"])
+    en = "|".join(months["en"])
+    es = "|".join(months["es"])
+    day = r"\d{1,2}(?:er|st|nd|rd|th)?"
+    date = (
+        rf"(?:{day}\s+(?:{fr}|{en})\s+\d{{4}}"  # 19 novembre 2024, 19 November 2024
+        rf"|(?:{en}|{fr})\s+{day},?\s+\d{{4}}"  # November 19, 2024 / Octobre 27, 2012
+        rf"|{day}\s+de\s+(?:{es})\s+de\s+\d{{4}})"  # 19 de noviembre de 2024
+    )
+    return re.compile(
+        rf"(?P<lead>.*?)(?P<credit>{_SP}*(?P<dash>[—–―-]{{1,2}}|&mdash;)?{_SP}*"
+        rf"(?P<name>[^()\n—–―]{{0,80}}?){_SP}*\(@(?P<handle>\w{{1,15}})\){_SP}*(?P<date>{date})?)[{_SP[1:-1]}.]*",
+        re.IGNORECASE,
+    )
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A credit line (or the credit part at the end of a tweet line)."""
+
+    line: int
+    start: int  # offset of the credit part in the text (the whole line when not inline)
+    end: int
+    inline: bool
+    dated: bool
+
+
+def parse_credit(line: Line) -> Credit | None:
+    """The credit on ``line``, if it is one.
+
+    >>> c = parse_credit(Line(0, 0, 47, 47, "– Actualités Globe Eye (@GlobeEyeNews) 19 novembre 2024"))
+    >>> (c.inline, c.dated)
+    (False, True)
+    """
+    text = line.text
+    if "(@" not in text or len(text) > 700:
+        return None
+    m = _credit_regex().fullmatch(text)
+    if m is None:
+        return None
+    lead, dash, date = m.group("lead"), m.group("dash"), m.group("date")
+    if lead.strip():
+        # Tweet text and credit on one line: be strict, the dash and the date must both be there.
+        if not (dash and date):
+            return None
+        return Credit(line.index, line.start + m.start("credit"), line.start + m.end(), True, True)
+    if not dash and not date:
+        return None
+    if not dash and word_count(m.group("name")) > 6:
+        return None
+    return Credit(line.index, line.start, line.end, False, bool(date))
+
+
+@lru_cache(maxsize=1)
+def _alert_regex() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(load_table("embeds.toml")["alert"]["words"], key=len, reverse=True))
+    return re.compile(rf"{_SP}*(?:[^\w\s]{{1,3}}{_SP}*)?(?:{words}){_SP}*[:!.]*{_SP}*(?:[^\w\s]{{1,3}})?{_SP}*", re.IGNORECASE)
+
+
+def is_alert(text: str) -> bool:
+    """A line made only of an alert word, as alert tweets begin.
+
+    >>> is_alert("RUPTURE:"), is_alert("Rupture de contrat")
+    (True, False)
+    """
+    return len(text) < 40 and _alert_regex().fullmatch(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _introduction_regex() -> re.Pattern[str]:
+    return re.compile(load_table("embeds.toml")["introduction"]["regex"], re.IGNORECASE)
+
+
+_SENTENCE_END = re.compile(r"[.!?…](?:[»”\"’)\]]|\s)*\s(?=\S)")
+_ENDS_WITH_COLON = re.compile(r"[:：]\s*[»”\"]?\s*$")
+
+
+def introduces(paragraph: str) -> bool:
+    """Whether a paragraph announces what follows it (a colon, or words such as « tweet », « a écrit »).
+
+    Only its last sentence is read: an introduction stands right before the embed.
+
+    >>> introduces("Il l'a dit sans détour, comme en attestent quelques tweets :")
+    True
+    >>> introduces("Les troupes ont intercepté cinq missiles. Le ministère n'a pas commenté.")
+    False
+    """
+    if _ENDS_WITH_COLON.search(paragraph):
+        return True
+    last = paragraph
+    for m in _SENTENCE_END.finditer(paragraph):
+        last = paragraph[m.end():]
+    return _introduction_regex().search(last) is not None
+
+
+_LINK = re.compile(r"(?:https?://)?pic\.(?:twitter|x)\.com/\w+|https?://t\.co/\w+|(?<![\w./])t\.co/\w{6,}")
+_TWEET_MARK = re.compile(r"(?:^|\s)[#@]\w|https?://|pic\.(?:twitter|x)\.com/|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+_SHINGLE = 6
+
+
+def _strip_links(text: str) -> str:
+    return _LINK.sub("", text).strip()
+
+
+def _quotes(context: str, body: str) -> bool:
+    """Whether the paragraph before the embed quotes its text (six words in a row in common)."""
+    body_words = fold_words(body)
+    if len(body_words) < _SHINGLE:
+        return False
+    shingles = {tuple(body_words[i : i + _SHINGLE]) for i in range(len(body_words) - _SHINGLE + 1)}
+    ctx = fold_words(context)
+    return any(tuple(ctx[i : i + _SHINGLE]) in shingles for i in range(len(ctx) - _SHINGLE + 1))
+
+
+def fold_words(text: str) -> list[str]:
+    return [w for w in (fold(t) for t in text.split()) if w]
+
+
+@dataclass
+class Embed:
+    credit: Credit
+    body: list[int]  # line indices of the tweet text (and its alert line), top to bottom
+    alert: bool
+    introduced: bool = False
+
+
+def propose(state: PlanState) -> None:
+    """Find embeds and propose the removal of their chrome, and of the whole of stray ones."""
+    seg = state.seg
+    text = seg.text
+    texts = seg.texts
+    alive = state.surviving_units()
+    if not alive:
+        return
+    pos = {li: k for k, li in enumerate(alive)}
+    credits: dict[int, Credit] = {}
+    if "(@" in text:
+        for li in alive:
+            if "(@" in texts[li]:
+                c = parse_credit(seg.line(li))
+                if c is not None:
+                    credits[li] = c
+    cta: dict[int, CtaPattern] = {}
+    for li, key in state.kinds.items():
+        family, _, entry = key.partition(":")
+        if family == "embed" and li not in credits and li not in state.removed:
+            cta[li] = cta_patterns()[int(entry)]
+    embeds = [_embed(c, alive, pos, texts, credits, cta) for c in credits.values()]
+    embed_lines = sum(len(e.body) + (0 if e.credit.inline else 1) for e in embeds)
+    live_blog = len(embeds) >= LIVE_BLOG_MIN_EMBEDS and embed_lines >= LIVE_BLOG_SHARE * len(alive)
+    _decide_introductions(embeds, alive, pos, texts, cta, live_blog)
+
+    removed_here: set[int] = set()
+    for e in embeds:
+        c = e.credit
+        if not e.introduced and e.body:
+            conf = _stray_confidence(e, texts)
+            words = " / ".join(preview(texts[li], 40) for li in e.body)
+            for li in e.body:
+                state.remove(Proposal(StrayEmbed.id, "embed", conf, f"publication intégrée hors du texte supprimée : « {words} »", line=li))
+                removed_here.add(li)
+        if c.inline:
+            if c.line not in removed_here:
+                state.cuts.append(Proposal(EmbedCredit.id, "embed", 0.95, f"signature de tweet supprimée : « {preview(text[c.start:c.end])} »", cut=Cut(c.start, c.end)))
+        else:
+            conf = 0.95 if c.dated else 0.85
+            state.remove(Proposal(EmbedCredit.id, "embed", conf, f"signature de tweet supprimée : « {preview(texts[c.line])} »", line=c.line))
+            removed_here.add(c.line)
+    for li, p in cta.items():
+        state.remove(Proposal(EmbedWidgetLine.id, "embed", 0.9, f"ligne de widget {p.platform} supprimée : « {preview(texts[li])} »", line=li))
+        removed_here.add(li)
+    if "t.co" in text or "pic." in text:
+        for li in alive:
+            if li not in removed_here and ("t.co" in texts[li] or "pic." in texts[li]):
+                _propose_links(state, seg.line(li), credits.get(li))
+
+
+def _embed(c: Credit, alive: list[int], pos: dict[int, int], texts: list[str], credits: dict[int, Credit], cta: dict[int, CtaPattern]) -> Embed:
+    """The tweet text above a credit line: the line just before, plus an alert line or a
+    continuation with tweet marks, within a tweet's length."""
+    if c.inline:
+        return Embed(c, [c.line], False)
+    k = pos[c.line]
+
+    def usable(j: int) -> bool:
+        return j >= 0 and alive[j] not in credits and alive[j] not in cta
+
+    if not usable(k - 1):
+        return Embed(c, [], False)
+    first = texts[alive[k - 1]]
+    if len(_strip_links(first)) > TWEET_MAX or (_ENDS_WITH_COLON.search(first) and word_count(first) > 8 and not is_alert(first)):
+        return Embed(c, [], False)
+    body = [alive[k - 1]]
+    size = len(_strip_links(first))
+    # An alert line a few lines up, with only tweet-sized text between.
+    for d in range(2, ALERT_REACH + 2):
+        j = k - d
+        if not usable(j):
+            break
+        t = texts[alive[j]]
+        if is_alert(t):
+            return Embed(c, [alive[i] for i in range(j, k)], True)
+        size += len(_strip_links(t))
+        if size > TWEET_MAX:
+            break
+    # A tweet written on several lines: continuation lines carry tweet marks.
+    size = len(_strip_links(first))
+    j = k - 2
+    while usable(j):
+        t = texts[alive[j]]
+        size += len(_strip_links(t)) + 1
+        if size > TWEET_MAX or not _TWEET_MARK.search(t) or _ENDS_WITH_COLON.search(t) or introduces(t):
+            break
+        body.insert(0, alive[j])
+        j -= 1
+    return Embed(c, body, False)
+
+
+def _decide_introductions(embeds: list[Embed], alive: list[int], pos: dict[int, int], texts: list[str], cta: dict[int, CtaPattern], live_blog: bool) -> None:
+    """Mark each embed as introduced by the prose (keeps its text) or stray (goes whole)."""
+    by_credit_line = {e.credit.line: e for e in embeds}
+    for e in sorted(embeds, key=lambda e: pos[e.credit.line]):
+        if live_blog or not e.body:
+            e.introduced = True
+            continue
+        top = pos[e.body[0]]
+        j = top - 1
+        while j >= 0 and alive[j] in cta:
+            j -= 1
+        if j < 0:
+            e.introduced = False
+            continue
+        prev = alive[j]
+        if prev in by_credit_line:  # a series of embeds shares the fate of the first one
+            e.introduced = by_credit_line[prev].introduced
+            continue
+        context = texts[prev]
+        body_text = " ".join(texts[li] for li in e.body)
+        e.introduced = introduces(context) or _quotes(context, body_text)
+
+
+def _stray_confidence(e: Embed, texts: list[str]) -> float:
+    """Sure when the embed shows itself (alert line, links, hashtags); doubtful for plain prose."""
+    if e.alert:
+        return 0.92
+    body = " ".join(texts[li] for li in e.body)
+    if _TWEET_MARK.search(body):
+        return 0.88
+    return 0.82 if len(body) <= 200 else 0.6
+
+
+def _propose_links(state: PlanState, line: Line, credit: Credit | None) -> None:
+    """Cut ``pic.twitter.com``/``t.co`` links out of a kept line; a line of links only goes whole."""
+    text = line.text
+    matches = list(_LINK.finditer(text))
+    if not matches:
+        return
+    if not _LINK.sub("", text).strip() and credit is None:
+        state.remove(Proposal(EmbedLink.id, "embed", 0.95, f"lien de tweet isolé supprimé : « {preview(text)} »", line=line.index))
+        return
+    for m in matches:
+        s, t = m.start(), m.end()
+        while s > 0 and text[s - 1] in " \t\u00a0\u202f":
+            s -= 1
+        if s == 0:  # a link opening the line takes the space after it instead
+            while t < len(text) and text[t] in " \t\u00a0\u202f":
+                t += 1
+        if credit is not None and credit.inline and line.start + t > credit.start:
+            t = credit.start - line.start
+        conf = 0.95 if "pic." in m.group() else 0.9
+        state.cuts.append(Proposal(EmbedLink.id, "embed", conf, f"lien de tweet supprimé : « {m.group()} »", cut=Cut(line.start + s, line.start + t)))
+
+
+class StrayEmbed(PlannedRule):
+    """Remove a stray tweet pasted as text — alert line, body — when the prose does not introduce it.
+
+    Example: between two paragraphs, ``RUPTURE:`` / ``Une vidéo montre l’Ukraine lançant 6 missiles
+    …`` / ``La Russie affirme avoir abattu cinq des six missiles. pic.twitter.com/jxOs7NVpnr`` /
+    ``– Actualités Globe Eye (@GlobeEyeNews) 19 novembre 2024`` all go. After ``…, comme en
+    attestent quelques tweets :`` the tweet's text stays and only its credit line and links go.
+    """
+
+    id = "embed-stray"
+    category = "embed"
+    pass_name = "blocks"
+    description = "tweet intégré sans lien avec le texte (alerte, texte, lien, signature)"
+
+
+class EmbedCredit(PlannedRule):
+    """Remove the credit line of a tweet embed: ``— Name (@handle) date`` (French, English or
+    Spanish date, dash, en dash or hyphen).
+
+    Example: ``— Jean-Bernard Cadier (@jbcadier) 18 Février 2015`` under a tweet is removed;
+    ``sur son compte @Handle, il a écrit`` inside a sentence stays.
+    """
+
+    id = "embed-credit"
+    category = "embed"
+    pass_name = "blocks"
+    description = "signature de tweet « — Nom (@compte) date »"
+
+
+class EmbedLink(PlannedRule):
+    """Remove the ``pic.twitter.com/…`` and ``t.co/…`` links a flattened tweet leaves.
+
+    Example: ``Les signes sont bons pic.twitter.com/jN6TxXUvPw`` → ``Les signes sont bons``.
+    """
+
+    id = "embed-link"
+    category = "embed"
+    pass_name = "blocks"
+    description = "liens pic.twitter.com et t.co laissés par un tweet intégré"
+
+
+class EmbedWidgetLine(PlannedRule):
+    """Remove the lines embed widgets leave: ``Voir cette publication sur Instagram``, ``A post
+    shared by …``, ``Watch on YouTube``, ``♬ original sound - …``, a lone post URL.
+
+    Example: ``Voir l'image sur Twitter`` alone on its line is removed; the same words inside a
+    sentence stay.
+    """
+
+    id = "embed-widget"
+    category = "embed"
+    pass_name = "blocks"
+    description = "lignes de widget de réseau social (appel à l’action, crédit, lien de publication)"

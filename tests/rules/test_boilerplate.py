@@ -1,0 +1,101 @@
+"""Boilerplate lines: every data-file pattern's own examples, whole-line matching, end-only labels, layout."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleanfr
+from cleanfr.blocks import LineMatcher, first_chars
+from cleanfr.edits import undo
+from cleanfr.rules.boilerplate import match_line, patterns
+
+SELECT = ["boilerplate"]
+
+
+@pytest.mark.parametrize("pattern", patterns(), ids=lambda p: p.id)
+def test_every_pattern_matches_its_positive_examples(pattern) -> None:
+    assert pattern.positive and pattern.negative, "each entry needs positive and negative examples"
+    at_end = pattern.where == "end"
+    for line in pattern.positive:
+        found = match_line(line, at_end=at_end)
+        assert found is not None and found.id == pattern.id, line
+
+
+@pytest.mark.parametrize("pattern", patterns(), ids=lambda p: p.id)
+def test_every_pattern_rejects_its_negative_examples(pattern) -> None:
+    for line in pattern.negative:
+        found = match_line(line, at_end=True)
+        assert found is None or found.id != pattern.id, line
+
+
+def test_first_character_dispatch_never_loses_a_pattern() -> None:
+    # The matcher only tries patterns that can start with the line's first character: check the
+    # computed sets against every example (upper and lower case).
+    for p in patterns():
+        chars = first_chars(p.regex, p.case_sensitive)
+        for line in p.positive:
+            assert chars is None or line.strip()[0].lower() in chars, (p.id, line)
+
+
+def test_matcher_ignores_surrounding_spaces_and_case() -> None:
+    m = LineMatcher([("x", "lire aussi", False)])
+    assert m.match("  LIRE AUSSI\u00a0 ") == "x"
+    assert m.match("lire aussi ceci") is None
+
+
+def test_removes_teaser_between_paragraphs_with_its_blank_line() -> None:
+    text = "Premier paragraphe de l’article.\n\nÀ lire aussi : Les Bleus battus à domicile\n\nDeuxième paragraphe.\n"
+    result = cleanfr.fix(text, select=SELECT)
+    assert result.text == "Premier paragraphe de l’article.\n\nDeuxième paragraphe.\n"
+    [edit] = result.edits
+    assert edit.category == "boilerplate" and edit.original == "À lire aussi : Les Bleus battus à domicile\n\n"
+    assert undo(result.text, result.edits) == text
+
+
+def test_removes_lone_identifier_at_the_end_with_the_blank_lines_before_it() -> None:
+    text = "Titre\n\nUn paragraphe qui finit l’article.\n\n\n\nfr-02"
+    result = cleanfr.fix(text, select=SELECT)
+    assert result.text == "Titre\n\nUn paragraphe qui finit l’article."
+    assert result.edits[0].rule == "trailing-label"
+
+
+def test_identifier_inside_the_document_stays() -> None:
+    text = "Titre\n\nfr-02\n\nUn paragraphe qui finit l’article.\n"
+    assert cleanfr.fix(text, select=SELECT).edits == []
+
+
+def test_crlf_and_several_trailing_labels() -> None:
+    text = "Un paragraphe qui finit l’article.\r\n\r\nTags : politique, Sénat\r\n\r\nfr-02\r\n"
+    result = cleanfr.fix(text, select=SELECT)
+    assert result.text == "Un paragraphe qui finit l’article.\r\n"
+    assert len(result.applied) == 2
+
+
+def test_source_label_is_only_suggested() -> None:
+    text = "Un paragraphe qui finit l’article.\n\nSource : AFP\n"
+    result = cleanfr.fix(text, select=SELECT)
+    assert result.text == text
+    assert [e.applied for e in result.edits] == [False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lire aussi les commentaires, qui éclairent le texte.\n",
+        "VOIR AUSSI\n\nls(1), cp(1)\n",
+        "Publicité mensongère : l’enseigne condamnée\n\nLe tribunal a tranché.\n",
+        "Accueil des réfugiés : la mairie s’organise\n",
+        "Article 12\n\nLa loi dispose.\n\nArticle 13\n",
+        "Il a partagé sur Facebook une photo de ses vacances.\n",
+        "Facebook\n\nLe réseau social a annoncé ses résultats.\n",
+    ],
+)
+def test_prose_and_headings_stay(text: str) -> None:
+    assert cleanfr.fix(text, select=SELECT).edits == []
+
+
+def test_fix_is_idempotent() -> None:
+    text = "Partager Tweeter Imprimer\n\nTexte de l’article.\n\nPublicité\n\nSuite du texte.\n\nfr-02\n"
+    once = cleanfr.fix(text, select=SELECT).text
+    assert once == "Texte de l’article.\n\nSuite du texte.\n"
+    assert cleanfr.fix(once, select=SELECT).edits == []

@@ -1,0 +1,123 @@
+"""Duplicated headlines and paragraphs: degraded copies go, structural repeats and quotations stay."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleanfr
+from cleanfr.blocks import fold
+from cleanfr.edits import undo
+
+SELECT = ["dup_headline", "dup_paragraph"]
+
+TITLE = "L’Ukraine attaque le territoire russe pour la première fois avec des missiles américains ATACMS"
+LEDE = (
+    "Le couple d’acteurs indiquait hier qu’ils se séparaient après quatorze années de mariage, "
+    "mettant ainsi fin à l’une des plus belles romances du cinéma."
+)
+PARA = "Le ministère a publié un communiqué dans la soirée pour préciser les conditions de l’accord signé à Genève."
+
+
+def test_fold_ignores_case_accents_apostrophes_punctuation_spaces() -> None:
+    assert fold("L’Ukraine, la première !") == fold("LUkraine la premiere") == "lukrainelapremiere"
+    assert fold("Œuvre") == "oeuvre"
+
+
+def test_degraded_truncated_headline_copy_goes_title_stays() -> None:
+    copy = "LUkraine attaque le territoire russe pour la premiere fois avec"
+    text = f"{TITLE}\n\n{copy}\n\n{PARA}\n"
+    result = cleanfr.fix(text, select=SELECT)
+    assert result.text == f"{TITLE}\n\n{PARA}\n"
+    [edit] = result.edits
+    assert edit.category == "dup_headline" and edit.original == copy + "\n\n" and edit.applied
+    assert undo(result.text, result.edits) == text
+
+
+def test_degraded_copy_before_the_title_goes() -> None:
+    copy = "LUkraine attaque le territoire russe pour la premiere fois avec des missiles americains ATACMS"
+    result = cleanfr.fix(f"{copy}\n{TITLE}\n{PARA}\n", select=SELECT)
+    assert result.text == f"{TITLE}\n{PARA}\n"
+
+
+def test_lede_repeated_at_the_start_of_the_next_paragraph() -> None:
+    text = f"{LEDE}\n{LEDE} Mais ce matin, depuis Rome, le service de presse a précisé les raisons.\n{PARA}\n"
+    result = cleanfr.fix(text, select=SELECT)
+    assert result.text.startswith(LEDE + " Mais ce matin")
+    assert result.text.count(LEDE) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A headline quoted inside the next sentence.
+        "Macron démissionne\n\n« Macron démissionne », titrait Le Monde au lendemain du scrutin.\n",
+        "Macron démissionne à la surprise générale\n\nMacron démissionne à la surprise générale, a annoncé l’Élysée ce matin.\n",
+        # Short headings and datelines.
+        "Article 12\n\nLa loi dispose.\n\nArticle 12\n",
+        "PARIS (AFP)\n\nLe texte.\n\nPARIS (AFP)\n",
+        # A text effect: the line repeats its own words.
+        "Nadine Morano Nadine Morano Nadine Morano\nNadine Morano Nadine Morano Nadine Morano Nadine Morano\n",
+    ],
+)
+def test_quotations_headings_and_effects_stay(text: str) -> None:
+    assert [e for e in cleanfr.fix(text, select=SELECT).edits if e.applied] == []
+
+
+def test_paragraph_pasted_twice_keeps_the_first() -> None:
+    intro = "\n\n".join(f"Paragraphe {i} de l’article, qui raconte la suite des événements du jour." for i in range(5))
+    text = f"Titre court\n\n{LEDE}\n\n{intro}\n\n{PARA}\n\n{PARA}\n\nFin de l’article, avec une phrase assez longue pour compter.\n"
+    result = cleanfr.fix(text, select=SELECT)
+    assert result.text.count(PARA) == 1
+    [edit] = result.edits
+    assert edit.category == "dup_paragraph" and edit.applied
+
+
+def test_lede_repeated_further_down() -> None:
+    body = "\n".join(f"Paragraphe numéro {i} de l’article, qui raconte la suite des événements du jour." for i in range(8))
+    text = f"{LEDE}\n{body}\n{LEDE}\nDernier paragraphe.\n"
+    result = cleanfr.fix(text, select=SELECT)
+    assert result.text.count(LEDE) == 1 and result.text.startswith(LEDE)
+
+
+def test_near_exact_copy_after_folding() -> None:
+    degraded = PARA.replace("é", "e").replace("’", "")
+    result = cleanfr.fix(f"Titre court\n\n{PARA}\n\n{degraded}\n", select=SELECT)
+    assert result.text == f"Titre court\n\n{PARA}\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Refrain: the same line three times.
+        "\n".join(["Et le vent emportait nos rêves au-delà des collines bleues"] * 3 + ["Fin."]) + "\n",
+        # List items and table rows.
+        f"- {PARA}\n- Autre chose\n- {PARA}\n",
+        "Nom   Capacité   Cylindres   Secteurs   Têtes   Base mineure\nx\nNom   Capacité   Cylindres   Secteurs   Têtes   Base mineure\n",
+        # Dialogue lines repeated in a novel.
+        "— Ouvrez la fenêtre, afin qu’il entre enfin dans la maison !\nElle hésita.\n— Ouvrez la fenêtre, afin qu’il entre enfin dans la maison !\n",
+    ],
+)
+def test_structural_repeats_stay(text: str) -> None:
+    assert [e for e in cleanfr.fix(text, select=SELECT).edits if e.applied] == []
+
+
+def test_repetitive_document_is_left_alone() -> None:
+    paragraphs = [f"Cette option numéro {i} est équivalente à la précédente et reste acceptée par défaut." for i in range(5)]
+    text = "\n\n".join(paragraphs + ["Séparation assez longue entre les deux parties du manuel."] + paragraphs) + "\n"
+    assert cleanfr.fix(text, select=SELECT).edits == []
+
+
+def test_long_document_is_segmented_linearly() -> None:
+    # 20,000 distinct paragraphs and one pasted twice: one edit, found without comparing all pairs.
+    paras = [f"Paragraphe {i} : le conseil municipal a voté la délibération numéro {i} à l’unanimité ce soir." for i in range(20000)]
+    paras.insert(101, paras[100])
+    result = cleanfr.fix("\n".join(paras) + "\n", select=SELECT)
+    assert [e.original for e in result.applied] == [paras[100] + "\n"]
+
+
+def test_idempotent_and_crlf() -> None:
+    copy = "LUkraine attaque le territoire russe pour la premiere fois avec"
+    text = f"{TITLE}\r\n\r\n{copy}\r\n\r\n{PARA}\r\n\r\n{PARA}\r\n"
+    once = cleanfr.fix(text, select=SELECT).text
+    assert once == f"{TITLE}\r\n\r\n{PARA}\r\n"
+    assert cleanfr.fix(once, select=SELECT).edits == []
