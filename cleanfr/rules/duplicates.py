@@ -89,7 +89,8 @@ def prefix_copy(short: str, long: str) -> str | None:
         return "copie tronquée"
     following = rest.lstrip(" \t\u00a0\u202f.!?…»”\"’)")
     closing = rest[: len(rest) - len(following)]
-    if word_count(short) >= MIN_WORDS and any(c in ".!?…" for c in closing) and following[:1].isupper():
+    opening = following.lstrip(" \t\u00a0\u202f«“\"—–-")[:1]
+    if word_count(short) >= MIN_WORDS and any(c in ".!?…" for c in closing) and (opening.isupper() or opening.isdigit()):
         return REPEATED_LEDE
     return None
 

@@ -28,6 +28,8 @@ ALERT_REACH = 3
 #: A document whose non-blank lines are this much embed (and with several embeds) is a live blog.
 LIVE_BLOG_SHARE = 0.3
 LIVE_BLOG_MIN_EMBEDS = 3
+#: ... or that has this many time-stamped or live-marked lines.
+LIVE_MARKERS = 2
 
 _SP = "[ \\t\\u00a0\\u202f]"
 
@@ -142,26 +144,34 @@ def _introduction_regex() -> re.Pattern[str]:
     return re.compile(load_table("embeds.toml")["introduction"]["regex"], re.IGNORECASE)
 
 
-_SENTENCE_END = re.compile(r"[.!?…](?:[»”\"’)\]]|\s)*\s(?=\S)")
 _ENDS_WITH_COLON = re.compile(r"[:：]\s*[»”\"]?\s*$")
 
 
 def introduces(paragraph: str) -> bool:
-    """Whether a paragraph announces what follows it (a colon, or words such as « tweet », « a écrit »).
-
-    Only its last sentence is read: an introduction stands right before the embed.
+    """Whether a paragraph announces or discusses what follows it: it ends with a colon, or it
+    speaks of posts (« tweet », « a écrit », « sur son compte », « a réagi »…).
 
     >>> introduces("Il l'a dit sans détour, comme en attestent quelques tweets :")
     True
-    >>> introduces("Les troupes ont intercepté cinq missiles. Le ministère n'a pas commenté.")
+    >>> introduces("Les troupes ont intercepté cinq missiles. Le bilan reste inconnu.")
     False
     """
-    if _ENDS_WITH_COLON.search(paragraph):
+    return bool(_ENDS_WITH_COLON.search(paragraph)) or _introduction_regex().search(paragraph) is not None
+
+
+@lru_cache(maxsize=1)
+def _live_blog_regex() -> re.Pattern[str]:
+    return re.compile(load_table("embeds.toml")["live_blog"]["regex"], re.IGNORECASE)
+
+
+def is_live_blog(texts: list[str], alive: list[int], embeds: int, embed_lines: int) -> bool:
+    """A document made of tweets, or a timed live blog quoting several: its tweets are its content."""
+    if embeds < LIVE_BLOG_MIN_EMBEDS:
+        return False
+    if embed_lines >= LIVE_BLOG_SHARE * len(alive):
         return True
-    last = paragraph
-    for m in _SENTENCE_END.finditer(paragraph):
-        last = paragraph[m.end():]
-    return _introduction_regex().search(last) is not None
+    live = _live_blog_regex()
+    return sum(1 for li in alive if live.match(texts[li])) >= LIVE_MARKERS
 
 
 _LINK = re.compile(r"(?:https?://)?pic\.(?:twitter|x)\.com/\w+|https?://t\.co/\w+|(?<![\w./])t\.co/\w{6,}")
@@ -218,7 +228,7 @@ def propose(state: PlanState) -> None:
             cta[li] = cta_patterns()[int(entry)]
     embeds = [_embed(c, alive, pos, texts, credits, cta) for c in credits.values()]
     embed_lines = sum(len(e.body) + (0 if e.credit.inline else 1) for e in embeds)
-    live_blog = len(embeds) >= LIVE_BLOG_MIN_EMBEDS and embed_lines >= LIVE_BLOG_SHARE * len(alive)
+    live_blog = is_live_blog(texts, alive, len(embeds), embed_lines)
     _decide_introductions(embeds, alive, pos, texts, cta, live_blog)
 
     removed_here: set[int] = set()

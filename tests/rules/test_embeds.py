@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import cleanfr
-from cleanfr.blocks import first_chars
+from cleanfr.blocks import Line, first_chars
 from cleanfr.edits import undo
 from cleanfr.rules.embeds import cta_patterns, introduces, is_alert, load_table, match_cta, parse_credit
-from cleanfr.blocks import Line
 
 SELECT = ["embed"]
 TABLE = load_table("embeds.toml")
@@ -43,6 +44,11 @@ def test_alert_and_introduction_examples() -> None:
         assert introduces(line), line
     for line in TABLE["introduction"]["negative"]:
         assert not introduces(line), line
+    live = re.compile(TABLE["live_blog"]["regex"], re.IGNORECASE)
+    for line in TABLE["live_blog"]["positive"]:
+        assert live.match(line), line
+    for line in TABLE["live_blog"]["negative"]:
+        assert not live.match(line), line
 
 
 @pytest.mark.parametrize(
