@@ -306,6 +306,7 @@ class _FileOutput:
             self.target = args.output
         elif args.output_dir:
             self.target = os.path.join(args.output_dir, f.rel)
+        self.make_dirs = bool(args.output_dir)
         self.to_stdout = self.target is None and not (args.check or args.diff)
         self.keep_unchanged = not args.in_place  # -i leaves an unchanged file untouched (same mtime)
         self.sink: AtomicOutput | None = None
@@ -318,7 +319,7 @@ class _FileOutput:
     def _open(self) -> None:
         if self.sink is None and self.target is not None:
             directory = os.path.dirname(self.target)
-            if directory and not os.path.isdir(directory):
+            if self.make_dirs and directory and not os.path.isdir(directory):
                 try:
                     os.makedirs(directory, exist_ok=True)
                 except OSError as exc:

@@ -138,7 +138,7 @@ def compression_of(path: str) -> str | None:
 def _os_error(name: str, exc: OSError, verb: str = "") -> InputError:
     """One-line message for an OS error on ``name``."""
     if isinstance(exc, FileNotFoundError):
-        return InputError(name, "no such file")
+        return InputError(name, f"{verb}no such directory" if verb else "no such file")
     if isinstance(exc, PermissionError):
         return InputError(name, f"{verb}permission denied")
     if isinstance(exc, IsADirectoryError):

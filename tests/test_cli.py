@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -11,19 +12,34 @@ from pathlib import Path
 import pytest
 
 from cleanfr import Edit, apply
+from cleanfr.cli import main
 
 MOJIBAKE = "Ã©tÃ© Ã  Paris\n".encode()
 CLEAN = "L’été « chaud »\u00a0! Il l'a dit.\r\nFin sans retour".encode()
 
 
-def run(*args: str, input: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def run_process(*args: str, input: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The command as a real process."""
     return subprocess.run(
         [sys.executable, "-m", "cleanfr", *args], input=input, capture_output=True, cwd=cwd, timeout=120
     )
 
 
+def run(*args: str, input: bytes | None = None) -> subprocess.CompletedProcess:
+    """The command's ``main`` in this process (rule tables stay loaded between tests), same result shape."""
+    stdin, stdout, stderr = io.TextIOWrapper(io.BytesIO(input or b"")), io.TextIOWrapper(io.BytesIO()), io.StringIO()
+    saved = sys.stdin, sys.stdout, sys.stderr
+    sys.stdin, sys.stdout, sys.stderr = stdin, stdout, stderr
+    try:
+        code = main(list(args))
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+    stdout.flush()
+    return subprocess.CompletedProcess(args, code, stdout.buffer.getvalue(), stderr.getvalue().encode())
+
+
 def test_stdin_to_stdout_repairs_mojibake():
-    p = run("fix", "-", "-q", input=MOJIBAKE)
+    p = run_process("fix", "-", "-q", input=MOJIBAKE)
     assert p.returncode == 0
     assert p.stdout.decode() == "été à Paris\n"
     assert p.stderr == b""
@@ -124,7 +140,7 @@ def test_invalid_utf8_is_an_error_naming_the_file_and_byte(tmp_path: Path):
     f = tmp_path / "bad.txt"
     data = b"caf\xe9 au lait\n"
     f.write_bytes(data)
-    p = run("fix", "-i", str(f))
+    p = run_process("fix", "-i", str(f))
     assert p.returncode == 2
     assert f"{f}: invalid UTF-8 at byte 3" in p.stderr.decode()
     assert f.read_bytes() == data
@@ -145,3 +161,116 @@ def test_rules_lists_and_documents():
     assert "Ã©tÃ©".encode() in doc.stdout
     data = json.loads(run("rules", "--format", "json").stdout)
     assert {"id", "category", "pass", "default", "description", "doc"} <= set(data[0])
+
+
+# --- Issue 8: nothing lost, never a traceback ------------------------------------------------------
+
+
+def _big_text(path: Path, megabytes: float) -> bytes:
+    para = "Le conseil municipal s’est réuni mardi soir ; Ã©tÃ© Ã  Paris.\n\n".encode()
+    data = para * int(megabytes * 1_000_000 / len(para))
+    path.write_bytes(data)
+    return data
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("final", [True, False])
+def test_line_endings_and_final_newline_survive_chunking(tmp_path: Path, ending: str, final: bool):
+    text = ending.join(["Ã©tÃ© Ã  Paris", "", "Il fait beau , dit-il.", "Fin"] * 200) + (ending if final else "")
+    f = tmp_path / "t.txt"
+    f.write_bytes(text.encode())
+    log = tmp_path / "log.jsonl"
+    p = run("fix", str(f), "--chunk-size", "300", "--log", str(log), "-q")
+    assert p.returncode == 0
+    out = p.stdout.decode()
+    assert out.count(ending) == text.count(ending) and out.endswith(ending) == final
+    if ending != "\r":
+        assert "\r\n".join(out.split("\r\n")).count("\r") == text.count("\r")
+    edits = [Edit.from_dict(json.loads(line)) for line in log.read_text().splitlines()]
+    assert apply(text, edits) == out
+
+
+def test_binary_file_is_skipped_with_a_warning_and_others_still_processed(tmp_path: Path):
+    b, t = tmp_path / "b.bin", tmp_path / "t.txt"
+    b.write_bytes(b"\x89PNG\x00\x00data")
+    t.write_bytes(MOJIBAKE)
+    p = run("fix", "-i", str(b), str(t))
+    assert p.returncode == 2
+    assert f"cleanfr: warning: {b}: binary file (NUL byte at offset 4), skipped" in p.stderr.decode()
+    assert b.read_bytes() == b"\x89PNG\x00\x00data" and t.read_text() == "été à Paris\n"
+
+
+def test_invalid_utf8_deep_in_a_big_file_leaves_no_output(tmp_path: Path):
+    f, out = tmp_path / "t.txt", tmp_path / "out.txt"
+    data = "Il fait beau.\n".encode() * 200_000 + b"\xff\n"
+    f.write_bytes(data)
+    p = run("fix", str(f), "--select", "unicode")
+    assert p.returncode == 2 and p.stdout == b""  # checked before the first byte is written
+    assert f"{f}: invalid UTF-8 at byte {len(data) - 2}" in p.stderr.decode()
+    assert run("fix", str(f), "-o", str(out)).returncode == 2 and not out.exists()
+
+
+def test_directory_and_missing_and_unwritable_targets(tmp_path: Path):
+    p = run("fix", str(tmp_path))
+    assert p.returncode == 2 and "is a directory (walk it with --glob" in p.stderr.decode()
+    f = tmp_path / "m.txt"
+    f.write_bytes(MOJIBAKE)
+    p = run("fix", str(f), "-o", str(tmp_path / "no" / "such" / "out.txt"))
+    assert p.returncode == 2 and "out.txt: cannot write: no such directory" in p.stderr.decode()
+    assert not (tmp_path / "no").exists()  # only --output-dir creates directories
+    p = run("fix", str(f), "-o", "/proc/version")
+    assert p.returncode == 2 and len(p.stderr.splitlines()) == 1 and b"Traceback" not in p.stderr
+    assert f.read_bytes() == MOJIBAKE
+
+
+def test_disk_full_on_stdout_is_one_line_exit_2(tmp_path: Path):
+    f = tmp_path / "m.txt"
+    _big_text(f, 0.3)
+    with open("/dev/full", "wb") as full:
+        p = subprocess.run([sys.executable, "-m", "cleanfr", "fix", str(f), "--select", "unicode", "-q"],
+                           stdout=full, stderr=subprocess.PIPE, timeout=120)
+    assert p.returncode == 2
+    assert p.stderr.decode().strip() == "cleanfr: <stdout>: No space left on device"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_broken_pipe_ends_quietly(tmp_path: Path, jobs: str):
+    f = tmp_path / "big.txt"
+    _big_text(f, 2)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cleanfr", "fix", str(f), "--select", "unicode", "--chunk-size", "20000", "--jobs", jobs],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert proc.stdout.read(1000)
+    proc.stdout.close()  # as `| head -c 1000` does
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 141
+    assert err == b""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_mid_write_leaves_the_original_and_no_temporary(tmp_path: Path, jobs: str):
+    import signal
+    import time
+
+    f = tmp_path / "big.txt"
+    data = _big_text(f, 3)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cleanfr", "fix", "-i", str(f), "--chunk-size", "20000", "--jobs", jobs],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline and not any(p.name.startswith(".cleanfr-") for p in tmp_path.iterdir()):
+        time.sleep(0.05)
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(timeout=60) == 130
+    assert proc.stderr.read().decode().strip().splitlines()[-1] == "cleanfr: interrupted"
+    assert f.read_bytes() == data
+    assert [p.name for p in tmp_path.iterdir()] == ["big.txt"]
+
+
+def test_usage_errors_are_one_line():
+    for args in (["fix", "--jobs", "x", "-"], ["fix", "--format", "xml", "-"], ["nonsense"], []):
+        p = run_process(*args, input=b"")
+        assert p.returncode == 2 and len(p.stderr.splitlines()) == 1 and p.stderr.startswith(b"cleanfr: ")
