@@ -19,20 +19,24 @@ length as the original, so offsets carry over):
 from __future__ import annotations
 
 import itertools
+import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 import ahocorasick
 import regex
+
+if TYPE_CHECKING:
+    from .document import Document
 
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
-_WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
 _TOKEN = regex.compile(r"\{[^{}]*\}|<[^<>]+>|\$\d|[^{}<>$]+|\$")
 
 #: Tense/person tags kept when a verb form is mapped to another verb (hunspell ``po:`` tags).
@@ -52,7 +56,8 @@ def fold(text: str) -> str:
 
 
 def is_word_char(c: str) -> bool:
-    return bool(c) and bool(_WORD_CHAR.match(c))
+    """A letter, digit or combining mark (the characters that glue to a word)."""
+    return c.isalnum() or bool(c) and unicodedata.category(c)[0] == "M"
 
 
 def data_text(*parts: str) -> str:
@@ -236,15 +241,18 @@ class PhraseMatcher:
             return []
         hits = []
         n = len(folded)
+        append = hits.append
         for end_index, (length, payload) in self._automaton.iter(folded):
             end = end_index + 1
             start = end - length
-            if start > 0 and (is_word_char(folded[start - 1]) or folded[start - 1] == "-" and is_word_char(folded[start])):
-                continue
+            if start > 0:
+                before = folded[start - 1]
+                if before.isalnum() or before == "-" and is_word_char(folded[start]) or is_word_char(before):
+                    continue
             if end < n and is_word_char(folded[end]) and is_word_char(folded[end - 1]):
                 continue
             for key, choices in payload:
-                hits.append(Hit(start, end, key, choices))
+                append(Hit(start, end, key, choices))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         return hits
 
@@ -418,3 +426,35 @@ def rejoin(prefix: str, gender: str, word: str, apostrophe: str = "'") -> str | 
         det = determiner_for(word_part, gender, word)
         return None if det is None else det + sep
     return prefix
+
+
+# ---------------------------------------------------------------- one scan for the whole phrase pass
+
+
+def scan(doc: "Document") -> dict[str, list[Hit]]:
+    """Hits of every phrase-pass table in ``doc``, by kind (``calque``, ``residue``, ``foreign``, ``det``).
+
+    All tables share one automaton, so the text is read once for the whole pass (memoised per document).
+    """
+    return doc.memo("phrases.scan", _scan)
+
+
+def folded_text(doc: "Document") -> str:
+    """:func:`fold` of the document, computed once per pass."""
+    return doc.memo("phrases.fold", lambda d: fold(d.text))
+
+
+def _scan(doc: "Document") -> dict[str, list[Hit]]:
+    out: dict[str, list[Hit]] = defaultdict(list)
+    for hit in shared_matcher().find(folded_text(doc)):
+        kind, _, key = hit.key.partition(":")
+        out[kind].append(Hit(hit.start, hit.end, key, hit.choices))
+    return out
+
+
+@lru_cache(maxsize=1)
+def shared_matcher() -> PhraseMatcher:
+    """The automaton of the calque tables, the residue table, foreign words and determiners."""
+    from .rules import agreement, calques, residue
+
+    return PhraseMatcher(itertools.chain(calques.scan_patterns(), residue.scan_patterns(), agreement.scan_patterns()))

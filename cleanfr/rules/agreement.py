@@ -10,7 +10,7 @@ subject or object pronoun (``je la ferme``), ``la une``, ``l'un``, ``le la`` (th
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import regex
 
@@ -20,23 +20,70 @@ from functools import lru_cache
 
 import wordfreq
 
-from ..phrases import DETERMINERS, determiner_for, fold, load_toml, nouns
+from ..phrases import DETERMINERS, determiner_for, fold, load_toml, nouns, starts_with_vowel
 from . import Rule
 
-_DET_NOUN = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}'’\-_./@#])"
-    r"(?i:(un|une|le|la|ce|cet|cette|mon|ma|ton|ta|son|sa|du|au))"
-    r"([ \u00a0\u202f])"
-    r"(\p{Ll}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*)"
-    r"(?![\p{L}\p{M}\p{N}'’\-_/@])"
-)
+#: The word after a determiner hit of the shared scan: a lower-case word, hyphenated compounds included.
+_NOUN = regex.compile(r"\p{Ll}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*")
+#: Characters that, touching the determiner or the noun, make them part of a bigger token.
+_GLUE_BEFORE = frozenset("0123456789'’-_./@#")
+_GLUE_AFTER = frozenset("0123456789'’-_/@")
+#: Elided words after which a determiner still starts a noun phrase (``d’une problème``, ``qu’un``).
+_ELIDED_OK = frozenset({"d", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
+
+
+def scan_patterns() -> Iterable[tuple[str, str]]:
+    """Nothing for the shared automaton: determiners are far too frequent for it (see :func:`candidates`)."""
+    return ()
+
+
+#: Determiners whose form before a vowel or h is not a gender question.
+_BEFORE_VOWEL_OK = frozenset("mon ton son le la du au ma ta sa ce".split())
+_DET_TOKENS = frozenset(d for det in DETERMINERS for d in (det, det.capitalize()))
+_TRAILING = ".,;:!?…)»”\"'’"
+
+
+def candidates(text: str) -> Iterator[tuple[int, int, int, int]]:
+    """Spans (det start, det end, noun start, noun end) where a singular determiner is followed by a noun
+    of the other gender in the lexicon.
+
+    Splitting on blanks and looking tokens up in sets is several times faster than a regex over the text;
+    only the few mismatching pairs are then located with a regex.
+    """
+    lex = nouns()
+    tokens = text.split()
+    pairs = set()
+    for i in range(len(tokens) - 1):
+        tok = tokens[i]
+        if tok not in _DET_TOKENS:
+            head, sep, tail = tok.rpartition("'") if "'" in tok else tok.rpartition("’")
+            if not sep or tail not in _DET_TOKENS:
+                continue
+            tok = tail
+        noun = tokens[i + 1].rstrip(_TRAILING)
+        info = lex.get(noun)
+        if info is not None and info[0] in ("m", "f") and DETERMINERS[tok.lower()][0] != info[0]:
+            pairs.add((tok, noun))
+    exceptions = _exceptions()
+    for det, noun in pairs:
+        other = lex[noun][1]
+        if "a" in other or "w" in other or len(noun) < 3 or noun in exceptions or _english_loan(noun):
+            continue
+        if other and det.lower() not in ("un", "une"):
+            continue  # le/la/ce + a verb form (``Marie la fait rire``): pronoun + verb as often as not
+        if det.lower() in _BEFORE_VOWEL_OK and (starts_with_vowel(noun) or noun[0] == "h"):
+            continue  # ``son âme``, ``mon histoire`` are right; ``le avion`` is an elision matter
+        pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}])({regex.escape(det)})[ \u00a0\u202f\t]+({regex.escape(noun)})(?![\p{{L}}\p{{M}}])")
+        for m in pattern.finditer(text):
+            yield m.start(1), m.end(1), m.start(2), m.end(2)
+
 
 #: Words after which ``le``/``la`` (and ``son``) are pronouns or not determiners of the next word.
 _PRONOUN_CONTEXT = frozenset(
     "je j tu il elle on nous vous ils elles ne n me m te t se s lui leur y en qui que qu "
     "le la les un une du au ce cet cette son sa mon ma ton ta".split()
 )
-_PREV_WORD = regex.compile(r"([\p{L}\p{M}]+)['’]?[ \u00a0\u202f]*$")
+_PREV_WORD = regex.compile(r"([\p{L}\p{M}]+)['’]?[ \u00a0\u202f]*$")  # searched with an end position
 _TECH_LINE = regex.compile(r"[{}<>=|\\]|--|\(\d\)|\w/\w|\.\w+\(")
 
 
@@ -70,17 +117,26 @@ class DeterminerGender(Rule):
     def find(self, doc: Document) -> Iterable[Edit]:
         text = doc.text
         lex = nouns()
-        for m in _DET_NOUN.finditer(text):
-            det, noun = m.group(1), m.group(3)
+        for det_start, det_end, noun_start, noun_end in sorted(candidates(text)):
+            m = _NOUN.match(text, noun_start)
+            if m is None or m.end() != noun_end or noun_end < len(text) and text[noun_end] in _GLUE_AFTER:
+                continue
+            noun = m.group()
             info = lex.get(noun)
             if info is None:
                 continue
             gender, other = info
+            det = text[det_start:det_end]
             det_low = det.lower()
             if gender not in ("m", "f") or DETERMINERS[det_low][0] == gender:
                 continue
-            if "a" in other or "w" in other or (other and det_low not in ("un", "une")):
-                continue  # also an adjective, pronoun, or (after le/la/ce…) a verb form: ambiguous
+            before = text[det_start - 1] if det_start else ""
+            if before in _GLUE_BEFORE:
+                elided = _PREV_WORD.search(text, max(0, det_start - 30), det_start)
+                if before not in "'’" or not elided or fold(elided.group(1)) not in _ELIDED_OK:
+                    continue  # l'un, COVID-19 un, a.un, -le: not a determiner
+            if "a" in other or "w" in other:
+                continue  # also an adjective or a pronoun: ambiguous
             if not det.islower() and not det.istitle():
                 continue  # LE VOITURE: capitals are headings or acronyms
             if len(noun) < 3 or noun in _exceptions() or _english_loan(noun):
@@ -88,14 +144,15 @@ class DeterminerGender(Rule):
             following = _NEXT_WORD.match(text, m.end())
             if following and lex.get(following.group(1), ("", "a"))[0] == DETERMINERS[det_low][0] and not lex[following.group(1)][1]:
                 continue  # noun + noun compound written without hyphen (« du télé crochet »)
-            prev = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
+            prev = _PREV_WORD.search(text, max(0, det_start - 30), det_start)
             prev_word = fold(prev.group(1)) if prev else ""
-            if det_low != "un" and det_low != "une" and prev_word in _PRONOUN_CONTEXT:
+            if det_low not in ("un", "une") and prev_word in _PRONOUN_CONTEXT:
                 continue
             if det_low == "une" and prev_word in ("la", "à"):
                 continue  # la une (front page)
-            if det_low in ("un", "une") and prev_word in ("l", "chacun", "article", "numéro", "chapitre", "page", "titre"):
+            if det_low in ("un", "une") and prev_word in ("chacun", "article", "numéro", "chapitre", "page", "titre"):
                 continue
+            confidence = 0.9 if not other else 0.85
             line_start = text.rfind("\n", 0, m.start()) + 1
             line_end = text.find("\n", m.end())
             if _TECH_LINE.search(text, line_start, len(text) if line_end < 0 else line_end):
@@ -104,8 +161,7 @@ class DeterminerGender(Rule):
             if new is None or new == det:
                 continue
             genre = "féminin" if gender == "f" else "masculin"
-            confidence = 0.9 if not other else 0.85
             yield self.edit(
-                doc, m.start(1), m.end(1), new, confidence,
+                doc, det_start, det_end, new, confidence,
                 f"accord du déterminant : « {det} {noun} » → « {new} {noun} » ({noun} est {genre})",
             )

@@ -25,11 +25,13 @@ from ..phrases import (
     directly_quoted,
     feminine_of,
     fold,
+    folded_text,
     load_toml,
     nouns,
     paragraph_bounds,
     rejoin,
     render,
+    scan,
     transfer_case,
 )
 from . import Rule
@@ -121,8 +123,14 @@ def entries() -> dict[str, Entry]:
     return out
 
 
+def scan_patterns() -> Iterable[tuple[str, str]]:
+    """The calque patterns for the shared automaton of the phrase pass (:func:`cleanfr.phrases.scan`)."""
+    return ((f"calque:{e.id}", e.pattern) for e in entries().values())
+
+
 @lru_cache(maxsize=1)
 def matcher() -> PhraseMatcher:
+    """The calque tables alone in one automaton (for tools and tests; the rule uses the shared scan)."""
     return PhraseMatcher((e.id, e.pattern) for e in entries().values())
 
 
@@ -183,10 +191,10 @@ class Calque(Rule):
 
     def find(self, doc: Document) -> Iterable[Edit]:
         text = doc.text
-        folded = doc.memo("phrases.fold", lambda d: fold(d.text))
+        folded = folded_text(doc)
         table = entries()
         done_until = -1
-        for hit in matcher().find(folded):
+        for hit in scan(doc).get("calque", ()):
             if hit.start < done_until:
                 continue
             entry = table[hit.key]

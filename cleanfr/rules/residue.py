@@ -9,16 +9,15 @@ text in quotes or italics markers, code lines, names, and words inside a longer 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from functools import lru_cache
 from typing import Iterable
 
-import regex
-
 from ..document import Document
 from ..edits import Edit
-from ..lexicon import doc_vocabulary, english_zipf, french
-from ..phrases import PhraseMatcher, directly_quoted, fold, inside_quotation, load_toml, render, transfer_case
-from ..tokens import WORD, code_line, english_context, occurrences, protected_spans
+from ..lexicon import english_zipf, french
+from ..phrases import directly_quoted, fold, inside_quotation, load_toml, render, scan, transfer_case
+from ..tokens import WORD, code_line, english_context, protected_spans
 from . import Rule
 
 LANGUAGES = {"es": "espagnol", "en": "anglais"}
@@ -28,9 +27,34 @@ _SPANISH_ONLY = frozenset("el los las del y por para con una pero muy está son 
 
 
 @lru_cache(maxsize=1)
-def table() -> tuple[list[dict], PhraseMatcher]:
-    entries = load_toml("residue.toml")["entry"]
-    return entries, PhraseMatcher((str(i), e["pattern"]) for i, e in enumerate(entries))
+def table() -> list[dict]:
+    """Entries of ``cleanfr/data/residue.toml``."""
+    return load_toml("residue.toml")["entry"]
+
+
+@lru_cache(maxsize=1)
+def foreign_words() -> dict[str, str]:
+    """Common English and Spanish words (wordfreq's 20,000 most frequent) that French does not use, with
+    their language: not a French form, at least Zipf 4 in their language and 2 above French.
+    Computed once per process (~0.1 s)."""
+    import wordfreq
+
+    lex = french()
+    out: dict[str, str] = {}
+    for language, zipf in (("en", english_zipf), ("es", spanish_zipf)):
+        for word in wordfreq.top_n_list(language, 20000, wordlist="small"):
+            if len(word) < 4 or not word.isalpha() or not word.islower() or word in out or lex.is_word(word):
+                continue
+            z = zipf(word)
+            if z >= 4.0 and z >= lex.zipf(word) + 2.0:
+                out[word] = language
+    return out
+
+
+def scan_patterns() -> Iterable[tuple[str, str]]:
+    """Residue-table patterns and foreign words, for the shared automaton of the phrase pass."""
+    yield from ((f"residue:{i}", e["pattern"]) for i, e in enumerate(table()))
+    yield from ((f"foreign:{w}", w) for w in foreign_words())
 
 
 @lru_cache(maxsize=1)
@@ -90,12 +114,9 @@ class ResidueTable(Rule):
 
     def find(self, doc: Document) -> Iterable[Edit]:
         text = doc.text
-        entries, matcher = table()
-        if not matcher.size:
-            return
-        folded = doc.memo("phrases.fold", lambda d: fold(d.text))
+        entries = table()
         done = -1
-        for hit in matcher.find(folded):
+        for hit in scan(doc).get("residue", ()):
             if hit.start < done:
                 continue
             entry = entries[int(hit.key)]
@@ -126,8 +147,9 @@ class ForeignWord(Rule):
     """Report (never apply) a word much more frequent in English or Spanish than in French.
 
     Example: ``Le gouvernement a annoncé un rollback des mesures.`` → suggestion ``*rollback*``
-    (``mot anglais non traduit ?``: translate it, or set it in italics). Names, quotations, code lines and words next to other foreign words
-    are left out; documents with many such words (technical or bilingual text) are not reported at all.
+    (``mot anglais non traduit ?``: translate it, or set it in italics). Names, quotations, code lines and
+    words next to other foreign words are left out; documents with many such words (technical or bilingual
+    text) are not reported at all.
     """
 
     id = "mt-foreign-word"
@@ -140,31 +162,27 @@ class ForeignWord(Rule):
 
     def find(self, doc: Document) -> Iterable[Edit]:
         text = doc.text
-        vocab = doc_vocabulary(doc)
-        lex = french()
-        total = sum(vocab.values()) or 1
-        candidates = []
-        for word, count in vocab.items():
-            if len(word) < 4 or not word.islower() or lex.is_word(word):
-                continue
-            fr = lex.zipf(word)
-            en, es = english_zipf(word), spanish_zipf(word)
-            foreign = max(en, es)
-            if foreign >= 4.0 and foreign >= fr + 2.0 and count < 3:  # repeated: used on purpose
-                candidates.append((word, count, "en" if en >= es else "es"))
-        if sum(c for _, c, _ in candidates) > max(3, total * self.MAX_FOREIGN_SHARE):
+        hits = scan(doc).get("foreign", ())
+        if not hits:
             return
-        for word, _, language in candidates:
-            for start in occurrences(text, word):
-                end = start + len(word)
-                if text[start - 1 : start] == "-" or text[end : end + 1] == "-":
-                    continue  # part of a hyphenated compound (starting-blocks, media-naranja)
-                if foreign_passage(doc, start, end, language) or not _neighbours_french(text, start, end):
-                    continue
-                # No translation is known: the suggestion sets the word in italics (the French convention
-                # for a foreign word kept on purpose); the message asks for a translation.
-                yield self.edit(
-                    doc, start, end, f"*{word}*", 0.3,
-                    f"mot {LANGUAGES[language]} non traduit ? « {word} » est bien plus fréquent en "
-                    f"{LANGUAGES[language]} qu'en français : à traduire, ou à mettre en italique",
-                )
+        counts = Counter(h.key for h in hits)
+        if len(hits) > max(3, len(text) / 6 * self.MAX_FOREIGN_SHARE):
+            return  # technical or bilingual text: foreign words are its own
+        words = foreign_words()
+        for hit in hits:
+            word = hit.key
+            start, end = hit.start, hit.end
+            language = words[word]
+            if counts[word] >= 3 or text[start:end] != word:
+                continue  # repeated (used on purpose) or capitalised (a name, a title)
+            if text[start - 1 : start] == "-" or text[end : end + 1] == "-":
+                continue  # part of a hyphenated compound (starting-blocks, media-naranja)
+            if foreign_passage(doc, start, end, language) or not _neighbours_french(text, start, end):
+                continue
+            # No translation is known: the suggestion sets the word in italics (the French convention
+            # for a foreign word kept on purpose); the message asks for a translation.
+            yield self.edit(
+                doc, start, end, f"*{word}*", 0.3,
+                f"mot {LANGUAGES[language]} non traduit ? « {word} » est bien plus fréquent en "
+                f"{LANGUAGES[language]} qu'en français : à traduire, ou à mettre en italique",
+            )
