@@ -17,6 +17,7 @@ allows it.
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import json
 import os
@@ -370,7 +371,7 @@ def rewrite_record(line: str, obj: dict, field_name: str, old: str, new: str, ed
     """
     compact = '": ' not in line and '", ' not in line
     sep, colon = (",", ":") if compact else (", ", ": ")
-    patched = _replace_value(line, field_name, old, new) if old != new else line
+    patched = _replace_value(line, obj, field_name, old, new) if old != new else line
     if patched is not None and edits_field is not None:
         if edits_field in obj:
             patched = None
@@ -393,15 +394,24 @@ def rewrite_record(line: str, obj: dict, field_name: str, old: str, new: str, ed
     return json.dumps(obj, ensure_ascii=False, separators=(sep, colon))
 
 
-def _replace_value(line: str, field_name: str, old: str, new: str) -> str | None:
+def _replace_value(line: str, obj: dict, field_name: str, old: str, new: str) -> str | None:
+    """``line`` with the top-level value of ``field_name`` replaced, or None if no occurrence is provably it.
+
+    A candidate is accepted only if the patched line parses to the record with just that field changed (a
+    nested object can hold the same key and value).
+    """
     key = json.dumps(field_name)
+    expected = {**obj, field_name: new}
     for ascii_only in (False, True):
         encoded = json.dumps(old, ensure_ascii=ascii_only)
         start = line.find(encoded)
         while start >= 0:
             before = line[:start].rstrip()
             if before.endswith(":") and before[:-1].rstrip().endswith(key):
-                return line[:start] + json.dumps(new, ensure_ascii=ascii_only) + line[start + len(encoded):]
+                patched = line[:start] + json.dumps(new, ensure_ascii=ascii_only) + line[start + len(encoded):]
+                with contextlib.suppress(ValueError, RecursionError):
+                    if json.loads(patched, strict=False) == expected:
+                        return patched
             start = line.find(encoded, start + 1)
     return None
 

@@ -65,6 +65,14 @@ def test_rewrite_record_falls_back_to_reserialising_when_the_value_is_escaped_od
     assert json.loads(out) == {"text": "Aé", "id": 1}
 
 
+def test_nested_field_with_the_same_key_and_value_is_left_alone():
+    line = '{"meta": {"text": "\u00c3\u00a9t\u00c3\u00a9", "n": 1}, "text": "\u00c3\u00a9t\u00c3\u00a9"}'
+    line = json.dumps(json.loads(line), ensure_ascii=False)
+    obj = json.loads(line)
+    out = json.loads(rewrite_record(line, obj, "text", obj["text"], "été", None, None))
+    assert out == {"meta": {"text": "Ã©tÃ©", "n": 1}, "text": "été"}
+
+
 def test_edits_field_and_log_with_record_ids(tmp_path: Path):
     out, log = tmp_path / "out.jsonl", tmp_path / "log.jsonl"
     p = run("fix", str(EXAMPLE), "--edits-field", "cleanfr_edits", "--log", str(log), "-o", str(out), "-q")
