@@ -37,6 +37,8 @@ def scan_patterns() -> Iterable[tuple[str, str]]:
     return ()
 
 
+#: Masculine → feminine endings of person nouns (président/présidente, acteur/actrice, vendeur/vendeuse).
+_FEMININES = (("", "e"), ("eur", "rice"), ("eur", "euse"), ("en", "enne"), ("on", "onne"), ("er", "ère"), ("if", "ive"))
 #: Determiners whose form before a vowel or h is not a gender question.
 _BEFORE_VOWEL_OK = frozenset("mon ton son le la du au ma ta sa ce".split())
 _DET_TOKENS = frozenset(d for det in DETERMINERS for d in (det, det.capitalize()))
@@ -69,6 +71,8 @@ def candidates(text: str) -> Iterator[tuple[int, int, int, int]]:
         other = lex[noun][1]
         if "a" in other or "w" in other or len(noun) < 3 or noun in exceptions or _english_loan(noun):
             continue
+        if lex[noun][0] == "m" and any(lex.get(noun[: len(noun) - len(m)] + f, ("",))[0] == "f" for m, f in _FEMININES):
+            continue  # ``une président``: a person noun with a feminine form; the noun may be the error
         if other and det.lower() not in ("un", "une"):
             continue  # le/la/ce + a verb form (``Marie la fait rire``): pronoun + verb as often as not
         if det.lower() in _BEFORE_VOWEL_OK and (starts_with_vowel(noun) or noun[0] == "h"):
