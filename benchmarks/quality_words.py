@@ -10,13 +10,14 @@ Three measures:
   the category, on damaged or intact text, as a false positive. Apostrophes ’ and ' count as equal.
 * Applied edits of the glued, apostrophe and elision categories per 10,000 words on ``../shared/data/clean/``
   and ``../shared/data/news_clean/``, every one listed.
-* Seconds the three rule families take on ``../shared/data/bench/bench_fr.txt`` (lexicon load apart).
+* CPU seconds the three rule families take on ``../shared/data/bench/bench_fr.txt`` (lexicon load apart).
 
 Run ``python benchmarks/quality_words.py`` to print the section.
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -91,17 +92,21 @@ def clean_edits() -> tuple[list[str], int]:
 
 
 def timing() -> tuple[float, float]:
-    """Lexicon load, then the seconds our rules take on bench_fr.txt (one Document, as in a pass)."""
-    t0 = time.perf_counter()
+    """Lexicon load (in a fresh interpreter), then the seconds our rules take on bench_fr.txt (one Document,
+    as in a pass)."""
+    probe = ("import time; t = time.perf_counter(); from cleanfr.lexicon import french; french(); "
+             "print(time.perf_counter() - t)")
+    load = float(subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True,
+                                check=True).stdout)
     french()
-    load = time.perf_counter() - t0
     text = (DATA / "bench" / "bench_fr.txt").read_text(encoding="utf-8")
     rules = [cls() for cls in all_rules() if cls.category in MINE]
     doc = Document(text)
-    t0 = time.perf_counter()
+    # CPU time: the machine is shared, and wall time would measure the neighbours too.
+    t0 = time.process_time()
     for rule in rules:
         list(rule.find(doc))
-    return load, time.perf_counter() - t0
+    return load, time.process_time() - t0
 
 
 def run() -> str:
@@ -128,7 +133,8 @@ def run() -> str:
     if lines:
         out += ["| file | rule | edit | context |", "|---|---|---|---|", *lines]
     load, secs = timing()
-    out += ["", f"Time of the three rule families on `bench_fr.txt`: **{secs:.2f} s** (budget 2 s), "
+    out += ["", f"CPU time of the three rule families on `bench_fr.txt` (document vocabulary included): "
+            f"**{secs:.2f} s** (budget 2 s), "
             f"plus a one-off lexicon load of {load:.2f} s.", ""]
     return "\n".join(out)
 

@@ -13,6 +13,8 @@ Stable API (other rule families rely on it):
     words when the lexicon lists them.
   - ``is_verb(word) -> bool``: ``word`` is a form of a verb entry of the hunspell dictionary (participles
     included): the elided pronouns ``j’ m’ t’ s’ n’`` stand only before verbs.
+  - ``is_person(word) -> bool``: ``word`` is a first name or a surname of the hunspell dictionary (``Esméralda``,
+    ``Baptiste``), as opposed to places and other names (``Ukraine``).
   - ``forms``: the underlying ``frozenset`` of lower-cased forms (for bulk membership tests).
 
 - :func:`doc_vocabulary` → ``collections.Counter`` of the document's word tokens *as written* (case kept),
@@ -56,11 +58,13 @@ def fold(word: str) -> str:
 class Lexicon:
     """Word frequencies plus a full-form lexicon; build it with :func:`french`."""
 
-    __slots__ = ("forms", "verbs", "_freq")
+    __slots__ = ("forms", "verbs", "persons", "_freq")
 
-    def __init__(self, forms: frozenset[str], verbs: frozenset[str], freq: dict[str, float]) -> None:
+    def __init__(self, forms: frozenset[str], verbs: frozenset[str], persons: frozenset[str],
+                 freq: dict[str, float]) -> None:
         self.forms = forms
         self.verbs = verbs
+        self.persons = persons
         self._freq = freq
 
     def zipf(self, word: str) -> float:
@@ -88,14 +92,22 @@ class Lexicon:
         """
         return fold(word) in self.verbs
 
+    def is_person(self, word: str) -> bool:
+        """Whether ``word`` is a first name or a surname (case-insensitive).
 
-def _load_forms() -> tuple[frozenset[str], frozenset[str]]:
-    """All forms, and the verb forms (the shipped file lists other forms, a line ``~``, then verb forms)."""
+        >>> french().is_person("Esméralda"), french().is_person("Ukraine")
+        (True, False)
+        """
+        return fold(word) in self.persons
+
+
+def _load_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """All forms, verb forms, person names (the shipped file: other forms, verbs, persons, split by ``~`` lines)."""
     data = resources.files("cleanfr").joinpath("data/lexicon/fr_forms.txt.xz").read_bytes()
-    text = lzma.decompress(data).decode("utf-8")
-    others, _, verbs = text.partition("\n~\n")
+    others, verbs, persons = lzma.decompress(data).decode("utf-8").split("\n~\n")
     verb_set = frozenset(verbs.split())
-    return verb_set.union(others.split()), verb_set
+    person_set = frozenset(persons.split())
+    return verb_set.union(others.split(), person_set), verb_set, person_set
 
 
 @lru_cache(maxsize=1)
@@ -103,8 +115,8 @@ def french() -> Lexicon:
     """The French lexicon, loaded once per process (wordfreq ``fr`` large list + shipped full forms)."""
     import wordfreq
 
-    forms, verbs = _load_forms()
-    return Lexicon(forms, verbs, wordfreq.get_frequency_dict("fr", "large"))
+    forms, verbs, persons = _load_forms()
+    return Lexicon(forms, verbs, persons, wordfreq.get_frequency_dict("fr", "large"))
 
 
 @lru_cache(maxsize=1)

@@ -8,9 +8,9 @@ The list is the union of
 - the word forms of simplemma's French lemmatisation data (MIT, on PyPI), which adds inflections and rare
   words hunspell lacks.
 
-Forms are stored lower-cased, one per line, sorted, in two sections split by a line ``~``: other forms, then
-forms of hunspell verb entries (``is_verb``: the elided pronouns ``j’ m’ t’ s’ n’`` stand only before verbs),
-compressed with xz (stdlib ``lzma``), so that the
+Forms are stored lower-cased, one per line, sorted, in three sections split by a line ``~``: other forms, forms
+of hunspell verb entries (``is_verb``: the elided pronouns ``j’ m’ t’ s’ n’`` stand only before verbs), then first
+names and surnames (``is_person``: ``la Esméralda`` keeps its article), compressed with xz (stdlib ``lzma``), so that the
 runtime load is one decompression and one ``split``. Only strings made of letters, with inner hyphens or
 apostrophes, are kept: numbers and symbols say nothing about French words.
 
@@ -36,8 +36,9 @@ HUNSPELL = Path("/usr/share/hunspell/fr")
 WORD = re.compile(r"^[^\W\d_]+(?:[-'][^\W\d_]+)*$")
 
 
-def hunspell_forms(base: Path) -> Iterator[tuple[str, bool]]:
-    """Every form the hunspell dictionary accepts, without elided prefixes, and whether it is a verb form.
+def hunspell_forms(base: Path) -> Iterator[tuple[str, str]]:
+    """Every form the hunspell dictionary accepts, without elided prefixes, with its kind: ``verb`` (a form of a
+    verb entry), ``person`` (a first name or a surname, ``po:prn``/``po:patr``) or ``word``.
 
     For example the entry ``coudre/xO()`` gives ``coudre``, ``couds``, ``cousaient``, ``cousîmes``…
     """
@@ -65,11 +66,12 @@ def hunspell_forms(base: Path) -> Iterator[tuple[str, bool]]:
     for word in dic.dic.words:
         if forbidden in word.flags:
             continue
-        verb = any(tag.startswith("v") for tag in word.data.get("po", ()))
+        tags = word.data.get("po", ())
+        kind = "verb" if any(t.startswith("v") for t in tags) else "person" if {"prn", "patr"} & set(tags) else "word"
         if needaffix not in word.flags:
-            yield word.stem, verb
+            yield word.stem, kind
         for form in expand(word.stem, word.flags, 1):
-            yield form, verb
+            yield form, kind
 
 
 def simplemma_forms() -> Iterator[str]:
@@ -95,20 +97,25 @@ def main() -> None:
     args = parser.parse_args()
     hun: set[str] = set()
     verbs: set[str] = set()
-    for raw, verb in hunspell_forms(args.hunspell):
+    persons: set[str] = set()
+    for raw, kind in hunspell_forms(args.hunspell):
         form = normalise(raw)
         if form:
             hun.add(form)
-            if verb:
+            if kind == "verb":
                 verbs.add(form)
+            elif kind == "person":
+                persons.add(form)
     sim = {f for f in map(normalise, simplemma_forms()) if f}
     forms = sorted(hun | sim)
-    # Two sections, other forms then verb forms, split by a line "~": one file, one fast load.
-    others = [f for f in forms if f not in verbs]
+    # Sections split by a line "~": other forms, verb forms, person names: one file, one fast load.
+    persons -= verbs
+    others = [f for f in forms if f not in verbs and f not in persons]
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    payload = ("\n".join(others) + "\n~\n" + "\n".join(sorted(verbs)) + "\n").encode("utf-8")
+    sections = ["\n".join(others), "\n".join(sorted(verbs)), "\n".join(sorted(persons))]
+    payload = ("\n~\n".join(sections) + "\n").encode("utf-8")
     args.out.write_bytes(lzma.compress(payload, preset=9 | lzma.PRESET_EXTREME))
-    print(f"hunspell {len(hun)} ({len(verbs)} verb forms) + simplemma {len(sim)} -> {len(forms)} forms, "
+    print(f"hunspell {len(hun)} ({len(verbs)} verb forms, {len(persons)} person names) + simplemma {len(sim)} -> {len(forms)} forms, "
           f"{args.out.stat().st_size} bytes")
 
 

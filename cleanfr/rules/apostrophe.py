@@ -17,9 +17,10 @@ from ..tokens import (
     APOSTROPHES,
     at_sentence_start,
     english_context,
+    in_broken_word,
     is_isolated,
     name_follows,
-    occurrences,
+    find_words,
     protected_spans,
     protected_words,
 )
@@ -119,8 +120,9 @@ class LostApostrophe(Rule):
         text = doc.text
         protected = protected_spans(doc)
         apostrophe = doc.apostrophe
+        where = find_words(text, [c[0] for c in candidates])
         for token, prefix, rest, shape, confidence in candidates:
-            starts = list(occurrences(text, token))
+            starts = where[token]
             if shape == "Capital" and not all(at_sentence_start(text, i) for i in starts):
                 continue  # written mid-sentence somewhere: a surname (Lamour, Davril)
             for start in starts:
@@ -136,6 +138,8 @@ class LostApostrophe(Rule):
                     continue  # lun. 17 févr.
                 if protected.overlaps(start, end) or english_context(text, start, end):
                     continue
+                if in_broken_word(text, start, end):
+                    continue  # cuisi- nes: a piece of a hyphenated word, the hyphenation rule's business
                 replacement = prefix + apostrophe + rest
                 yield self.edit(doc, start, end, replacement, confidence,
                                 f"apostrophe perdue : « {token} » → « {replacement} »")

@@ -153,7 +153,8 @@ class MissingElision(Rule):
             if previous == "à" or previous[:1].isupper() and not lex.is_word(head):
                 return None  # Manoel de Oliveira: a particle before a foreign name; à la Emacs
             if first in ("le", "la"):
-                return 0.9 if lex.is_word(head) else None  # l’Ukraine, but la Esméralda
+                # l’Ukraine, l’Europe; but la Esméralda, le Émile of a novel keep their article
+                return 0.9 if lex.is_word(head) and not lex.is_person(head) else None
             if lex.is_word(head) or lex.zipf(head) >= 3.0 or doc_vocabulary(doc).get(head, 0) > 1:
                 return 0.9
             return 0.7  # an unknown capitalised word after de: perhaps a foreign title

@@ -15,7 +15,7 @@ import regex
 from ..document import Document
 from ..edits import Edit
 from ..lexicon import Lexicon, doc_vocabulary, english_zipf, french
-from ..tokens import at_sentence_start, code_line, is_isolated, name_follows, occurrences, protected_spans, protected_words
+from ..tokens import at_sentence_start, code_line, in_broken_word, is_isolated, name_follows, find_words, protected_spans, protected_words
 from . import Rule
 
 #: Productive prefixes: ``extra|patrimoniaux``, ``anti|vaccin``, ``re|lancer`` are derivations, not two words.
@@ -165,11 +165,14 @@ class GluedWords(Rule):
             return
         text = doc.text
         protected = protected_spans(doc)
+        where = find_words(text, [c[0] for c in candidates])
         for token, left, right, confidence, sentence_start in candidates:
-            for start in occurrences(text, token):
+            for start in where[token]:
                 end = start + len(token)
                 if not is_isolated(text, start, end) or protected.overlaps(start, end) or code_line(text, start):
                     continue
+                if in_broken_word(text, start, end):
+                    continue  # a piece of a word cut at a line end
                 if sentence_start and (not at_sentence_start(text, start) or name_follows(text, end)):
                     continue  # Dansles is Dans les at a sentence start only; elsewhere, or Rosemarie Koczÿ, a name
                 replacement = f"{left} {right}"
