@@ -299,7 +299,7 @@ def load_table(name: str) -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class Proposal:
-    """A family's wish to remove a whole line (``line``) or cut ``[start, end)`` inside one (``cut``)."""
+    """A family's wish to remove a whole line (``line``) or to cut ``[start, end)`` inside line ``line``."""
 
     rule: str
     category: str
@@ -343,6 +343,21 @@ class PlanState:
         """Record a whole-line removal unless an earlier family already removes that line."""
         if proposal.line not in self.removed:
             self.removed[proposal.line] = proposal
+
+    def texts_after_cuts(self) -> dict[int, str]:
+        """The lines that planned in-line cuts change, as they will read once cut."""
+        by_line: dict[int, list[Cut]] = {}
+        for p in self.cuts:
+            if p.cut is not None:
+                by_line.setdefault(p.line, []).append(p.cut)
+        out = {}
+        for li, cuts in by_line.items():
+            text = self.seg.texts[li]
+            start = self.seg.starts[li]
+            for c in sorted(cuts, key=lambda c: -c.start):
+                text = text[: c.start - start] + c.replacement + text[c.end - start :]
+            out[li] = text
+        return out
 
     def surviving_units(self) -> list[int]:
         """Non-blank lines no family removes (suggestions count as removed: the text is doubtful)."""

@@ -96,14 +96,21 @@ def prefix_copy(short: str, long: str) -> str | None:
 
 
 def propose(state: PlanState) -> None:
-    """Propose removing degraded headline copies, then repeated paragraphs."""
+    """Propose removing degraded headline copies, then repeated paragraphs.
+
+    Lines are compared as they will read after the in-line cuts of the other families (a tweet
+    link goes), so a second run finds nothing new.
+    """
     skeletons = skeleton_lines(state.seg.text)
-    _headlines(state, skeletons)
-    _paragraphs(state, skeletons)
+    texts = list(state.seg.texts)
+    for li, text in state.texts_after_cuts().items():
+        texts[li] = text
+        skeletons[li] = skeleton_lines(text)[0]
+    _headlines(state, texts, skeletons)
+    _paragraphs(state, texts, skeletons)
 
 
-def _headlines(state: PlanState, skeletons: list[bytes]) -> None:
-    texts = state.seg.texts
+def _headlines(state: PlanState, texts: list[str], skeletons: list[bytes]) -> None:
     alive = state.surviving_units()
     zone = alive[:HEADLINE_ZONE]
     zone_skeletons = {skeletons[li] for li in zone}
@@ -114,7 +121,7 @@ def _headlines(state: PlanState, skeletons: list[bytes]) -> None:
         if max(counts[skeletons[a]], counts[skeletons[b]]) > 2:  # a refrain
             k += 1
             continue
-        verdict = _compare_headlines(texts[a], texts[b])
+        verdict = _compare_headlines(texts[a], texts[b], fuzzy=k == 0)
         if verdict is None:
             k += 1
             continue
@@ -125,8 +132,12 @@ def _headlines(state: PlanState, skeletons: list[bytes]) -> None:
         zone.remove(victim)  # the kept block is compared with the next one
 
 
-def _compare_headlines(ta: str, tb: str) -> tuple[bool, float, str] | None:
-    """(remove the first?, confidence, reason) when two neighbouring blocks are copies."""
+def _compare_headlines(ta: str, tb: str, fuzzy: bool) -> tuple[bool, float, str] | None:
+    """(remove the first?, confidence, reason) when two neighbouring blocks are copies.
+
+    Near-identical blocks (``fuzzy``) only count for the first two blocks, title and lede: further
+    down, a paragraph quoting a tweet or a speech that stands next to it is no copy.
+    """
     if self_repetitive(ta) or self_repetitive(tb):
         return None
     fa, fb = fold(ta), fold(tb)
@@ -142,14 +153,12 @@ def _compare_headlines(ta: str, tb: str) -> tuple[bool, float, str] | None:
         if why is None:
             return None
         return short_is_a, (0.85 if why == REPEATED_LEDE else 0.92), why
-    if min(len(fa), len(fb)) >= 40 and _NON_DIGITS.sub("", fa) == _NON_DIGITS.sub("", fb) and ratio(fa, fb) >= NEAR_RATIO + 3:
+    if fuzzy and min(len(fa), len(fb)) >= 40 and _NON_DIGITS.sub("", fa) == _NON_DIGITS.sub("", fb) and ratio(fa, fb) >= NEAR_RATIO + 3:
         return quality(ta) < quality(tb), 0.85, "copie presque identique"
     return None
 
 
-def _paragraphs(state: PlanState, skeletons: list[bytes]) -> None:
-    seg = state.seg
-    texts = seg.texts
+def _paragraphs(state: PlanState, texts: list[str], skeletons: list[bytes]) -> None:
     alive = state.surviving_units()
     groups: dict[bytes, list[int]] = defaultdict(list)
     for k, li in enumerate(alive):

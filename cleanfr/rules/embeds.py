@@ -242,7 +242,7 @@ def propose(state: PlanState) -> None:
                 removed_here.add(li)
         if c.inline:
             if c.line not in removed_here:
-                state.cuts.append(Proposal(EmbedCredit.id, "embed", 0.95, f"signature de tweet supprimée : « {preview(text[c.start:c.end])} »", cut=Cut(c.start, c.end)))
+                state.cuts.append(Proposal(EmbedCredit.id, "embed", 0.95, f"signature de tweet supprimée : « {preview(text[c.start:c.end])} »", line=c.line, cut=Cut(c.start, c.end)))
         else:
             conf = 0.95 if c.dated else 0.85
             state.remove(Proposal(EmbedCredit.id, "embed", conf, f"signature de tweet supprimée : « {preview(texts[c.line])} »", line=c.line))
@@ -349,7 +349,7 @@ def _propose_links(state: PlanState, line: Line, credit: Credit | None) -> None:
         if credit is not None and credit.inline and line.start + t > credit.start:
             t = credit.start - line.start
         conf = 0.95 if "pic." in m.group() else 0.9
-        state.cuts.append(Proposal(EmbedLink.id, "embed", conf, f"lien de tweet supprimé : « {m.group()} »", cut=Cut(line.start + s, line.start + t)))
+        state.cuts.append(Proposal(EmbedLink.id, "embed", conf, f"lien de tweet supprimé : « {m.group()} »", line=line.index, cut=Cut(line.start + s, line.start + t)))
 
 
 class StrayEmbed(PlannedRule):
