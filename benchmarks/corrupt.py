@@ -157,7 +157,7 @@ def corrupt_paragraph(par: str, category: str, rng: random.Random) -> tuple[str,
     raise ValueError(category)
 
 
-def make_corpus(n_docs: int = 60, per_doc: int = 16, seed: int = 5) -> list[CorruptDoc]:
+def make_corpus(n_docs: int = 120, per_doc: int = 16, seed: int = 5) -> list[CorruptDoc]:
     """``n_docs`` documents of ``per_doc`` paragraphs; half the paragraphs carry one artefact, in turn by class."""
     rng = random.Random(seed)
     pool = paragraphs()

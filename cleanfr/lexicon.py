@@ -15,6 +15,9 @@ Stable API (other rule families rely on it):
     included): the elided pronouns ``j’ m’ t’ s’ n’`` stand only before verbs.
   - ``is_person(word) -> bool``: ``word`` is a first name or a surname of the hunspell dictionary (``Esméralda``,
     ``Baptiste``), as opposed to places and other names (``Ukraine``).
+  - ``lost_accents(word) -> bool``: ``word`` is not a form but a form with its accents removed is (``quotite``
+    for ``quotité``): the accents rule's business, not a glued word nor a lost apostrophe. The accent-free index
+    is built on first use (~0.3 s).
   - ``forms``: the underlying ``frozenset`` of lower-cased forms (for bulk membership tests).
 
 - :func:`doc_vocabulary` → ``collections.Counter`` of the document's word tokens *as written* (case kept),
@@ -55,10 +58,14 @@ def fold(word: str) -> str:
     return word.replace("\u2019", "'").lower()
 
 
+#: Accented letters to their base letter (œ and æ kept: they are letters, not accents).
+_BARE = str.maketrans("àâäáãçéèêëíìîïñóòôöõúùûüÿ", "aaaaaceeeeiiiinooooouuuuy")
+
+
 class Lexicon:
     """Word frequencies plus a full-form lexicon; build it with :func:`french`."""
 
-    __slots__ = ("forms", "verbs", "persons", "_freq")
+    __slots__ = ("forms", "verbs", "persons", "_freq", "_bare")
 
     def __init__(self, forms: frozenset[str], verbs: frozenset[str], persons: frozenset[str],
                  freq: dict[str, float]) -> None:
@@ -66,6 +73,7 @@ class Lexicon:
         self.verbs = verbs
         self.persons = persons
         self._freq = freq
+        self._bare: frozenset[str] | None = None
 
     def zipf(self, word: str) -> float:
         """Zipf frequency (log10 of occurrences per billion words), 0.0 for an unknown word.
@@ -91,6 +99,19 @@ class Lexicon:
         (True, False)
         """
         return fold(word) in self.verbs
+
+    def lost_accents(self, word: str) -> bool:
+        """Whether ``word`` is an unknown spelling of a known form without its accents.
+
+        >>> french().lost_accents("quotite"), french().lost_accents("quotité"), french().lost_accents("officiellequi")
+        (True, False, False)
+        """
+        w = fold(word)
+        if w in self.forms:
+            return False
+        if self._bare is None:
+            self._bare = frozenset(f.translate(_BARE) for f in self.forms if not f.isascii())
+        return w.translate(_BARE) in self._bare
 
     def is_person(self, word: str) -> bool:
         """Whether ``word`` is a first name or a surname (case-insensitive).

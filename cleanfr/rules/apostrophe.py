@@ -6,6 +6,8 @@ distinct word, then a ``str.find`` per candidate.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
 from typing import Iterable
 
 import regex
@@ -82,6 +84,26 @@ def _shape(prefix: str, rest: str) -> str | None:
 _INVERSION = regex.compile(r"-(?:t-)?(?:ce|il|ils|elle|elles|on|je|tu|nous|vous)\b")
 
 
+@lru_cache(maxsize=1)
+def _homographs() -> dict[str, tuple[str, str, str, float]]:
+    """``cleanfr/data/lexicon/elided_homographs.tsv``: token → (prefix, rest, "homograph", confidence)."""
+    text = resources.files("cleanfr").joinpath("data/lexicon/elided_homographs.tsv").read_text("utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            token, repair = line.split("\t")[:2]
+            prefix, rest = repair.split("'", 1)
+            table[token] = (prefix, rest, "homograph", 0.9)
+    return table
+
+
+_NEXT_WORD = regex.compile(r"[ \u00a0]+\p{L}")
+
+
+def _word_follows(text: str, end: int) -> bool:
+    return _NEXT_WORD.match(text, end) is not None
+
+
 def _abbreviation(text: str, end: int) -> bool:
     """A dot right after the word, then no capital: an abbreviation (``lun. 17``, ``lun..dim``)."""
     if end >= len(text) or text[end] != ".":
@@ -108,10 +130,16 @@ class LostApostrophe(Rule):
         vocab = doc_vocabulary(doc)
         lex = french()
         protected_list = protected_words()
+        homographs = _homographs()
         candidates = []
         for token in vocab:
+            if token in homographs:
+                candidates.append((token, *homographs[token]))
+                continue
             if len(token) < 3 or token.isupper() or lex.is_word(token) or token.lower() in protected_list:
                 continue
+            if lex.lost_accents(token):
+                continue  # quotite is quotité without accents, not qu’otite
             found = self._candidate(token, vocab)
             if found:
                 candidates.append((token, *found))
@@ -136,6 +164,8 @@ class LostApostrophe(Rule):
                     continue  # Lon Hohberger: a first name
                 if _abbreviation(text, end):
                     continue  # lun. 17 févr.
+                if shape == "homograph" and not _word_follows(text, end):
+                    continue  # « na ! »: the interjection
                 if protected.overlaps(start, end) or english_context(text, start, end):
                     continue
                 if in_broken_word(text, start, end):

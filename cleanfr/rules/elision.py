@@ -54,8 +54,8 @@ _FUNCTION_AFTER = {
     "de": frozenset("un une elle elles eux en où après avant entre ici ailleurs abord autant ainsi autour".split()),
     "que": frozenset("un une il ils elle elles on en à a au aux avec après avant entre ici alors ainsi autant".split()),
     "le": frozenset(), "la": frozenset(),
-    "je": frozenset("y en".split()), "me": frozenset("y en".split()), "te": frozenset("y en".split()),
-    "se": frozenset("y en".split()), "ne": frozenset("y en".split()),
+    "je": frozenset("y en".split()), "me": frozenset("y en a".split()), "te": frozenset("y en a".split()),
+    "se": frozenset("y en".split()), "ne": frozenset("y en a".split()),
     "si": frozenset("il ils".split()),
     "ce": frozenset(),
 }
@@ -71,11 +71,11 @@ _CE_BEFORE = frozenset("est était étaient étais eût eut".split())
 _PRONOUNS = frozenset({"je", "me", "te", "se", "ne"})
 #: Words before the object pronouns ``le``/``la`` + ``a`` (``il le a vu``, ``ne la a``).
 _SUBJECTS = frozenset("il elle on je tu nous vous ils elles qui ne me te se".split())
-#: Numerals in a range or a list: ``de un à dix``, ``de une ou deux`` keep their ``de``.
+#: Numerals in a range, a list or alone: ``de un à dix``, ``de une ou deux``, ``de un.`` keep their ``de``.
 _NUMERALS = frozenset({"un", "une"})
 _RANGE = regex.compile(
     r"[ \u00a0]+(?:à|ou|et|sur|an|ans|mois|jours?|semaines?|heures?|minutes?|secondes?|siècles?|mètres?"
-    r"|kilomètres?|euros?|francs?|points?|tiers|quart|demi)\b|[ \u00a0]*[-–]"
+    r"|kilomètres?|euros?|francs?|points?|tiers|quart|demi)\b|[ \u00a0]*[-–.,;:)]"
 )
 #: Determiners before ``je`` used as a noun (``le je est un autre``).
 _DETERMINERS = frozenset({"le", "un", "ce", "du", "au", "mon", "son", "ton", "notre", "votre", "leur"})
@@ -127,7 +127,7 @@ class MissingElision(Rule):
             return None  # acronyms and roman numerals: le ON, que UUID, le IIe
         if not is_isolated(text, m.start(2), m.end()):
             return None  # glued to code or a path: de html/user, de append=
-        if head.islower() and english_zipf(head) >= max(lex.zipf(head), 3.0):
+        if head.islower() and low not in _FUNCTION and english_zipf(head) >= max(lex.zipf(head), 3.0):
             return None  # English: de at, de user, le hashtag
         if len(head) == 1 and low not in ("a", "à", "y"):
             return None  # a letter named: le « a », le e muet
@@ -155,9 +155,9 @@ class MissingElision(Rule):
             if first in ("le", "la"):
                 # l’Ukraine, l’Europe; but la Esméralda, le Émile of a novel keep their article
                 return 0.9 if lex.is_word(head) and not lex.is_person(head) else None
-            if lex.is_word(head) or lex.zipf(head) >= 3.0 or doc_vocabulary(doc).get(head, 0) > 1:
+            if lex.is_word(head) or doc_vocabulary(doc).get(head, 0) > 1:
                 return 0.9
-            return 0.7  # an unknown capitalised word after de: perhaps a foreign title
+            return 0.7  # a name the lexicon does not know (Uber, Abdel-Fattah): usage varies, only suggested
         if not (lex.is_word(second) or lex.is_word(head)):
             return None  # Latin, English (de auditu)
         return 0.9

@@ -39,7 +39,13 @@ _DETERMINERS = frozenset("un une le la les des du de au aux ce ces cet cette son
 #: Small words that may stand on the left of a glue (``dela`` is ``de la``).
 _SHORT_LEFT = frozenset("de la le les un une en et au du des ce sa se ne".split())
 #: Words of one or two letters that may stand on the right (``Lavrovau``); other short tails are noise (``ss``).
-_SHORT_RIGHT = frozenset("au de la le en et un il on y à du ou où je tu".split())
+_SHORT_RIGHT = frozenset("au de la le en et un il on y à du ou où je tu si ni sa".split())
+#: Function words: glued to a neighbour they make most real glues (``officiellequi``, ``elleéprouvait``).
+_FUNCTION = frozenset(
+    "qui que quoi dont où et ou mais donc car ni si il elle ils elles on je tu nous vous les des mes tes ses "
+    "nos vos leurs même très plus pas bien tout tous toute toutes sans avec pour par sur sous dans chez vers "
+    "entre comme aussi alors puis encore déjà jamais toujours".split()
+)
 _MIN_LEFT_ZIPF = 2.5
 _MIN_RIGHT_ZIPF = 3.5
 
@@ -63,6 +69,16 @@ def _neighbour_zipf(token: str, lex: Lexicon) -> float:
                 if cand in lex.forms:
                     best = max(best, lex.zipf(cand))
     return best
+
+
+#: Inflections and suffixes that make an unknown form of a known word (nourrisson → nourrissonne).
+_INFLECTIONS = ("ments", "ment", "nes", "ne", "es", "e", "s", "x")
+
+
+def _derived(token: str, lex: Lexicon) -> bool:
+    """Whether ``token`` is a known word plus an inflection: a rare form, not a glue (``nourrissonne``)."""
+    low = token.lower()
+    return any(low.endswith(end) and low[: -len(end)] in lex.forms for end in _INFLECTIONS if len(low) > len(end) + 3)
 
 
 def _word_ok(word: str, lex: Lexicon) -> bool:
@@ -95,7 +111,7 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
             if r_zipf >= _MIN_RIGHT_ZIPF:
                 found.append((3.0 + r_zipf, left, right, 0.92, False))
             continue
-        if (l in _PREFIXES or l.endswith("o") and lex.zipf(l) < 4.0) and r not in _DETERMINERS:
+        if (l in _PREFIXES or l.endswith("o") and lex.zipf(l) < 4.0) and r not in _DETERMINERS | _FUNCTION:
             continue  # extra|patrimoniaux, russo|ukrainien: a prefix or a combining form (but sur|un)
         if len(l) <= 3 and l not in _SHORT_LEFT and lex.zipf(l) < 4.5:
             continue  # ter|tous: short left parts must be common words
@@ -105,11 +121,16 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
         low, high = min(l_zipf, r_zipf), max(l_zipf, r_zipf)
         # A frequent word on one side is the usual glue (qui, plus, au…); two rarer words may be a rare
         # compound or a dialect form (flourit, clochepied): only suggested.
-        confidence = 0.9 if r_zipf >= 5.0 or low >= 4.0 else 0.85 if low >= 3.0 and high >= 4.5 else 0.7
+        if r_zipf >= 5.0 or low >= 4.0 or (r in _DETERMINERS or l in _FUNCTION) and low >= 3.0:
+            confidence = 0.9
+        elif low >= 3.0 and high >= 4.5 or len(l) >= 4 and len(r) >= 5 and len(token) >= 11:
+            confidence = 0.85  # two long words (bonnet|sombre) rarely make one unknown word by chance
+        else:
+            confidence = 0.7
         if english_zipf(l) > l_zipf and english_zipf(r) > r_zipf:
             continue  # both parts rather English: file|type, work|shop
-        if cap and r not in _DETERMINERS and r not in _SHORT_RIGHT:
-            continue  # at a sentence start only Dansles, Elleen: Toinon, Carali are names
+        if cap and not ({l, r} & (_DETERMINERS | _SHORT_RIGHT)):
+            continue  # at a sentence start only Dansles, Elleen, Mesyeux: Toinon, Carali are names
         found.append((l_zipf + r_zipf, left, right, confidence, cap))
     return found
 
@@ -123,8 +144,11 @@ def _best_split(token: str, lex: Lexicon, vocab) -> tuple[str, str, float, bool]
     score, left, right, confidence, sentence_start = found[0]
     if len(found) > 1 and found[1][0] > score - 1.0:
         confidence = min(confidence, 0.7)  # two readings nearly as likely: let a person choose
-    if _neighbour_zipf(token, lex) >= min(lex.zipf(left), lex.zipf(right)) - 1.0:
-        confidence = min(confidence, 0.6)  # more likely a misspelling of a word one letter away
+    # More likely a misspelling of a word one letter away (rationelles); a glued short function word
+    # (françaisen, traversle) is far commoner than such a typo.
+    short_function = len(right) <= 3 and right.lower() in _SHORT_RIGHT | _DETERMINERS
+    if not short_function and _neighbour_zipf(token, lex) >= min(lex.zipf(left), lex.zipf(right)) - 1.0:
+        confidence = min(confidence, 0.6)
     return left, right, confidence, sentence_start
 
 
@@ -156,6 +180,8 @@ class GluedWords(Rule):
                 continue  # acronyms and their plurals: ATACMS, ONGs
             if english_zipf(token) >= 3.0:
                 continue
+            if _derived(token, lex) or lex.lost_accents(token):
+                continue  # nourrissonne: a rare form; deraisonnable: accents lost, not a glue
             split = _best_split(token, lex, vocab)
             # A glued form written often on the web (dansle, surun) is still damage when its parts are far
             # more frequent; one written as often as its parts is a word of its own.

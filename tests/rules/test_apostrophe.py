@@ -67,3 +67,16 @@ def test_capitalised_word_at_sentence_start_is_repaired_unless_the_document_uses
 def test_idempotent() -> None:
     once = run("Jai dit quil aime lUkraine.")
     assert run(once) == once
+
+
+def _homograph_rows() -> list[list[str]]:
+    from importlib import resources
+
+    text = resources.files("cleanfr").joinpath("data/lexicon/elided_homographs.tsv").read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("token, repair, fixed, kept", _homograph_rows())
+def test_elided_homographs_table(token: str, repair: str, fixed: str, kept: str) -> None:
+    assert run(fixed) == fixed.replace(token, repair, 1)
+    assert run(kept) == kept
