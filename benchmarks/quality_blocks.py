@@ -72,7 +72,7 @@ def news_embeds(listing: list[str]) -> list[str]:
     folder = DATA / "news_embeds"
     rows = list(csv.DictReader(open(folder / "MANIFEST.tsv", encoding="utf-8"), delimiter="\t"))
     sig_total = sig_removed = link_total = link_removed = 0
-    tweet_text = other = 0
+    counts: dict[str, int] = {}
     for row in rows:
         text = (folder / row["file"]).read_text(encoding="utf-8")
         result = _fix(text)
@@ -89,12 +89,11 @@ def news_embeds(listing: list[str]) -> list[str]:
             for m in _LINK.finditer(lines[i]):
                 link_total += 1
                 link_removed += _covered(deletions, s + m.start(), s + m.end())
-        nonblank = [i for i, l in enumerate(lines) if l.strip()]
-        above_sig = {nonblank[k - 1] for k, i in enumerate(nonblank) if i in sigs and k > 0}
         for i in sorted(removed - sigs - link_lines):
-            kind = "tweet text" if (i in above_sig or any(j in above_sig for j in range(i, i + 4) if j in removed)) else "OTHER"
-            tweet_text += kind == "tweet text"
-            other += kind == "OTHER"
+            s, _ = spans[i]
+            rule = next((e.rule for e in deletions if e.start <= s < max(e.end, e.start + 1)), "?")
+            kind = {"embed-stray": "tweet text", "boilerplate-line": "boilerplate", "trailing-label": "boilerplate"}.get(rule, rule)
+            counts[kind] = counts.get(kind, 0) + 1
             listing.append(f"news_embeds/{row['file']}:{i + 1} [{kind}] {lines[i][:110]!r}")
         for i in sorted(sigs - removed):
             listing.append(f"news_embeds/{row['file']}:{i + 1} [credit line KEPT] {lines[i][:110]!r}")
@@ -102,8 +101,9 @@ def news_embeds(listing: list[str]) -> list[str]:
         f"- news_embeds ({len(rows)} articles): credit lines removed {sig_removed}/{sig_total} "
         f"(**{100 * sig_removed / max(sig_total, 1):.1f} %**), tweet links removed {link_removed}/{link_total} "
         f"(**{100 * link_removed / max(link_total, 1):.1f} %**)",
-        f"- other removed lines: {tweet_text} tweet-text lines of stray embeds (the line above a credit line and "
-        f"its alert/continuation lines), **{other} other lines** (listed for review; prose would be a defect)",
+        "- other removed lines, by rule (listed for review): "
+        + ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
+        + " (tweet text = the text of a stray embed; boilerplate = « À lire » teasers and pasted CSS)",
     ]
 
 

@@ -379,8 +379,36 @@ def _compute_plan(doc: Document) -> list[PlannedEdit]:
     state = PlanState(seg, _line_matcher().match_lines(seg.texts, seg.units))
     boilerplate.propose(state)
     embeds.propose(state)
+    _rematch_cut_lines(state)
     duplicates.propose(state)
     return _layout(state)
+
+
+def _rematch_cut_lines(state: PlanState) -> None:
+    """A line that a planned cut (a tweet link) leaves empty or made of a known pattern goes whole:
+    otherwise a second run would find it, and the repair would not be idempotent."""
+    from .rules import boilerplate, embeds
+
+    after = state.texts_after_cuts()
+    found: dict[int, str] = {}
+    emptied: list[int] = []
+    for li, text in after.items():
+        if li in state.removed:
+            continue
+        if not text.strip():
+            emptied.append(li)
+        elif (key := _line_matcher().match(text)) is not None:
+            found[li] = key
+    if not found and not emptied:
+        return
+    gone = set(found) | set(emptied)
+    lost_cuts = [p for p in state.cuts if p.line in gone]
+    state.cuts = [p for p in state.cuts if p.line not in gone]
+    for li in emptied:  # the cuts took everything: the line goes with the rule of its first cut
+        first = lost_cuts[[p.line for p in lost_cuts].index(li)]
+        state.remove(Proposal(first.rule, first.category, first.confidence, first.message, line=li))
+    boilerplate.propose_lines(state, found)
+    embeds.propose_widget_lines(state, embeds.widgets_of(found))
 
 
 @lru_cache(maxsize=1)

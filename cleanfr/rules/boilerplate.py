@@ -78,10 +78,15 @@ def propose(state: PlanState) -> None:
         end_zone.add(li)
         rule = TrailingLabel.id if pattern.where == "end" else BoilerplateLine.id
         state.remove(_proposal(rule, pattern, texts[li], li))
-    for li, key in state.kinds.items():
+    propose_lines(state, {li: key for li, key in state.kinds.items() if li not in end_zone})
+
+
+def propose_lines(state: PlanState, kinds: dict[int, str]) -> None:
+    """Remove the lines the shared matcher found made of a boilerplate pattern."""
+    for li, key in kinds.items():
         family, _, entry = key.partition(":")
-        if family == "boilerplate" and li not in end_zone:
-            state.remove(_proposal(BoilerplateLine.id, patterns()[int(entry)], texts[li], li))
+        if family == "boilerplate":
+            state.remove(_proposal(BoilerplateLine.id, patterns()[int(entry)], state.seg.texts[li], li))
 
 
 def _proposal(rule: str, pattern: Pattern, text: str, li: int) -> Proposal:

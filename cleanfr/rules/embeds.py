@@ -82,7 +82,8 @@ def _credit_regex() -> re.Pattern[str]:
     )
     return re.compile(
         rf"(?P<lead>.*?)(?P<credit>{_SP}*(?P<dash>[—–―-]{{1,2}}|&mdash;)?{_SP}*"
-        rf"(?P<name>[^()\n—–―]{{0,80}}?){_SP}*\(@(?P<handle>\w{{1,15}})\){_SP}*(?P<date>{date})?)[{_SP[1:-1]}.]*",
+        rf"(?P<name>[^()\n—–―]{{0,80}}?){_SP}*\(@(?P<handle>\w{{1,15}})\){_SP}*(?P<date>{date})?"
+        rf"(?:{_SP}*(?:https?://t\.co/[A-Za-z0-9]{{1,10}}|pic\.(?:twitter|x)\.com/[A-Za-z0-9]{{1,10}}))*)[{_SP[1:-1]}.]*",
         re.IGNORECASE,
     )
 
@@ -174,7 +175,9 @@ def is_live_blog(texts: list[str], alive: list[int], embeds: int, embed_lines: i
     return sum(1 for li in alive if live.match(texts[li])) >= LIVE_MARKERS
 
 
-_LINK = re.compile(r"(?:https?://)?pic\.(?:twitter|x)\.com/\w+|https?://t\.co/\w+|(?<![\w./])t\.co/\w{6,}")
+#: Tweet links: their identifiers are at most ten letters or digits, so a link glued to the next word
+#: does not swallow it.
+_LINK = re.compile(r"(?:https?://)?pic\.(?:twitter|x)\.com/[A-Za-z0-9]{1,10}|https?://t\.co/[A-Za-z0-9]{1,10}|(?<![\w./])t\.co/[A-Za-z0-9]{6,10}")
 _TWEET_MARK = re.compile(r"(?:^|\s)[#@]\w|https?://|pic\.(?:twitter|x)\.com/|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 _SHINGLE = 6
 
@@ -221,11 +224,7 @@ def propose(state: PlanState) -> None:
                 c = parse_credit(seg.line(li))
                 if c is not None:
                     credits[li] = c
-    cta: dict[int, CtaPattern] = {}
-    for li, key in state.kinds.items():
-        family, _, entry = key.partition(":")
-        if family == "embed" and li not in credits and li not in state.removed:
-            cta[li] = cta_patterns()[int(entry)]
+    cta = {li: p for li, p in widgets_of(state.kinds).items() if li not in credits and li not in state.removed}
     embeds = [_embed(c, alive, pos, texts, credits, cta) for c in credits.values()]
     embed_lines = sum(len(e.body) + (0 if e.credit.inline else 1) for e in embeds)
     live_blog = is_live_blog(texts, alive, len(embeds), embed_lines)
@@ -247,13 +246,29 @@ def propose(state: PlanState) -> None:
             conf = 0.95 if c.dated else 0.85
             state.remove(Proposal(EmbedCredit.id, "embed", conf, f"signature de tweet supprimée : « {preview(texts[c.line])} »", line=c.line))
             removed_here.add(c.line)
-    for li, p in cta.items():
-        state.remove(Proposal(EmbedWidgetLine.id, "embed", 0.9, f"ligne de widget {p.platform} supprimée : « {preview(texts[li])} »", line=li))
-        removed_here.add(li)
+    propose_widget_lines(state, cta)
+    removed_here.update(cta)
     if "t.co" in text or "pic." in text:
         for li in alive:
             if li not in removed_here and ("t.co" in texts[li] or "pic." in texts[li]):
                 _propose_links(state, seg.line(li), credits.get(li))
+
+
+def propose_widget_lines(state: PlanState, widgets: dict[int, CtaPattern]) -> None:
+    """Remove lines made of a widget's text."""
+    for li, p in widgets.items():
+        message = f"ligne de widget {p.platform} supprimée : « {preview(state.seg.texts[li])} »"
+        state.remove(Proposal(EmbedWidgetLine.id, "embed", 0.9, message, line=li))
+
+
+def widgets_of(kinds: dict[int, str]) -> dict[int, CtaPattern]:
+    """The widget lines among the shared matcher's findings."""
+    out = {}
+    for li, key in kinds.items():
+        family, _, entry = key.partition(":")
+        if family == "embed":
+            out[li] = cta_patterns()[int(entry)]
+    return out
 
 
 def _embed(c: Credit, alive: list[int], pos: dict[int, int], texts: list[str], credits: dict[int, Credit], cta: dict[int, CtaPattern]) -> Embed:
@@ -346,8 +361,10 @@ def _propose_links(state: PlanState, line: Line, credit: Credit | None) -> None:
         if s == 0:  # a link opening the line takes the space after it instead
             while t < len(text) and text[t] in " \t\u00a0\u202f":
                 t += 1
-        if credit is not None and credit.inline and line.start + t > credit.start:
-            t = credit.start - line.start
+        if credit is not None and credit.inline:
+            if line.start + s >= credit.start:  # a link after the credit goes with it
+                continue
+            t = min(t, credit.start - line.start)
         conf = 0.95 if "pic." in m.group() else 0.9
         state.cuts.append(Proposal(EmbedLink.id, "embed", conf, f"lien de tweet supprimé : « {m.group()} »", line=line.index, cut=Cut(line.start + s, line.start + t)))
 
