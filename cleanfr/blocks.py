@@ -15,7 +15,6 @@ output keeps normal paragraph spacing and the log holds every removed character.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,6 +23,11 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .document import Document
+
+try:
+    import tomllib
+except ImportError:  # Python 3.10: the same parser, from PyPI
+    import tomli as tomllib  # type: ignore[no-redef]
 
 try:  # the regex parser, to work out which characters a pattern can start with
     from re import _constants as _sre_constants  # type: ignore[attr-defined]
