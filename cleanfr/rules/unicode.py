@@ -44,6 +44,7 @@ _SUSPECT = regex.compile(
     r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|\u00c3"
     r"|[\u0080-\u009f\ufb00-\ufb06\uff01-\uff5e]"
 )
+_INVISIBLE_LEADERS = frozenset("\ufeff\u200b\u2060")
 _NEEDS_FTFY_WITHOUT_BADNESS = regex.compile(r"[\u0080-\u009f\ufb00-\ufb06\uff01-\uff5e]")
 
 
@@ -105,6 +106,10 @@ class Mojibake(Rule):
         for start, end in _suspect_lines(text):
             import ftfy
 
+            # Invisible marks at the start of a line (a BOM kept as text, a zero-width space) cannot be
+            # encoded back to Latin-1 and would stop ftfy from seeing the line as mojibake: skip them.
+            while start < end and text[start] in _INVISIBLE_LEADERS:
+                start += 1
             line = text[start:end]
             if not (ftfy.is_bad(line) or _NEEDS_FTFY_WITHOUT_BADNESS.search(line)):
                 continue

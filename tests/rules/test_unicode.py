@@ -44,3 +44,9 @@ def test_one_edit_per_damaged_word_with_ftfy_message() -> None:
     result = cleanfr.fix("Ã©tÃ© et hiver Ã  Paris", select=["unicode"])
     assert [e.original for e in result.edits] == ["Ã©tÃ©", "Ã "]
     assert all("ftfy" in e.message for e in result.edits)
+
+
+@pytest.mark.parametrize("lead", ["\ufeff", "\u200b"])
+def test_invisible_mark_at_line_start_does_not_change_the_repair(lead: str) -> None:
+    for text in ("Ã©tÃ© Ã  Paris", "Ã  Paris\nÃ§a"):
+        assert cleanfr.fix(lead + text, select=["unicode"]).text == lead + cleanfr.fix(text, select=["unicode"]).text
