@@ -18,7 +18,6 @@ from ..document import Document
 from ..edits import Edit
 from functools import lru_cache
 
-import wordfreq
 
 from ..phrases import DETERMINERS, determiner_for, fold, load_toml, nouns, starts_with_vowel
 from . import Rule
@@ -100,6 +99,8 @@ def _exceptions() -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _english_loan(word: str) -> bool:
     """``socket``, ``escape``, ``game``: English words whose French gender varies between writers."""
+    import wordfreq  # imported on first use: it costs 0.2 s of start-up
+
     return wordfreq.zipf_frequency(word, "en") > wordfreq.zipf_frequency(word, "fr") + 0.3
 
 
