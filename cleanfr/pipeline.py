@@ -116,8 +116,10 @@ class Pipeline:
             candidates = []
             for rule in rules:
                 for e in rule.find(doc):
-                    if e.original != e.replacement:
-                        candidates.append(replace(e, applied=e.confidence >= self.min_confidence))
+                    # A finding whose replacement equals the original is a report (e.g. an untranslated
+                    # word with no known translation): it is always a suggestion, whatever the threshold.
+                    applied = e.confidence >= self.min_confidence and e.original != e.replacement
+                    candidates.append(replace(e, applied=applied))
             log.add(resolve_overlaps(candidates))
         return Result(log.text, log.edits)
 

@@ -55,3 +55,12 @@ def test_fix_rejects_bytes():
 
 def test_empty_text():
     assert cleanfr.fix("").text == "" and cleanfr.fix("").edits == []
+
+
+def test_a_report_without_replacement_is_never_applied():
+    text = "Le gouvernement a annoncé un rollback des mesures hier soir."
+    for threshold in (None, 0.0):
+        result = cleanfr.fix(text, min_confidence=threshold)
+        assert result.text == text
+        reports = [e for e in result.edits if e.original == e.replacement]
+        assert all(not e.applied for e in reports)

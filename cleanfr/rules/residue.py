@@ -146,8 +146,8 @@ def _sentence_start(text: str, i: int) -> bool:
 class ForeignWord(Rule):
     """Report (never apply) a word much more frequent in English or Spanish than in French.
 
-    Example: ``Le gouvernement a annoncé un rollback des mesures.`` → suggestion ``*rollback*``
-    (``mot anglais non traduit ?``: translate it, or set it in italics). Names, quotations, code lines and
+    Example: ``Le gouvernement a annoncé un rollback des mesures.`` → a report on ``rollback``
+    (``mot anglais non traduit ?``: translate it, or set it in italics); the text is left as it is. Names, quotations, code lines and
     words next to other foreign words are left out; documents with many such words (technical or bilingual
     text) are not reported at all.
     """
@@ -179,10 +179,10 @@ class ForeignWord(Rule):
                 continue  # part of a hyphenated compound (starting-blocks, media-naranja)
             if foreign_passage(doc, start, end, language) or not _neighbours_french(text, start, end):
                 continue
-            # No translation is known: the suggestion sets the word in italics (the French convention
-            # for a foreign word kept on purpose); the message asks for a translation.
+            # No translation is known: a report (replacement = original, never applied) whose message
+            # asks for a translation.
             yield self.edit(
-                doc, start, end, f"*{word}*", 0.3,
+                doc, start, end, word, 0.3,
                 f"mot {LANGUAGES[language]} non traduit ? « {word} » est bien plus fréquent en "
                 f"{LANGUAGES[language]} qu'en français : à traduire, ou à mettre en italique",
             )
