@@ -58,9 +58,9 @@ def test_empty_text():
 
 
 def test_a_report_without_replacement_is_never_applied():
-    text = "Le gouvernement a annoncé un rollback des mesures hier soir."
+    text = "Le gouvernement espère un outcome favorable pour tous."
     for threshold in (None, 0.0):
         result = cleanfr.fix(text, min_confidence=threshold)
         assert result.text == text
-        reports = [e for e in result.edits if e.original == e.replacement]
-        assert all(not e.applied for e in reports)
+        (report,) = [e for e in result.edits if e.original == e.replacement == "outcome"]
+        assert not report.applied
