@@ -15,6 +15,8 @@ Stable API (other rule families rely on it):
     included): the elided pronouns ``j’ m’ t’ s’ n’`` stand only before verbs.
   - ``is_person(word) -> bool``: ``word`` is a first name or a surname of the hunspell dictionary (``Esméralda``,
     ``Baptiste``), as opposed to places and other names (``Ukraine``).
+  - ``is_name(word) -> bool``: ``word`` is only known as a proper name (``Rome``, ``Esméralda``): a lower-case
+    ``rome`` is no French word.
   - ``lost_accents(word) -> bool``: ``word`` is not a form but a form with its accents removed is (``quotite``
     for ``quotité``): the accents rule's business, not a glued word nor a lost apostrophe. The accent-free index
     is built on first use (~0.3 s).
@@ -65,13 +67,14 @@ _BARE = str.maketrans("àâäáãçéèêëíìîïñóòôöõúùûüÿ", "aaa
 class Lexicon:
     """Word frequencies plus a full-form lexicon; build it with :func:`french`."""
 
-    __slots__ = ("forms", "verbs", "persons", "_freq", "_bare")
+    __slots__ = ("forms", "verbs", "persons", "names", "_freq", "_bare")
 
     def __init__(self, forms: frozenset[str], verbs: frozenset[str], persons: frozenset[str],
-                 freq: dict[str, float]) -> None:
+                 names: frozenset[str], freq: dict[str, float]) -> None:
         self.forms = forms
         self.verbs = verbs
         self.persons = persons
+        self.names = names
         self._freq = freq
         self._bare: frozenset[str] | None = None
 
@@ -113,6 +116,14 @@ class Lexicon:
             self._bare = frozenset(f.translate(_BARE) for f in self.forms if not f.isascii())
         return w.translate(_BARE) in self._bare
 
+    def is_name(self, word: str) -> bool:
+        """Whether ``word`` is known only as a proper name (person, place, brand).
+
+        >>> french().is_name("rome"), french().is_name("Esméralda"), french().is_name("pomme")
+        (True, True, False)
+        """
+        return fold(word) in self.names
+
     def is_person(self, word: str) -> bool:
         """Whether ``word`` is a first name or a surname (case-insensitive).
 
@@ -122,13 +133,15 @@ class Lexicon:
         return fold(word) in self.persons
 
 
-def _load_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """All forms, verb forms, person names (the shipped file: other forms, verbs, persons, split by ``~`` lines)."""
+def _load_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """All forms, verb forms, person names, all proper names (the shipped file: other forms, verbs, persons,
+    other names, split by ``~`` lines)."""
     data = resources.files("cleanfr").joinpath("data/lexicon/fr_forms.txt.xz").read_bytes()
-    others, verbs, persons = lzma.decompress(data).decode("utf-8").split("\n~\n")
+    others, verbs, persons, names = lzma.decompress(data).decode("utf-8").split("\n~\n")
     verb_set = frozenset(verbs.split())
     person_set = frozenset(persons.split())
-    return verb_set.union(others.split(), person_set), verb_set, person_set
+    name_set = person_set.union(names.split())
+    return verb_set.union(others.split(), name_set), verb_set, person_set, name_set
 
 
 @lru_cache(maxsize=1)
@@ -136,8 +149,8 @@ def french() -> Lexicon:
     """The French lexicon, loaded once per process (wordfreq ``fr`` large list + shipped full forms)."""
     import wordfreq
 
-    forms, verbs, persons = _load_forms()
-    return Lexicon(forms, verbs, persons, wordfreq.get_frequency_dict("fr", "large"))
+    forms, verbs, persons, names = _load_forms()
+    return Lexicon(forms, verbs, persons, names, wordfreq.get_frequency_dict("fr", "large"))
 
 
 @lru_cache(maxsize=1)

@@ -8,9 +8,10 @@ The list is the union of
 - the word forms of simplemma's French lemmatisation data (MIT, on PyPI), which adds inflections and rare
   words hunspell lacks.
 
-Forms are stored lower-cased, one per line, sorted, in three sections split by a line ``~``: other forms, forms
-of hunspell verb entries (``is_verb``: the elided pronouns ``j’ m’ t’ s’ n’`` stand only before verbs), then first
-names and surnames (``is_person``: ``la Esméralda`` keeps its article), compressed with xz (stdlib ``lzma``), so that the
+Forms are stored lower-cased, one per line, sorted, in four sections split by a line ``~``: other forms, forms
+of hunspell verb entries (``is_verb``: the elided pronouns ``j’ m’ t’ s’ n’`` stand only before verbs), first
+names and surnames (``is_person``: ``la Esméralda`` keeps its article), then other names never written in lower
+case (``is_name``, with persons: ``rome`` in ``romeria`` is no word), compressed with xz (stdlib ``lzma``), so that the
 runtime load is one decompression and one ``split``. Only strings made of letters, with inner hyphens or
 apostrophes, are kept: numbers and symbols say nothing about French words.
 
@@ -98,24 +99,36 @@ def main() -> None:
     hun: set[str] = set()
     verbs: set[str] = set()
     persons: set[str] = set()
+    lower_seen: set[str] = set()  # forms written in lower case somewhere: not only names
     for raw, kind in hunspell_forms(args.hunspell):
         form = normalise(raw)
         if form:
             hun.add(form)
+            if raw[:1].islower():
+                lower_seen.add(form)
             if kind == "verb":
                 verbs.add(form)
             elif kind == "person":
                 persons.add(form)
-    sim = {f for f in map(normalise, simplemma_forms()) if f}
+    sim = set()
+    for raw in simplemma_forms():
+        form = normalise(raw)
+        if form:
+            sim.add(form)
+            if raw[:1].islower():
+                lower_seen.add(form)
+    proper = (hun | sim) - lower_seen
     forms = sorted(hun | sim)
-    # Sections split by a line "~": other forms, verb forms, person names: one file, one fast load.
+    # Sections split by a line "~": other forms, verb forms, person names, other proper names (places,
+    # brands: forms never written in lower case): one file, one fast load.
     persons -= verbs
-    others = [f for f in forms if f not in verbs and f not in persons]
+    proper -= verbs | persons
+    others = [f for f in forms if f not in verbs and f not in persons and f not in proper]
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    sections = ["\n".join(others), "\n".join(sorted(verbs)), "\n".join(sorted(persons))]
+    sections = ["\n".join(others), "\n".join(sorted(verbs)), "\n".join(sorted(persons)), "\n".join(sorted(proper))]
     payload = ("\n~\n".join(sections) + "\n").encode("utf-8")
     args.out.write_bytes(lzma.compress(payload, preset=9 | lzma.PRESET_EXTREME))
-    print(f"hunspell {len(hun)} ({len(verbs)} verb forms, {len(persons)} person names) + simplemma {len(sim)} -> {len(forms)} forms, "
+    print(f"hunspell {len(hun)} ({len(verbs)} verb forms, {len(persons)} person names, {len(proper)} other names) + simplemma {len(sim)} -> {len(forms)} forms, "
           f"{args.out.stat().st_size} bytes")
 
 

@@ -43,7 +43,8 @@ _S_BEFORE = frozenset({"il", "ils"})
 _NOT_AFTER_ARTICLE = frozenset("est es ai as a ont avait avaient était étaient en y".split())
 
 #: Short words whose glue to the next word looks like an elision (``lavaleur`` = la valeur, not l’avaleur).
-_GLUED_ARTICLES = frozenset({"la", "le", "de", "se", "ne", "ce", "je", "me", "te"})
+_GLUED_ARTICLES = frozenset({"la", "le", "de", "se", "ne", "ce", "je", "me", "te", "sa", "ma", "ta",
+                             "les", "des", "ses", "mes", "tes", "ces"})
 
 #: The usual right-hand sides of an elision: a glued form ending in one of them is almost surely damage.
 _FUNCTION = frozenset(
@@ -208,9 +209,10 @@ class LostApostrophe(Rule):
             return prefix, rest, shape, 0.95
         if english_zipf(token) >= _ENGLISH_CONTENT_MAX or len(r) < 3:
             return None
-        article, other = token[: len(p) + 1].lower(), token[len(p) + 1 :].lower()
-        if article in _GLUED_ARTICLES and lex.is_word(other) and lex.zipf(other) >= lex.zipf(r):
-            return None  # lavaleur is la valeur (glued words), not l’avaleur
+        for k in (2, 3):
+            article, other = token[:k].lower(), token[k:].lower()
+            if article in _GLUED_ARTICLES and lex.is_word(other) and lex.zipf(other) >= lex.zipf(r):
+                return None  # lavaleur is la valeur, sespère is ses père (glued words), not l’avaleur, s’espère
         # A rare word after the elision is believable when the glued form itself is never written.
         if lex.zipf(r) < 3.0 and not (lex.zipf(token) == 0.0 and lex.zipf(r) >= 1.5):
             return None

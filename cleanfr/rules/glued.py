@@ -30,7 +30,7 @@ _ENDINGS = frozenset(
     "a ai as ait aient ais ant ants ante antes ons ez er é ée ées és ent ment ments aire aires ité ités isme "
     "ismes iste istes able ables ible ibles eur eurs euse euses ette ettes ier iers ière ières age ages ure "
     "ures ion ions ien iens ienne iennes al ale ales aux if ive ives ifs is it ise ises ir ie ies ine ines "
-    "eux euse one ones ée ets ot ote ots an ane ans ard arde ards in ins ine ique iques oir "
+    "eux euse one ones ée ets ot ote ots ane ard arde ards in ins ine ique iques oir "
     "oirs oire oires ois oise oises ais aise aises u us ue ues ".split()
 )
 #: Determiners and pronouns: after a prefix-like word they mark a glue, not a derivation (``surun``).
@@ -48,6 +48,7 @@ _FUNCTION = frozenset(
 )
 _MIN_LEFT_ZIPF = 2.5
 _MIN_RIGHT_ZIPF = 3.5
+_MIN_RARE_ZIPF = 1.5
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüœ"
@@ -116,13 +117,22 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
         if len(l) <= 3 and l not in _SHORT_LEFT and lex.zipf(l) < 4.5:
             continue  # ter|tous: short left parts must be common words
         l_zipf = lex.zipf(l)
-        if not _word_ok(l, lex) or l_zipf < _MIN_LEFT_ZIPF or r_zipf < _MIN_LEFT_ZIPF:
+        # Beside a function word (les|indivisaires, reconventionnellement|le) a rare word is believable.
+        l_function = l in _FUNCTION or l in _DETERMINERS or l in _SHORT_LEFT
+        r_function = r in _FUNCTION or r in _DETERMINERS or r in _SHORT_RIGHT
+        l_min = _MIN_RARE_ZIPF if r_function else _MIN_LEFT_ZIPF
+        r_min = _MIN_RARE_ZIPF if l_function else _MIN_LEFT_ZIPF
+        if not _word_ok(l, lex) or l_zipf < l_min or r_zipf < r_min:
             continue
+        if not cap and (lex.is_name(l) or lex.is_name(r)):
+            continue  # rome|ria: a name written in lower case is no French word
         low, high = min(l_zipf, r_zipf), max(l_zipf, r_zipf)
         # A frequent word on one side is the usual glue (qui, plus, au…); two rarer words may be a rare
         # compound or a dialect form (flourit, clochepied): only suggested.
         if r_zipf >= 5.0 or low >= 4.0 or (r in _DETERMINERS or l in _FUNCTION) and low >= 3.0:
             confidence = 0.9
+        elif (l_function or r_function) and len(token) >= 9:
+            confidence = 0.85
         elif low >= 3.0 and high >= 4.5 or len(l) >= 4 and len(r) >= 5 and len(token) >= 11:
             confidence = 0.85  # two long words (bonnet|sombre) rarely make one unknown word by chance
         else:
@@ -147,8 +157,9 @@ def _best_split(token: str, lex: Lexicon, vocab) -> tuple[str, str, float, bool]
     # More likely a misspelling of a word one letter away (rationelles); a glued short function word
     # (françaisen, traversle) is far commoner than such a typo.
     short_function = len(right) <= 3 and right.lower() in _SHORT_RIGHT | _DETERMINERS
-    if not short_function and _neighbour_zipf(token, lex) >= min(lex.zipf(left), lex.zipf(right)) - 1.0:
-        confidence = min(confidence, 0.6)
+    neighbour = _neighbour_zipf(token, lex)
+    if neighbour >= min(lex.zipf(left), lex.zipf(right)) - 1.0 and (not short_function or neighbour > lex.zipf(left) + 1.0):
+        confidence = min(confidence, 0.6)  # persoune is personne misread, not perso une
     return left, right, confidence, sentence_start
 
 
