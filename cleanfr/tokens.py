@@ -265,7 +265,7 @@ _CODE_LINE = regex.compile(r"(?<![\w-])(?:--[A-Za-z]|-[A-Za-z](?![\w-])|-\w+=)|[
 
 
 def code_line(text: str, pos: int) -> bool:
-    """Whether the line containing ``pos`` looks like code, an option list or a bare term (fewer than 3 words).
+    """Whether the line containing ``pos`` looks like code, an option list or a bare term (fewer than 3 chunks).
 
     >>> code_line("-b, --blocksize taillebloc", 16), code_line("usefree", 0), code_line("Il a dit quil viendra.", 9)
     (True, True, False)
@@ -275,7 +275,9 @@ def code_line(text: str, pos: int) -> bool:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     line = text[start : len(text) if end < 0 else end]
-    return len(WORD.findall(line, concurrent=False)) < 3 or _CODE_LINE.search(line) is not None
+    # Blank-separated chunks, not words: repairs never lower that count (l’avion stays one chunk), so a line
+    # cannot become prose for a second run and the repairs stay idempotent.
+    return len(line.split()) < 3 or _CODE_LINE.search(line) is not None
 
 
 def find_words(text: str, words: Iterable[str]) -> dict[str, list[int]]:

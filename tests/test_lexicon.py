@@ -104,3 +104,35 @@ def test_protected_words_table(word: str, keep: str, damaged: str) -> None:
     """Each entry: the word is protected, is no French word itself, and appears in its example."""
     assert word.lower() in protected_words()
     assert word in keep and not LEX.is_word(word)
+
+
+# --- properties of the word rules together (glued, apostrophe, elision): never raise, idempotent.
+from dataclasses import replace  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from cleanfr.edits import apply, resolve_overlaps  # noqa: E402
+from cleanfr.rules.apostrophe import LostApostrophe  # noqa: E402
+from cleanfr.rules.elision import MissingElision  # noqa: E402
+from cleanfr.rules.glued import GluedWords  # noqa: E402
+
+_RULES = [GluedWords(), LostApostrophe(), MissingElision()]
+_PIECES = ["quil", "LUkraine", "de", "une", "le", "avion", "héros", "Lavrov", "Lavrovau", "additionnelplus", "si",
+           "il", "G20", "--help", "https://x.fr/a", "@handle", "«", "»", "’", "'", "-", "\n", "\r\n", "\u00a0",
+           "\u202f", "\x00", "\udcff", "e\u0301", "مرحبا", "🙂", ".", ",", " ", "  ", "Jai", "na", "sespère"]
+
+
+def _run(text: str) -> str:
+    doc = Document(text)
+    edits = [replace(e, applied=e.confidence >= 0.8) for r in _RULES for e in r.find(doc)]
+    return apply(text, [e for e in resolve_overlaps(edits) if e.applied])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=4)), max_size=30))
+def test_word_rules_never_raise_and_are_idempotent(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    once = _run(text)
+    assert _run(once) == once
+    assert once.count("\n") == text.count("\n") and once.count("\r") == text.count("\r")

@@ -16,6 +16,7 @@ from ..edits import Edit
 from ..lexicon import doc_vocabulary, english_zipf, french, takes_elision
 from ..tokens import english_context, is_isolated, protected_spans
 from . import Rule
+from .glued import glued_candidates
 
 _ELIDABLE = ("jusque", "lorsque", "puisque", "quoique", "que", "de", "le", "la", "je", "me", "te", "se", "ne", "si", "ce")
 _VOWELS = "aeiouyhàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ"
@@ -159,7 +160,10 @@ class MissingElision(Rule):
                 return 0.9
             return 0.7  # a name the lexicon does not know (Uber, Abdel-Fattah): usage varies, only suggested
         if not (lex.is_word(second) or lex.is_word(head)):
-            return None  # Latin, English (de auditu)
+            # de additionnelplus: the glued-words rule splits it in this pass, so elide now (idempotence)
+            glued = glued_candidates(doc).get(head)
+            if glued is None or glued[2] < 0.8 or not takes_elision(glued[0]):
+                return None  # Latin, English (de auditu)
         return 0.9
 
 

@@ -163,6 +163,38 @@ def _best_split(token: str, lex: Lexicon, vocab) -> tuple[str, str, float, bool]
     return left, right, confidence, sentence_start
 
 
+def _candidates(doc: Document) -> dict[str, tuple[str, str, float, bool]]:
+    lex = french()
+    vocab = doc_vocabulary(doc)
+    forms = lex.forms
+    protected_list = protected_words()
+    candidates = {}
+    for token, count in vocab.items():
+        if len(token) < 5 or count > 1 or token.lower() in forms or token.lower() in protected_list:
+            continue
+        if token.isupper() or token[1:2].isupper():
+            continue  # acronyms and their plurals: ATACMS, ONGs
+        if english_zipf(token) >= 3.0:
+            continue
+        if _derived(token, lex) or lex.lost_accents(token):
+            continue  # nourrissonne: a rare form; deraisonnable: accents lost, not a glue
+        split = _best_split(token, lex, vocab)
+        # A glued form written often on the web (dansle, surun) is still damage when its parts are far
+        # more frequent; one written as often as its parts is a word of its own.
+        if split and lex.zipf(token) < min(2.0, min(lex.zipf(split[0]), lex.zipf(split[1])) - 2.0):
+            candidates[token] = split
+    return candidates
+
+
+def glued_candidates(doc: Document) -> dict[str, tuple[str, str, float, bool]]:
+    """Distinct tokens of ``doc`` read as two glued words: token → (left, right, confidence, sentence_start).
+
+    Computed once per document; the elision rule reads it so that ``de additionnelplus`` is elided in the same
+    pass as it is split (``d’additionnel plus``), which keeps the repairs idempotent.
+    """
+    return doc.memo("glued.candidates", _candidates)
+
+
 class GluedWords(Rule):
     """Split a token made of two words written without their space.
 
@@ -179,31 +211,13 @@ class GluedWords(Rule):
     description = "mots collés (officiellequi → officielle qui, Lavrovau → Lavrov au)"
 
     def find(self, doc: Document) -> Iterable[Edit]:
-        vocab = doc_vocabulary(doc)
-        lex = french()
-        forms = lex.forms
-        protected_list = protected_words()
-        candidates = []
-        for token, count in vocab.items():
-            if len(token) < 5 or count > 1 or token.lower() in forms or token.lower() in protected_list:
-                continue
-            if token.isupper() or token[1:2].isupper():
-                continue  # acronyms and their plurals: ATACMS, ONGs
-            if english_zipf(token) >= 3.0:
-                continue
-            if _derived(token, lex) or lex.lost_accents(token):
-                continue  # nourrissonne: a rare form; deraisonnable: accents lost, not a glue
-            split = _best_split(token, lex, vocab)
-            # A glued form written often on the web (dansle, surun) is still damage when its parts are far
-            # more frequent; one written as often as its parts is a word of its own.
-            if split and lex.zipf(token) < min(2.0, min(lex.zipf(split[0]), lex.zipf(split[1])) - 2.0):
-                candidates.append((token, *split))
+        candidates = glued_candidates(doc)
         if not candidates:
             return
         text = doc.text
         protected = protected_spans(doc)
-        where = find_words(text, [c[0] for c in candidates])
-        for token, left, right, confidence, sentence_start in candidates:
+        where = find_words(text, candidates)
+        for token, (left, right, confidence, sentence_start) in candidates.items():
             for start in where[token]:
                 end = start + len(token)
                 if not is_isolated(text, start, end) or protected.overlaps(start, end) or code_line(text, start):
