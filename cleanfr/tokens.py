@@ -13,8 +13,8 @@ Stable API (other rule families rely on it):
 - :func:`in_broken_word` → whether a word is a piece of a word cut by a line-break hyphen (``cuisi- nes``).
 - :func:`name_follows` → whether a capitalised word follows a position (``Lon Hohberger``: a first name).
 - :func:`english_context` → whether English function words surround a span (an English passage).
-- :func:`code_line` → whether the line around a position reads as code, an option list or a heading
-  (too few words, options, ``= | { } < > \\ / _``): word repairs leave such lines alone.
+- :func:`code_line` → whether the line around a position reads as code, an option list or a bare term
+  (fewer than 12 letters, options, ``= | { } < > \\ / _``): word repairs leave such lines alone.
 - :func:`occurrences` → start offsets of a word in a text where it stands as a whole word;
   :func:`find_words` → the same for many words at once (one Aho–Corasick scan).
 - :func:`protected_words` → lower-cased words listed in ``cleanfr/data/protected_words.txt`` (words that look
@@ -265,7 +265,7 @@ _CODE_LINE = regex.compile(r"(?<![\w-])(?:--[A-Za-z]|-[A-Za-z](?![\w-])|-\w+=)|[
 
 
 def code_line(text: str, pos: int) -> bool:
-    """Whether the line containing ``pos`` looks like code, an option list or a bare term (fewer than 3 chunks).
+    """Whether the line containing ``pos`` looks like code, an option list or a bare term (fewer than 12 letters).
 
     >>> code_line("-b, --blocksize taillebloc", 16), code_line("usefree", 0), code_line("Il a dit quil viendra.", 9)
     (True, True, False)
@@ -275,9 +275,9 @@ def code_line(text: str, pos: int) -> bool:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     line = text[start : len(text) if end < 0 else end]
-    # Blank-separated chunks, not words: repairs never lower that count (l’avion stays one chunk), so a line
-    # cannot become prose for a second run and the repairs stay idempotent.
-    return len(line.split()) < 3 or _CODE_LINE.search(line) is not None
+    # Letters, not words: no repair of any pass adds letters (a split or an apostrophe adds words, a space
+    # after a comma adds chunks), so a line cannot turn into prose for a second run: repairs stay idempotent.
+    return sum(1 for c in line if c.isalpha()) < 12 or _CODE_LINE.search(line) is not None
 
 
 def find_words(text: str, words: Iterable[str]) -> dict[str, list[int]]:

@@ -52,6 +52,7 @@ _MIN_RARE_ZIPF = 1.5
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüœ"
+_SHAPE = regex.compile(r"\p{Lu}?\p{Ll}+(?:\p{Lu}\p{Ll}+)?$")
 _VOWEL = regex.compile(r"[aeiouyàâäéèêëîïôöùûüœæ]")
 
 
@@ -172,8 +173,8 @@ def _candidates(doc: Document) -> dict[str, tuple[str, str, float, bool]]:
     for token, count in vocab.items():
         if len(token) < 5 or count > 1 or token.lower() in forms or token.lower() in protected_list:
             continue
-        if token.isupper() or token[1:2].isupper():
-            continue  # acronyms and their plurals: ATACMS, ONGs
+        if not _SHAPE.match(token):
+            continue  # acronyms (ATACMS, ONGs) and odd casing (étécHAUD): only word, Word and wordWord
         if english_zipf(token) >= 3.0:
             continue
         if _derived(token, lex) or lex.lost_accents(token):
