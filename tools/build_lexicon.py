@@ -128,7 +128,8 @@ def main() -> None:
     sections = ["\n".join(others), "\n".join(sorted(verbs)), "\n".join(sorted(persons)), "\n".join(sorted(proper))]
     payload = ("\n~\n".join(sections) + "\n").encode("utf-8")
     args.out.write_bytes(lzma.compress(payload, preset=9 | lzma.PRESET_EXTREME))
-    print(f"hunspell {len(hun)} ({len(verbs)} verb forms, {len(persons)} person names, {len(proper)} other names) + simplemma {len(sim)} -> {len(forms)} forms, "
+    print(f"hunspell {len(hun)} ({len(verbs)} verb forms, {len(persons)} person names, {len(proper)} other names)"
+          f" + simplemma {len(sim)} -> {len(forms)} forms, "
           f"{args.out.stat().st_size} bytes")
 
 

@@ -18,12 +18,14 @@ from ..tokens import english_context, is_isolated, protected_spans
 from . import Rule
 from .glued import glued_candidates
 
-_ELIDABLE = ("jusque", "lorsque", "puisque", "quoique", "que", "de", "le", "la", "je", "me", "te", "se", "ne", "si", "ce")
+_ELIDABLE = (
+    "jusque", "lorsque", "puisque", "quoique", "que", "de", "le", "la", "je", "me", "te", "se", "ne", "si", "ce"
+)
 _VOWELS = "aeiouyhàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ"
 
 
 @lru_cache(maxsize=1)
-def _starts() -> "ahocorasick.Automaton":
+def _starts():  # -> ahocorasick.Automaton (imported lazily)
     """Aho–Corasick automaton of every ``word + space + vowel`` (a C scan: the candidate starts cost ~0.2 s
     on 7 MB, where one regex scan costs several times more)."""
     import ahocorasick

@@ -15,7 +15,16 @@ import regex
 from ..document import Document
 from ..edits import Edit
 from ..lexicon import Lexicon, doc_vocabulary, english_zipf, french
-from ..tokens import at_sentence_start, code_line, in_broken_word, is_isolated, name_follows, find_words, protected_spans, protected_words
+from ..tokens import (
+    at_sentence_start,
+    code_line,
+    find_words,
+    in_broken_word,
+    is_isolated,
+    name_follows,
+    protected_spans,
+    protected_words,
+)
 from . import Rule
 
 #: Productive prefixes: ``extra|patrimoniaux``, ``anti|vaccin``, ``re|lancer`` are derivations, not two words.
@@ -95,15 +104,15 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
     cap = token[0].isupper()
     for i in range(2, len(token) - 1):
         left, right = token[:i], token[i:]
-        l, r = left.lower(), right.lower()
-        if r in _ENDINGS or len(r) < 3 and r not in _SHORT_RIGHT or not _word_ok(r, lex):
+        lw, rw = left.lower(), right.lower()
+        if rw in _ENDINGS or len(rw) < 3 and rw not in _SHORT_RIGHT or not _word_ok(rw, lex):
             continue  # cous|aient, équivalent|ss, dark|gray
-        if not (_VOWEL.search(l) and _VOWEL.search(r)):
+        if not (_VOWEL.search(lw) and _VOWEL.search(rw)):
             continue  # mm|moui: a French word has a vowel
-        r_zipf = lex.zipf(r)
+        r_zipf = lex.zipf(rw)
         if right[0].isupper() and not left[0].isupper():
             # pèreLa, dansLe: a case change inside the token marks the boundary
-            if _word_ok(l, lex) and lex.zipf(l) >= 3.0 and (right[1:].islower()):
+            if _word_ok(lw, lex) and lex.zipf(lw) >= 3.0 and (right[1:].islower()):
                 found.append((10.0 + r_zipf, left, right, 0.9, False))
             continue
         if right[0].isupper():
@@ -113,34 +122,34 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
             if r_zipf >= _MIN_RIGHT_ZIPF:
                 found.append((3.0 + r_zipf, left, right, 0.92, False))
             continue
-        if (l in _PREFIXES or l.endswith("o") and lex.zipf(l) < 4.0) and r not in _DETERMINERS | _FUNCTION:
+        if (lw in _PREFIXES or lw.endswith("o") and lex.zipf(lw) < 4.0) and rw not in _DETERMINERS | _FUNCTION:
             continue  # extra|patrimoniaux, russo|ukrainien: a prefix or a combining form (but sur|un)
-        if len(l) <= 3 and l not in _SHORT_LEFT and lex.zipf(l) < 4.5:
+        if len(lw) <= 3 and lw not in _SHORT_LEFT and lex.zipf(lw) < 4.5:
             continue  # ter|tous: short left parts must be common words
-        l_zipf = lex.zipf(l)
+        l_zipf = lex.zipf(lw)
         # Beside a function word (les|indivisaires, reconventionnellement|le) a rare word is believable.
-        l_function = l in _FUNCTION or l in _DETERMINERS or l in _SHORT_LEFT
-        r_function = r in _FUNCTION or r in _DETERMINERS or r in _SHORT_RIGHT
+        l_function = lw in _FUNCTION or lw in _DETERMINERS or lw in _SHORT_LEFT
+        r_function = rw in _FUNCTION or rw in _DETERMINERS or rw in _SHORT_RIGHT
         l_min = _MIN_RARE_ZIPF if r_function else _MIN_LEFT_ZIPF
         r_min = _MIN_RARE_ZIPF if l_function else _MIN_LEFT_ZIPF
-        if not _word_ok(l, lex) or l_zipf < l_min or r_zipf < r_min:
+        if not _word_ok(lw, lex) or l_zipf < l_min or r_zipf < r_min:
             continue
-        if not cap and (lex.is_name(l) or lex.is_name(r)):
+        if not cap and (lex.is_name(lw) or lex.is_name(rw)):
             continue  # rome|ria: a name written in lower case is no French word
         low, high = min(l_zipf, r_zipf), max(l_zipf, r_zipf)
         # A frequent word on one side is the usual glue (qui, plus, au…); two rarer words may be a rare
         # compound or a dialect form (flourit, clochepied): only suggested.
-        if r_zipf >= 5.0 or low >= 4.0 or (r in _DETERMINERS or l in _FUNCTION) and low >= 3.0:
+        if r_zipf >= 5.0 or low >= 4.0 or (rw in _DETERMINERS or lw in _FUNCTION) and low >= 3.0:
             confidence = 0.9
         elif (l_function or r_function) and len(token) >= 9:
             confidence = 0.85
-        elif low >= 3.0 and high >= 4.5 or len(l) >= 4 and len(r) >= 5 and len(token) >= 11:
+        elif low >= 3.0 and high >= 4.5 or len(lw) >= 4 and len(rw) >= 5 and len(token) >= 11:
             confidence = 0.85  # two long words (bonnet|sombre) rarely make one unknown word by chance
         else:
             confidence = 0.7
-        if english_zipf(l) > l_zipf and english_zipf(r) > r_zipf:
+        if english_zipf(lw) > l_zipf and english_zipf(rw) > r_zipf:
             continue  # both parts rather English: file|type, work|shop
-        if cap and not ({l, r} & (_DETERMINERS | _SHORT_RIGHT)):
+        if cap and not ({lw, rw} & (_DETERMINERS | _SHORT_RIGHT)):
             continue  # at a sentence start only Dansles, Elleen, Mesyeux: Toinon, Carali are names
         found.append((l_zipf + r_zipf, left, right, confidence, cap))
     return found
@@ -159,7 +168,8 @@ def _best_split(token: str, lex: Lexicon, vocab) -> tuple[str, str, float, bool]
     # (françaisen, traversle) is far commoner than such a typo.
     short_function = len(right) <= 3 and right.lower() in _SHORT_RIGHT | _DETERMINERS
     neighbour = _neighbour_zipf(token, lex)
-    if neighbour >= min(lex.zipf(left), lex.zipf(right)) - 1.0 and (not short_function or neighbour > lex.zipf(left) + 1.0):
+    misread = neighbour >= min(lex.zipf(left), lex.zipf(right)) - 1.0
+    if misread and (not short_function or neighbour > lex.zipf(left) + 1.0):
         confidence = min(confidence, 0.6)  # persoune is personne misread, not perso une
     return left, right, confidence, sentence_start
 
