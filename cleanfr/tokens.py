@@ -11,6 +11,7 @@ Stable API (other rule families rely on it):
   (``« the deal of the century »``). ``protected.overlaps(start, end)`` says whether a span touches one.
 - :func:`at_sentence_start` → whether a position begins a sentence, a line or a quotation.
 - :func:`in_broken_word` → whether a word is a piece of a word cut by a line-break hyphen (``cuisi- nes``).
+- :func:`previous_word` → the word just before a position on the same line.
 - :func:`name_follows` → whether a capitalised word follows a position (``Lon Hohberger``: a first name).
 - :func:`english_context` → whether English function words surround a span (an English passage).
 - :func:`code_line` → whether the line around a position reads as code, an option list or a bare term
@@ -41,7 +42,7 @@ from .document import Document
 
 __all__ = ["WORD", "Protected", "protected_spans", "protected_words", "is_isolated", "occurrences", "find_words",
            "at_sentence_start", "english_context", "code_line", "name_follows",
-           "in_broken_word", "APOSTROPHES"]
+           "in_broken_word", "previous_word", "APOSTROPHES"]
 
 #: A word: a run of letters, with their combining marks.
 WORD = regex.compile(r"[\p{L}\p{M}]+")
@@ -228,6 +229,22 @@ def in_broken_word(text: str, start: int, end: int) -> bool:
         return True
     m = _BROKEN_AFTER.match(text, end)
     return m is not None and (" " in m.group() or "\n" in m.group())
+
+
+def previous_word(text: str, start: int, keep_case: bool = False) -> str:
+    """The word just before ``start``, past blanks on the same line ('' if none); lower-cased unless asked.
+
+    >>> previous_word("parce quelle", 6), previous_word("Manoel de", 7, keep_case=True), previous_word("« le", 2)
+    ('parce', 'Manoel', '')
+    """
+    j = start
+    while j > 0 and text[j - 1] in " \u00a0":
+        j -= 1
+    k = j
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    word = text[k:j]
+    return word if keep_case else word.lower()
 
 
 def name_follows(text: str, end: int) -> bool:

@@ -22,6 +22,7 @@ from ..tokens import (
     in_broken_word,
     is_isolated,
     name_follows,
+    previous_word,
     find_words,
     protected_spans,
     protected_words,
@@ -86,23 +87,39 @@ _INVERSION = regex.compile(r"-(?:t-)?(?:ce|il|ils|elle|elles|on|je|tu|nous|vous)
 
 
 @lru_cache(maxsize=1)
-def _homographs() -> dict[str, tuple[str, str, str, float]]:
-    """``cleanfr/data/lexicon/elided_homographs.tsv``: token → (prefix, rest, "homograph", confidence)."""
+def _homographs() -> dict[str, tuple[str, str, tuple[frozenset[str], frozenset[str]] | None]]:
+    """``cleanfr/data/lexicon/elided_homographs.tsv``: token → (prefix, rest, context).
+
+    The context is None when any following word will do (``na``), else (allowed next words, allowed previous
+    words).
+    """
     text = resources.files("cleanfr").joinpath("data/lexicon/elided_homographs.tsv").read_text("utf-8")
     table = {}
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
-            token, repair = line.split("\t")[:2]
+            token, repair, context = line.split("\t")[:3]
             prefix, rest = repair.split("'", 1)
-            table[token] = (prefix, rest, "homograph", 0.9)
+            sides = {"next": frozenset(), "prev": frozenset()}
+            if context != "word":
+                for part in context.split(";"):
+                    side, words = part.split("=", 1)
+                    sides[side] = frozenset(words.split(","))
+            table[token] = (prefix, rest, None if context == "word" else (sides["next"], sides["prev"]))
     return table
 
 
-_NEXT_WORD = regex.compile(r"[ \u00a0]+\p{L}")
+_NEXT_WORD = regex.compile(r"[ \u00a0]+(\p{L}+)")
 
 
-def _word_follows(text: str, end: int) -> bool:
-    return _NEXT_WORD.match(text, end) is not None
+def _homograph_context(text: str, start: int, end: int, context) -> bool:
+    """Whether the words around a homograph show its elided reading (``quelle ne`` is ``qu’elle ne``)."""
+    following = _NEXT_WORD.match(text, end)
+    if context is None:
+        return following is not None
+    after, before = context
+    if following is not None and following.group(1).lower() in after:
+        return True
+    return bool(before) and previous_word(text, start) in before
 
 
 def _abbreviation(text: str, end: int) -> bool:
@@ -119,7 +136,9 @@ class LostApostrophe(Rule):
     Example: ``quil a dit que LUkraine`` → ``qu’il a dit que L’Ukraine`` (the document's own apostrophe
     is used). Only when the glued form is not a French word (``dune``, ``lace``, ``sale``, ``Lesotho``
     stay) and what follows the elision is a French word or a name; lower-case words glued after a
-    capital mid-sentence are taken for surnames (``Lamour``) and left alone.
+    capital mid-sentence are taken for surnames (``Lamour``) and left alone. A few words that are also glued
+    elisions are repaired only where the word cannot stand (``il na pas`` → ``il n’a pas``, ``parce quelle``
+    → ``parce qu’elle``; table ``cleanfr/data/lexicon/elided_homographs.tsv``).
     """
 
     id = "lost-apostrophe"
@@ -135,7 +154,8 @@ class LostApostrophe(Rule):
         candidates = []
         for token in vocab:
             if token in homographs:
-                candidates.append((token, *homographs[token]))
+                prefix, rest, _ = homographs[token]
+                candidates.append((token, prefix, rest, "homograph", 0.9))
                 continue
             if len(token) < 3 or token.isupper() or lex.is_word(token) or token.lower() in protected_list:
                 continue
@@ -165,8 +185,8 @@ class LostApostrophe(Rule):
                     continue  # Lon Hohberger: a first name
                 if _abbreviation(text, end):
                     continue  # lun. 17 févr.
-                if shape == "homograph" and not _word_follows(text, end):
-                    continue  # « na ! »: the interjection
+                if shape == "homograph" and not _homograph_context(text, start, end, homographs[token][2]):
+                    continue  # « na ! », quelle est…: the word itself
                 if protected.overlaps(start, end) or english_context(text, start, end):
                     continue
                 if in_broken_word(text, start, end):

@@ -14,7 +14,7 @@ import regex
 from ..document import Document
 from ..edits import Edit
 from ..lexicon import doc_vocabulary, english_zipf, french, takes_elision
-from ..tokens import english_context, is_isolated, protected_spans
+from ..tokens import english_context, is_isolated, previous_word, protected_spans
 from . import Rule
 from .glued import glued_candidates
 
@@ -136,7 +136,7 @@ class MissingElision(Rule):
             return None  # a letter named: le « a », le e muet
         if low == "a" and first in ("le", "la"):
             # il le a vu → il l’a vu; but le a (the letter) stays
-            return 0.9 if _previous_word(text, m.start()) in _SUBJECTS else None
+            return 0.9 if previous_word(text, m.start()) in _SUBJECTS else None
         if first == "ce" and low not in _CE_BEFORE:
             return None
         if low in _FUNCTION:
@@ -144,7 +144,7 @@ class MissingElision(Rule):
                 return None  # de Une saison en enfer; de il, la où (là où), le et
             if low in _NUMERALS and first == "de" and _RANGE.match(text, m.end()):
                 return None  # de un à dix
-            if first in _PRONOUNS and first == "je" and _previous_word(text, m.start()) in _DETERMINERS:
+            if first in _PRONOUNS and first == "je" and previous_word(text, m.start()) in _DETERMINERS:
                 return None  # le je est un autre
             return 0.95
         if first in _PRONOUNS and not (lex.is_verb(head) or lex.is_verb(second)):
@@ -152,7 +152,7 @@ class MissingElision(Rule):
         if first in _FUNCTION_ONLY or (low[0] == "h" and first not in ("de", "le", "la")):
             return None  # que hommes et femmes: usage varies before h
         if head[0].isupper():
-            previous = _previous_word(text, m.start(), keep_case=True)
+            previous = previous_word(text, m.start(), keep_case=True)
             if previous == "à" or previous[:1].isupper() and not lex.is_word(head):
                 return None  # Manoel de Oliveira: a particle before a foreign name; à la Emacs
             if first in ("le", "la"):
@@ -167,15 +167,3 @@ class MissingElision(Rule):
             if glued is None or glued[2] < 0.8 or not takes_elision(glued[0]):
                 return None  # Latin, English (de auditu)
         return 0.9
-
-
-def _previous_word(text: str, start: int, keep_case: bool = False) -> str:
-    """The word just before ``start`` on the same line ('' if none)."""
-    j = start
-    while j > 0 and text[j - 1] in " \u00a0":
-        j -= 1
-    k = j
-    while k > 0 and text[k - 1].isalpha():
-        k -= 1
-    word = text[k:j]
-    return word if keep_case else word.lower()

@@ -76,7 +76,7 @@ def _homograph_rows() -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-@pytest.mark.parametrize("token, repair, fixed, kept", _homograph_rows())
-def test_elided_homographs_table(token: str, repair: str, fixed: str, kept: str) -> None:
+@pytest.mark.parametrize("token, repair, context, fixed, kept", _homograph_rows())
+def test_elided_homographs_table(token: str, repair: str, context: str, fixed: str, kept: str) -> None:
     assert run(fixed) == fixed.replace(token, repair, 1)
     assert run(kept) == kept
