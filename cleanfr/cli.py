@@ -171,11 +171,14 @@ def _inputs(args: argparse.Namespace) -> list[InputFile]:
 
 
 class _Progress:
-    """A tqdm bar on stderr (bytes read, rate, ETA, records) when stderr is a terminal; silent otherwise."""
+    """A tqdm bar on stderr (bytes, rate, ETA, records) when stderr is a terminal; silent otherwise.
+
+    Counts the uncompressed bytes of finished tasks; with compressed inputs the total is unknown (no ETA).
+    """
 
     def __init__(self, inputs: list[InputFile], stderr: IO[str], quiet: bool) -> None:
         self.bar = None
-        self.done = 0
+        self.counted: dict[int, int] = {}
         self.records = 0
         if quiet or not getattr(stderr, "isatty", lambda: False)():
             return
@@ -183,31 +186,32 @@ class _Progress:
             from tqdm import tqdm
         except ImportError:  # pragma: no cover - tqdm is a dependency
             return
-        sizes = [os.path.getsize(f.path) if f.path != "-" and os.path.isfile(f.path) else None for f in inputs]
+        from .textio import compression_of
+
+        sizes = [os.path.getsize(f.path) if f.path != "-" and os.path.isfile(f.path) and not compression_of(f.path)
+                 else None for f in inputs]
         total = None if None in sizes else sum(sizes)  # type: ignore[arg-type]
         # delay: nothing at all for work that takes less than a moment.
         self.bar = tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, file=stderr, delay=0.5,
                         dynamic_ncols=True, leave=False)
 
-    def update(self, f: InputFile, records: int) -> None:
+    def update(self, f: InputFile, result: TaskResult) -> None:
         if self.bar is None:
             return
-        self.records += records
-        position = self.done
-        with contextlib.suppress(Exception):
-            position += f.raw.tell() if f.raw is not None else 0
-        if position > self.bar.n:
-            self.bar.update(position - self.bar.n)
+        self.counted[f.index] = self.counted.get(f.index, 0) + result.size
+        self.records += result.records
         if self.records:
             self.bar.set_postfix_str(f"{self.records} records", refresh=False)
+        self.bar.update(result.size)
 
     def file_done(self, f: InputFile) -> None:
-        if self.bar is None:
+        """Account for the bytes no task covered (BOM, a Parquet file's footer)."""
+        if self.bar is None or self.bar.total is None:
             return
         with contextlib.suppress(OSError):
-            self.done += os.path.getsize(f.path) if f.path != "-" else 0
-        if self.done > self.bar.n:
-            self.bar.update(self.done - self.bar.n)
+            missing = os.path.getsize(f.path) - self.counted.pop(f.index, 0)
+            if missing > 0:
+                self.bar.update(missing)
 
     def write(self, stderr: IO[str], message: str) -> None:
         """Print a line above the bar."""
@@ -267,7 +271,7 @@ def _drive(args: argparse.Namespace, settings: Settings, stdin: IO[bytes], stder
                     on_abort(f)
                     continue
                 on_result(f, payload)
-                progress.update(f, payload.records)
+                progress.update(f, payload)
             elif kind == "error":
                 level = "warning: " if isinstance(payload, BinaryInput) else ""
                 progress.write(stderr, f"cleanfr: {level}{payload}\n")

@@ -111,6 +111,7 @@ class TaskResult:
     warnings: list[str] = field(default_factory=list)
     error: str | None = None  # set when --on-error stop met a bad record: the file must be abandoned
     docs: list[tuple[str, str, list[Edit]]] | None = None
+    size: int = 0  # bytes of input this task covered (uncompressed), for the progress bar
 
 
 def detect_format(path: str, requested: str = "auto") -> str:
@@ -277,7 +278,7 @@ def _process_text(task: TextTask) -> TaskResult:
     docs = [(task.name, task.text, edits)] if settings.keep_docs else None
     return TaskResult(
         task.file, result.text, [({}, e) for e in edits], count_words(task.text), 0,
-        result.text != task.text, docs=docs,
+        result.text != task.text, docs=docs, size=len(task.text.encode("utf-8", "surrogatepass")),
     )
 
 
@@ -311,7 +312,7 @@ def _locator(obj: dict, id_field: str, where: dict) -> dict:
 def _process_jsonl(task: JsonlTask) -> TaskResult:
     settings: Settings = _STATE["settings"]
     pipeline = _STATE["pipeline"]
-    res = TaskResult(task.file, b"", docs=[] if settings.keep_docs else None)
+    res = TaskResult(task.file, b"", docs=[] if settings.keep_docs else None, size=sum(map(len, task.lines)))
     out: list[bytes] = []
     for i, raw in enumerate(task.lines):
         number = task.first_line + i
@@ -421,7 +422,7 @@ def _process_parquet(task: ParquetTask) -> TaskResult:
 
     settings: Settings = _STATE["settings"]
     pipeline = _STATE["pipeline"]
-    res = TaskResult(task.file, None, docs=[] if settings.keep_docs else None)
+    res = TaskResult(task.file, None, docs=[] if settings.keep_docs else None, size=task.batch.nbytes)
     batch = task.batch
     if settings.field not in batch.schema.names:
         res.error = f"{task.name}: no {settings.field!r} column (columns: {', '.join(batch.schema.names)})"

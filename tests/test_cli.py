@@ -225,7 +225,7 @@ def test_directory_and_missing_and_unwritable_targets(tmp_path: Path):
 
 def test_disk_full_on_stdout_is_one_line_exit_2(tmp_path: Path):
     f = tmp_path / "m.txt"
-    _big_text(f, 0.3)
+    _big_text(f, 0.1)
     with open("/dev/full", "wb") as full:
         p = subprocess.run([sys.executable, "-m", "cleanfr", "fix", str(f), "--select", "unicode", "-q"],
                            stdout=full, stderr=subprocess.PIPE, timeout=120)
@@ -274,3 +274,33 @@ def test_usage_errors_are_one_line():
     for args in (["fix", "--jobs", "x", "-"], ["fix", "--format", "xml", "-"], ["nonsense"], []):
         p = run_process(*args, input=b"")
         assert p.returncode == 2 and len(p.stderr.splitlines()) == 1 and p.stderr.startswith(b"cleanfr: ")
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path):
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    f = tmp_path / "big.txt"
+    _big_text(f, 0.25)
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a terminal 100 columns wide
+    proc = subprocess.Popen([sys.executable, "-m", "cleanfr", "fix", str(f), "--chunk-size", "10000", "-o",
+                             str(tmp_path / "out.txt"), "--select", "unicode"], stdout=subprocess.DEVNULL, stderr=slave)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        seen += data
+    assert proc.wait(timeout=120) == 0
+    os.close(master)
+    assert b"B/s" in seen and b"%" in seen  # tqdm: bytes, rate, percentage
+    quiet = subprocess.run([sys.executable, "-m", "cleanfr", "fix", str(f), "--chunk-size", "10000", "-o",
+                            str(tmp_path / "out.txt"), "--select", "unicode"], capture_output=True, timeout=120)
+    assert b"B/s" not in quiet.stderr and quiet.stderr.count(b"\n") == 1  # just the summary line
