@@ -19,7 +19,7 @@ Stable API (other rule families rely on it):
     ``rome`` is no French word.
   - ``lost_accents(word) -> bool``: ``word`` is not a form but a form with its accents removed is (``quotite``
     for ``quotité``): the accents rule's business, not a glued word nor a lost apostrophe. The accent-free index
-    is built on first use (~0.3 s).
+    is not built: the accented variants of the word are looked up.
   - ``forms``: the underlying ``frozenset`` of lower-cased forms (for bulk membership tests).
 
 - :func:`doc_vocabulary` → ``collections.Counter`` of the document's word tokens *as written* (case kept),
@@ -39,6 +39,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 import lzma
 import math
 from collections import Counter
@@ -60,14 +61,15 @@ def fold(word: str) -> str:
     return word.replace("\u2019", "'").lower()
 
 
-#: Accented letters to their base letter (œ and æ kept: they are letters, not accents).
-_BARE = str.maketrans("àâäáãçéèêëíìîïñóòôöõúùûüÿ", "aaaaaceeeeiiiinooooouuuuy")
+#: The letters an unaccented French letter may stand for when accents are lost.
+_ACCENTED = {"a": "aàâ", "e": "eéèêë", "i": "iîï", "o": "oô", "u": "uùûü", "c": "cç", "y": "yÿ"}
+_MAX_VARIANTS = 5000
 
 
 class Lexicon:
     """Word frequencies plus a full-form lexicon; build it with :func:`french`."""
 
-    __slots__ = ("forms", "verbs", "persons", "names", "_freq", "_bare")
+    __slots__ = ("forms", "verbs", "persons", "names", "_freq")
 
     def __init__(self, forms: frozenset[str], verbs: frozenset[str], persons: frozenset[str],
                  names: frozenset[str], freq: dict[str, float]) -> None:
@@ -76,7 +78,6 @@ class Lexicon:
         self.persons = persons
         self.names = names
         self._freq = freq
-        self._bare: frozenset[str] | None = None
 
     def zipf(self, word: str) -> float:
         """Zipf frequency (log10 of occurrences per billion words), 0.0 for an unknown word.
@@ -104,7 +105,10 @@ class Lexicon:
         return fold(word) in self.verbs
 
     def lost_accents(self, word: str) -> bool:
-        """Whether ``word`` is an unknown spelling of a known form without its accents.
+        """Whether ``word`` is an unknown spelling of a known form without (some of) its accents.
+
+        Tries the accented variants of its vowels and c (at most ``_MAX_VARIANTS``), so no accent-free index
+        of the whole lexicon has to be built: rules ask this of a few candidates only.
 
         >>> french().lost_accents("quotite"), french().lost_accents("quotité"), french().lost_accents("officiellequi")
         (True, False, False)
@@ -112,9 +116,13 @@ class Lexicon:
         w = fold(word)
         if w in self.forms:
             return False
-        if self._bare is None:
-            self._bare = frozenset(f.translate(_BARE) for f in self.forms if not f.isascii())
-        return w.translate(_BARE) in self._bare
+        options = [_ACCENTED.get(c, c) for c in w]
+        count = 1
+        for o in options:
+            count *= len(o)
+        if count > _MAX_VARIANTS:
+            return False
+        return any("".join(v) in self.forms for v in itertools.product(*options))
 
     def is_name(self, word: str) -> bool:
         """Whether ``word`` is known only as a proper name (person, place, brand).

@@ -43,6 +43,12 @@ _S_BEFORE = frozenset({"il", "ils"})
 #: Verb forms that never follow the elided articles and ``de`` (``dest`` is no ``d’est``, ``len`` no ``l’en``).
 _NOT_AFTER_ARTICLE = frozenset("est es ai as a ont avait avaient était étaient en y".split())
 
+#: Determiners: no elided form can follow them (``notre lon`` is no ``notre l’on``).
+_DETERMINERS = frozenset(
+    "le la les un une des du au aux ce cet cette ces mon ton son ma ta sa mes tes ses notre votre leur nos vos "
+    "leurs".split()
+)
+
 #: Short words whose glue to the next word looks like an elision (``lavaleur`` = la valeur, not l’avaleur).
 _GLUED_ARTICLES = frozenset({"la", "le", "de", "se", "ne", "ce", "je", "me", "te", "sa", "ma", "ta",
                              "les", "des", "ses", "mes", "tes", "ces"})
@@ -159,10 +165,8 @@ class LostApostrophe(Rule):
                 continue
             if len(token) < 3 or token.isupper() or lex.is_word(token) or token.lower() in protected_list:
                 continue
-            if lex.lost_accents(token):
-                continue  # quotite is quotité without accents, not qu’otite
             found = self._candidate(token, vocab)
-            if found:
+            if found and not lex.lost_accents(token):  # quotite is quotité without accents, not qu’otite
                 candidates.append((token, *found))
         if not candidates:
             return
@@ -185,6 +189,8 @@ class LostApostrophe(Rule):
                     continue  # Lon Hohberger: a first name
                 if _abbreviation(text, end):
                     continue  # lun. 17 févr.
+                if previous_word(text, start) in _DETERMINERS:
+                    continue  # notre lon, la dune: a noun after a determiner, not an elision
                 if shape == "homograph" and not _homograph_context(text, start, end, homographs[token][2]):
                     continue  # « na ! », quelle est…: the word itself
                 if protected.overlaps(start, end) or english_context(text, start, end):

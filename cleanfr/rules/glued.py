@@ -187,9 +187,11 @@ def _candidates(doc: Document) -> dict[str, tuple[str, str, float, bool]]:
             continue  # acronyms (ATACMS, ONGs) and odd casing (étécHAUD): only word, Word and wordWord
         if english_zipf(token) >= 3.0:
             continue
-        if _derived(token, lex) or lex.lost_accents(token):
-            continue  # nourrissonne: a rare form; deraisonnable: accents lost, not a glue
+        if _derived(token, lex):
+            continue  # nourrissonne: a rare form, not a glue
         split = _best_split(token, lex, vocab)
+        if split and lex.lost_accents(token):
+            continue  # deraisonnable: accents lost (the accents rule's business), not a glue
         # A glued form written often on the web (dansle, surun) is still damage when its parts are far
         # more frequent; one written as often as its parts is a word of its own.
         if split and lex.zipf(token) < min(2.0, min(lex.zipf(split[0]), lex.zipf(split[1])) - 2.0):

@@ -52,6 +52,8 @@ def test_uses_the_documents_apostrophe() -> None:
         "Tadam, dit le présentateur.",
         "aujourd'hui et l'Ukraine",
         "LUKRAINE EN GUERRE",
+        "quelque chose comme notre lon, lan, la",
+        "Alors quelle est cette pointe ?",
     ],
 )
 def test_hard_negatives(text: str) -> None:
