@@ -182,9 +182,13 @@ def _vocabulary(doc: Document) -> Counter:
     # Counting blank-separated chunks first, then splitting each distinct chunk, is twice as fast as
     # running the word regex over the whole text: most chunks repeat.
     vocab: Counter = Counter()
+    find = WORD.findall
     for chunk, n in Counter(doc.text.split()).items():
-        for word in WORD.findall(chunk):
-            vocab[word] += n
+        if chunk.isalpha():  # most chunks are one plain word
+            vocab[chunk] += n
+        else:
+            for word in find(chunk):
+                vocab[word] += n
     return vocab
 
 
