@@ -157,14 +157,14 @@ def word_count(s: str) -> int:
 
 
 class LineMatcher:
-    """Match whole lines against many patterns at once, cheaply.
+    r"""Match whole lines against many patterns at once, cheaply.
 
     Each line is tried only against the patterns that can start with its first character (worked
     out from the regexes themselves), so the cost per line stays small however many patterns the
     data files hold. Patterns are case-insensitive unless flagged; leading and trailing spaces of
     the line are ignored.
 
-    >>> m = LineMatcher([("a", "lire aussi.{0,20}", False), ("b", "[a-z]{2}-\\d\\d", True)])
+    >>> m = LineMatcher([("a", "lire aussi.{0,20}", False), ("b", r"[a-z]{2}-\d\d", True)])
     >>> m.match("  LIRE AUSSI : la suite"), m.match("fr-02"), m.match("FR-02")
     ('a', 'b', None)
     """
