@@ -1,7 +1,7 @@
 """The ``cleanfr`` command: ``fix``, ``stats``, ``report`` and ``rules`` over files, corpora and standard input.
 
 Exit codes: 0 success, 1 ``--check`` found edits to apply, 2 usage or input error (one line on stderr:
-``cleanfr: <file>: <message>``), 130 interrupted, 141 broken pipe. An input is never modified unless
+``cleanfr: <file>: <message>``), 70 internal error (a bug), 130 interrupted, 141 broken pipe. An input is never modified unless
 ``--in-place`` succeeds; outputs are written through a temporary file and renamed.
 
 Example: ``cleanfr fix seeds/fr-02.txt --diff``;
@@ -32,6 +32,7 @@ from .textio import AtomicOutput, BinaryInput, InputError
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE if hasattr(signal, "SIGPIPE") else 1
 EXIT_INTERRUPTED = 130
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in cleanfr, never a problem with the input
 
 
 class UsageError(Exception):
@@ -188,6 +189,7 @@ class _Progress:
             return
         from .textio import compression_of
 
+        tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked after the bar exists
         sizes = [os.path.getsize(f.path) if f.path != "-" and os.path.isfile(f.path) and not compression_of(f.path)
                  else None for f in inputs]
         total = None if None in sizes else sum(sizes)  # type: ignore[arg-type]
@@ -599,6 +601,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _quiet_stdout()
         stderr.write(f"cleanfr: {exc.filename or '<stdout>'}: {exc.strerror or exc}\n")
         return EXIT_ERROR
+    except Exception as exc:  # a bug: outputs are already discarded; say so in one line
+        if os.environ.get("CLEANFR_DEBUG"):
+            raise
+        stderr.write(f"cleanfr: internal error: {type(exc).__name__}: {exc} (CLEANFR_DEBUG=1 shows the traceback)\n")
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -341,8 +341,17 @@ def _process_jsonl(task: JsonlTask) -> TaskResult:
             res.warnings.append(f"{message}; record kept unchanged")
             out.append(raw)
             continue
+        try:
+            result = pipeline.fix(text)
+        except Exception as exc:  # a bug in a rule must not sink a corpus run: the record is reported
+            message = f"{task.name}: line {number}: internal error in cleanfr ({type(exc).__name__}: {exc})"
+            if settings.on_error == "stop":
+                res.error = message
+                break
+            res.warnings.append(f"{message}; record kept unchanged")
+            out.append(raw)
+            continue
         res.records += 1
-        result = pipeline.fix(text)
         where = _locator(obj, settings.id_field, {"line": number})
         res.edits.extend((where, e) for e in result.edits)
         res.words += count_words(text)

@@ -185,3 +185,27 @@ def test_detect_format():
     assert detect_format("x.ndjson.gz") == "jsonl"
     assert detect_format("x.txt", "jsonl") == "jsonl"
     assert detect_format("notes.md") == "txt"
+
+
+def test_a_bug_in_a_rule_is_reported_per_record_and_never_as_a_traceback(tmp_path: Path, monkeypatch):
+    from cleanfr.pipeline import Pipeline
+
+    original = Pipeline.fix
+
+    def fragile(self, text: str):
+        if "BOOM" in text:
+            raise RuntimeError("simulated rule bug")
+        return original(self, text)
+
+    monkeypatch.setattr(Pipeline, "fix", fragile)
+    f = tmp_path / "c.jsonl"
+    f.write_bytes(b'{"text": "BOOM"}\n{"text": "\xc3\x83\xc2\xa9t\xc3\x83\xc2\xa9"}\n')
+    p = run("fix", str(f), "--on-error", "skip", "-q")
+    assert p.returncode == 0 and p.stdout == b'{"text": "BOOM"}\n{"text": "\xc3\xa9t\xc3\xa9"}\n'
+    assert "line 1: internal error in cleanfr (RuntimeError: simulated rule bug); record kept unchanged" in p.stderr.decode()
+    assert run("fix", "-i", str(f)).returncode == 2
+    t = tmp_path / "t.txt"
+    t.write_bytes(b"BOOM\n")
+    p = run("fix", "-i", str(t))
+    assert p.returncode == 70 and p.stderr.decode().startswith("cleanfr: internal error: RuntimeError: simulated rule bug")
+    assert t.read_bytes() == b"BOOM\n" and sorted(x.name for x in tmp_path.iterdir()) == ["c.jsonl", "t.txt"]
