@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import cleanfr
-from cleanfr.wordrules_common import load_word_set
+from cleanfr.wordrules_common import data_rows, load_word_set
 
 
 def fix(text: str) -> cleanfr.Result:
@@ -24,6 +24,33 @@ def test_adjective_after_noun() -> None:
 
 
 @pytest.mark.parametrize(
+    "damaged, repaired",
+    [
+        # verbs and grammatical words never start a name
+        ("Le ministre a Officiellement lancé ce jeudi une nouvelle campagne.",
+         "Le ministre a officiellement lancé ce jeudi une nouvelle campagne."),
+        ("Enfin je me Décidai à l'aller chercher dans la maison voisine.",
+         "Enfin je me décidai à l'aller chercher dans la maison voisine."),
+        ("Il faut que les créanciers Puissent être payés avant la fin du mois.",
+         "Il faut que les créanciers puissent être payés avant la fin du mois."),
+        ("Arrivé à Morlincourt, Devant la porte de la maison, je m'arrêtai net.",
+         "Arrivé à Morlincourt, devant la porte de la maison, je m'arrêtai net."),
+        # a noun after a negation or an adverb
+        ("le tuteur qui n'est pas Mandataire judiciaire à la protection des majeurs",
+         "le tuteur qui n'est pas mandataire judiciaire à la protection des majeurs"),
+    ],
+)
+def test_lowers(damaged: str, repaired: str) -> None:
+    assert fix(damaged).text == repaired
+
+
+def test_after_determiner_only_suggested() -> None:
+    r = fix("En cas de vente de la Totalité des biens attribués, la fraction est due.")
+    assert r.text == "En cas de vente de la Totalité des biens attribués, la fraction est due."
+    assert [e.replacement for e in r.suggested] == ["totalité"]
+
+
+@pytest.mark.parametrize(
     "clean",
     [
         "Il parle avec Pierre et Rose de la Manche et du Sénat, le Conseil de sécurité et l’État.",
@@ -33,6 +60,18 @@ def test_adjective_after_noun() -> None:
         "Il a dit : Sans doute viendra-t-il, et ATACMS, G20, Karachev, Briansk, Kyiv restent.",
         "S'intéressant à deux études parues dans Nature et le Journal of Neuroscience hier.",
         "« Das ist ein Haus », dit-il en montrant la maison du village voisin ce matin.",
+        # names and titles after naming nouns, verbs and prepositions
+        "Le vieux père Roux, berger, parlait avec la grande Jacqueline près du feu.",
+        "Des milliers de fans de l’inspecteur Derrick ont découvert la vérité hier.",
+        "Elle regarde Danse avec les stars tous les samedis soir à la télévision.",
+        "Le doublage français de Dora l’exploratrice a été confié à une autre équipe.",
+        "La diffusion de la série Marvel’s Agents of SHIELD a été interrompue hier.",
+        # a term list in a manual, numbered law items, a refrain written twice
+        "nowarn Désactiver les avertissements à propos des risques encourus.",
+        "4° bis Les prénoms et nom de l'autre partenaire, s'il en existe un.",
+        "Mais quand sa botte fut faite Elle s'endormit. Mais quand sa botte fut faite Elle s'endormit.",
+        # peoples
+        "Ce n'est pas par humilité que les Normands et les magiciens Français restent discrets.",
     ],
 )
 def test_keeps(clean: str) -> None:
@@ -41,7 +80,26 @@ def test_keeps(clean: str) -> None:
 
 def test_names_table_sample() -> None:
     names = load_word_set("capitalization_names.tsv")
-    assert {"Pierre", "Rose", "Marine"} <= names
+    assert {"Pierre", "Rose", "Marine", "Manche", "Pétain"} <= names
+    assert "Dans" not in names and "Sans" not in names
+
+
+@pytest.mark.parametrize("row", data_rows("capitalization_proper.tsv"), ids=lambda r: r[0])
+def test_proper_table_examples(row: list[str]) -> None:
+    """Every class of nouns French capitalises keeps its capitals; a stray one beside them is lowered."""
+    _, words, kept, damaged = row
+    assert fix(kept).text == kept
+    applied = fix(damaged).applied
+    assert len(applied) == 1 and applied[0].original not in words.split()
+
+
+@pytest.mark.parametrize("row", data_rows("capitalization_words.tsv"), ids=lambda r: r[0])
+def test_word_classes_examples(row: list[str]) -> None:
+    """Every word class carries a text it repairs and a text it leaves."""
+    _, _, positive, negative = row
+    damaged, lowered = positive.split(" → ")
+    assert [e.replacement for e in fix(damaged).applied] == [lowered]
+    assert fix(negative).text == negative
 
 
 def test_idempotent() -> None:
