@@ -34,7 +34,7 @@ import regex
 from ..document import Document
 from ..edits import Edit
 from ..lexicon import doc_vocabulary, english_zipf, french
-from ..tokens import at_sentence_start, code_line, english_context, is_isolated
+from ..tokens import at_sentence_start, english_context, is_isolated
 from ..wordrules_common import data_rows, is_prose_line, is_word, load_word_set, locate, protected, zipf
 from . import Rule
 
@@ -52,8 +52,13 @@ _PEOPLE_ENDINGS = (
     "iennes", "éen", "éenne", "éens", "éennes", "an", "ane", "ans", "anes", "and", "ande", "ands", "andes",
 )
 
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "ite", "ites", "ise", "ises", "ant")
+
 #: Roman ordinals and abbreviations that look like capitalised words (``chapitre Ier``, ``en Mme``).
 _NOT_WORDS = regex.compile(r"^(?:[IVXLC]+(?:er|re|e|ème|nd|nde)|Mme|Mmes|Mlle|Mlles|Mgr|Me|Dr|Pr|Cie|Ste|St)$")
+
+#: A manual's option line (``-q file Utiliser la file…``): its terms are no prose.
+_OPTION = regex.compile(r"-{1,2}\w")
 
 _ELISIONS = frozenset("l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu quelqu".split())
 
@@ -125,6 +130,28 @@ def _previous_word(text: str, i: int) -> str:
     return word
 
 
+def _participle(lower: str) -> bool:
+    """A participle form (``prescrite``, ``accolés``, ``ramassant``): names seldom look like one."""
+    return lower.endswith(_PARTICIPLE_ENDINGS) and french().is_verb(lower)
+
+
+def _sentence_initial_word(text: str, i: int) -> str:
+    """The function word that begins the sentence right before ``i`` (``Mais`` in ``Mais Tout``), marked
+    ``^mais`` so that only grammatical words are lowered after it; "" otherwise."""
+    j = i - 1
+    if j < 1 or text[j] != " ":
+        return ""
+    k = j
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] in "'’"):
+        k -= 1
+    word = text[k:j].replace("’", "'").rpartition("'")[2]
+    if not word or not word[0].isupper() or not word[1:].islower() or not at_sentence_start(text, k):
+        return ""
+    low = word.lower()
+    classes = word_classes()
+    return "^" + low if low in classes["function-words"] or low in classes["verb-leaders"] else ""
+
+
 def _heading(line: str) -> bool:
     """A title-case line: most words of four letters or more are capitalised, and no sentence ends it."""
     if line.rstrip().endswith((".", "!", "?", "»", "…", ";")):
@@ -169,7 +196,9 @@ class StrayCapital(Rule):
             prev = _previous_word(text, i)
             if not prev and text[i - 2 : i] == ", " and not at_sentence_start(text, i - 2):
                 prev = ","  # arrivé à Morlincourt, Devant la porte
-            if (prev.islower() or prev == ",") and not at_sentence_start(text, i):
+            elif not prev:
+                prev = _sentence_initial_word(text, i)  # Mais Tout ça, En Organisant: only for grammatical words
+            if (prev.islower() or prev == "," or prev[:1] == "^") and not at_sentence_start(text, i):
                 hits.append((i, token, prev))
         mid_sentence = Counter(token for _, token, _ in hits)
         for i, token, prev in hits:
@@ -183,7 +212,7 @@ class StrayCapital(Rule):
             line_end = text.find("\n", end)
             line_end = len(text) if line_end < 0 else line_end
             line = text[line_start:line_end]
-            if not is_prose_line(text, line_start, line_end) or _heading(line) or code_line(text, i):
+            if not is_prose_line(text, line_start, line_end) or _heading(line) or _OPTION.match(line):
                 continue
             if english_context(text, i, end):
                 continue
@@ -220,6 +249,18 @@ class StrayCapital(Rule):
             return 0.0
         prev_verb = lex.is_verb(prev) and prev not in nouns and prev not in c["auxiliaries"]
         prev_verb = prev_verb and prev not in c["function-words"]
+        if prev[:1] == "^":
+            prev = prev[1:]
+            if prev in c["determiners"] or not self._grammatical(lower):
+                return 0.0  # « Le Singe de Jade »: a title
+            if prev in c["prepositions"]:
+                return APPLIED if prev == "en" and lower.endswith("ant") and lex.is_verb(lower) else 0.0
+            return APPLIED if zipf(lower) >= MIN_VERB_ZIPF else 0.0
+        if prev == "en" and lex.is_verb(lower):
+            return APPLIED  # en Diffusant, elle en Informe
+        people = lower in adjectives and lower.endswith(_PEOPLE_ENDINGS)
+        if prev in ("un", "une") and lower in nouns and not people:
+            return APPLIED  # un Dommage corporel: names and titles take the definite article
         if self._grammatical(lower):
             # a verb or a grammatical word never starts a name; after a determiner it may start a title,
             # after another verb it may be a name (recruté Guetta)
@@ -230,12 +271,11 @@ class StrayCapital(Rule):
                 return 0.0  # de Dora: no finite verb after a preposition, so a name
             if lower not in c["function-words"] and prev_verb and lex.is_verb(lower):
                 return SUGGESTED
-            return APPLIED if zipf(lower) >= MIN_ZIPF or prev in c["verb-leaders"] else 0.0
-        if zipf(lower) < MIN_ZIPF or prev == "," or prev in c["name-introducers"]:
+            return APPLIED if zipf(lower) >= MIN_ZIPF or prev in c["verb-leaders"] or _participle(lower) else 0.0
+        if zipf(lower) < MIN_ZIPF and not _participle(lower) or prev == "," or prev in c["name-introducers"]:
             return 0.0
         if prev in c["prepositions"]:
             return SUGGESTED
-        people = lower in adjectives and lower.endswith(_PEOPLE_ENDINGS)
         if prev in c["determiners"]:
             if people:
                 return 0.0

@@ -38,6 +38,16 @@ def test_adjective_after_noun() -> None:
         # a noun after a negation or an adverb
         ("le tuteur qui n'est pas Mandataire judiciaire à la protection des majeurs",
          "le tuteur qui n'est pas mandataire judiciaire à la protection des majeurs"),
+        # an indefinite article (names take the definite one), a gerund after en, a rare participle
+        ("à la suite d'un événement ayant entraîné un Dommage corporel grave et durable",
+         "à la suite d'un événement ayant entraîné un dommage corporel grave et durable"),
+        ("Son ordinateur n’arrêtera pas de planter en Diffusant non-stop la même chanson.",
+         "Son ordinateur n’arrêtera pas de planter en diffusant non-stop la même chanson."),
+        ("si une formalité Prescrite par celle-ci a été omise ou irrégulièrement accomplie",
+         "si une formalité prescrite par celle-ci a été omise ou irrégulièrement accomplie"),
+        # second word of a sentence opened by a conjunction
+        ("La ville brûlait. Mais Tout ça n'était rien en comparaison du reste.",
+         "La ville brûlait. Mais tout ça n'était rien en comparaison du reste."),
     ],
 )
 def test_lowers(damaged: str, repaired: str) -> None:
@@ -70,8 +80,11 @@ def test_after_determiner_only_suggested() -> None:
         "nowarn Désactiver les avertissements à propos des risques encourus.",
         "4° bis Les prénoms et nom de l'autre partenaire, s'il en existe un.",
         "Mais quand sa botte fut faite Elle s'endormit. Mais quand sa botte fut faite Elle s'endormit.",
-        # peoples
+        # peoples, titles after a sentence-initial article or preposition
         "Ce n'est pas par humilité que les Normands et les magiciens Français restent discrets.",
+        "Il ne voulait épouser qu'une Indienne, une Italienne ou une Espagnole de bonne famille.",
+        "Il vous demandera de trouver « Le Singe de Jade » avant la fin du jeu de piste.",
+        "Il échappe à tout contrôle. Dans Cette fois, en finir avec la démocratie, il le dit.",
     ],
 )
 def test_keeps(clean: str) -> None:
