@@ -1,8 +1,8 @@
 """Huge inputs in bounded memory: cut a text stream into chunks at natural boundaries.
 
 A chunk ends, by order of preference, after a blank line (paragraph boundary), after a line break,
-after a whitespace character, or — for a gigantic run without spaces — at the target size (never before a
-combining mark). Each chunk is repaired on its own and its edits are shifted by the chunk's start, so the log
+or — inside a line longer than a chunk — after a whitespace about every 64 K characters, or for a gigantic run
+without spaces at that size (never before a combining mark). Each chunk is repaired on its own and its edits are shifted by the chunk's start, so the log
 stays exact against the whole input: ``apply(whole_input, shifted_edits) == concatenated_output``.
 
 Limitation: rules see one chunk at a time (~1 M characters by default): document-level evidence (the
@@ -26,18 +26,24 @@ __all__ = ["DEFAULT_CHUNK", "cut_point", "iter_chunks", "shift_edits"]
 #: Default chunk size in characters: big enough that document-level statistics are stable,
 #: small enough that a worker's memory stays far under the 500 MB budget.
 DEFAULT_CHUNK = 1 << 20
+#: Chunk size inside a line longer than a chunk (a 50 MB single line): rules are fast on lines of this size.
+LONG_LINE_CHUNK = 1 << 16
 
 
-def cut_point(buf: str, target: int) -> int:
+def cut_point(buf: str, target: int, long_line: int = LONG_LINE_CHUNK) -> int:
     """Where to end a chunk of ``buf`` (which holds more than ``target`` characters).
 
-    Searches ``buf[target // 2 : target]`` backwards for a blank line, then a line break, then a
-    whitespace; a ``\\r`` is never separated from the ``\\n`` after it.
+    Searches ``buf[target // 2 : target]`` backwards for a blank line, then a line break. Failing that, ``buf``
+    holds a very long line: the chunk ends before it if it starts later, else after a whitespace near
+    ``long_line`` characters (some rules are not linear in the length of a line). A ``\r`` is never separated
+    from the ``\n`` after it; a hard cut never falls before a combining mark.
 
     >>> cut_point("abcdef\\n\\ngh\\nij kl", 12)
     8
-    >>> cut_point("abcd efgh ijkl", 10)
-    10
+    >>> cut_point("ab\\ncdefghij klmnop", 12, long_line=8)
+    3
+    >>> cut_point("abcd efgh ijkl", 10, long_line=8)
+    5
     """
     lo, hi = target // 2, target + 1  # buf[target] exists: a break right at the target still counts
     best = max(buf.rfind("\n\n", lo, hi), buf.rfind("\n\r\n", lo, hi))
@@ -46,16 +52,18 @@ def cut_point(buf: str, target: int) -> int:
     best = buf.rfind("\r\r", lo, hi)
     if best >= 0:
         return _after_cr(buf, best + 2)
-    best = max(buf.rfind("\n", lo, hi), buf.rfind("\r", lo, hi))
+    best = max(buf.rfind("\n", 0, hi), buf.rfind("\r", 0, hi))
     if best >= 0:
         return _after_cr(buf, best + 1)
+    size = min(target, long_line)
+    lo, hi = size // 2, size + 1
     best = max(buf.rfind(" ", lo, hi), buf.rfind("\t", lo, hi))
     if best >= 0:
         return best + 1
-    for i in range(target - 1, lo, -1):
+    for i in range(size - 1, lo, -1):
         if buf[i].isspace():
             return _after_cr(buf, i + 1)
-    cut = target
+    cut = size
     while cut > lo and (unicodedata.combining(buf[cut]) or "\udc00" <= buf[cut] <= "\udfff"):
         cut -= 1
     return cut
