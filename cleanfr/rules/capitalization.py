@@ -50,6 +50,7 @@ SUGGESTED = 0.6
 _PEOPLE_ENDINGS = (
     "ais", "aise", "aises", "ois", "oise", "oises", "ain", "aine", "ains", "aines", "ien", "ienne", "iens",
     "iennes", "éen", "éenne", "éens", "éennes", "an", "ane", "ans", "anes", "and", "ande", "ands", "andes",
+    "ol", "ole", "ols", "oles", "ec", "ecque", "ecs", "ecques", "urc", "urque", "urcs", "urques", "sse", "sses",
 )
 
 _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "ite", "ites", "ise", "ises", "ant")
