@@ -35,7 +35,7 @@ from ..document import Document
 from ..edits import Edit
 from ..lexicon import doc_vocabulary, english_zipf, french
 from ..tokens import at_sentence_start, english_context, is_isolated
-from ..wordrules_common import data_rows, is_prose_line, is_word, load_word_set, locate, protected, zipf
+from ..wordrules_common import data_rows, is_prose_line, is_word, load_word_set, protected, zipf
 from . import Rule
 
 #: The lower-case form must be at least this common (a verb form after a pronoun or an auxiliary: 2).
@@ -60,6 +60,8 @@ _NOT_WORDS = regex.compile(r"^(?:[IVXLC]+(?:er|re|e|ème|nd|nde)|Mme|Mmes|Mlle|M
 
 #: A manual's option line (``-q file Utiliser la file…``): its terms are no prose.
 _OPTION = regex.compile(r"-{1,2}\w")
+
+_MID_SENTENCE = regex.compile(r"(?<=[\p{Ll},][ \u00a0])\p{Lu}\p{Ll}{2,}(?![\p{L}\p{M}])")
 
 _ELISIONS = frozenset("l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu quelqu".split())
 
@@ -86,24 +88,25 @@ def proper_nouns() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _word_classes() -> tuple[frozenset[str], frozenset[str]]:
-    """Adjective forms and noun forms (singular and plural), from the gender tables of ``cleanfr/data/gender/``."""
+def noun_adjective_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """Adjective forms and noun forms (singular and plural) of the gender tables of ``cleanfr/data/gender/``
+    (Dicollecte), shared with the accents rule."""
     from importlib.resources import files
 
-    def rows(name: str) -> list[list[str]]:
-        text = files("cleanfr").joinpath("data", "gender", name).read_text(encoding="utf-8")
-        return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-
+    folder = files("cleanfr").joinpath("data", "gender")
     adjectives: set[str] = set()
-    for row in rows("adjectives.tsv"):
-        adjectives.update(row[:2])
-    nouns = set()
-    for row in rows("nouns.tsv"):
-        nouns.add(row[0])
-        if len(row) > 2 and "a" in row[2]:
-            adjectives.add(row[0])
-    adjectives |= {a + "s" for a in adjectives}
-    nouns |= {n + "s" for n in nouns} | {n + "x" for n in nouns}
+    nouns: set[str] = set()
+    for line in folder.joinpath("nouns.tsv").read_text(encoding="utf-8").splitlines():
+        if line and line[0] != "#":
+            noun, _, rest = line.partition("\t")
+            nouns.add(noun)
+            if "a" in rest.partition("\t")[2]:
+                adjectives.add(noun)
+    for line in folder.joinpath("adjectives.tsv").read_text(encoding="utf-8").splitlines():
+        if line and line[0] != "#":
+            adjectives.update(line.split("\t", 2)[:2])
+    adjectives.update([a + "s" for a in adjectives])
+    nouns.update([n + "s" for n in nouns] + [n + "x" for n in nouns])
     return frozenset(adjectives), frozenset(nouns)
 
 
@@ -177,23 +180,18 @@ class StrayCapital(Rule):
     def find(self, doc: Document) -> Iterable[Edit]:
         text = doc.text
         vocab = doc_vocabulary(doc)
-        candidates = []
-        for token, count in vocab.items():
-            if len(token) < 3 or not token[0].isupper() or not token[1:].islower():
-                continue
-            lower = token.lower()
-            if _is_proper(token) or _NOT_WORDS.match(token) or not is_word(lower) or zipf(lower) < MIN_VERB_ZIPF:
-                continue
-            if english_zipf(lower) >= zipf(lower) + 0.5 and not self._grammatical(lower):
-                continue  # Fast & Furious, l’inspecteur Derrick: an English word is a title or a name
-            if count > 1 and not self._grammatical(lower) or not self._known_class(lower) or french().is_name(lower):
-                continue  # Madame, le Roi written so throughout: the document's convention
-            candidates.append(token)
-        if not candidates:
-            return
-        guard = protected(doc)
+        verdicts: dict[str, bool] = {}
         hits = []
-        for i, token in locate(text, candidates):
+        # One regex pass finds the capitalised words that follow a lower-case letter or a comma: sentence
+        # starts, the bulk of capitals, are never looked at.
+        for m in _MID_SENTENCE.finditer(text):
+            token = m.group()
+            ok = verdicts.get(token)
+            if ok is None:
+                ok = verdicts[token] = self._candidate(token, vocab[token])
+            if not ok:
+                continue
+            i = m.start()
             prev = _previous_word(text, i)
             if not prev and text[i - 2 : i] == ", " and not at_sentence_start(text, i - 2):
                 prev = ","  # arrivé à Morlincourt, Devant la porte
@@ -201,6 +199,9 @@ class StrayCapital(Rule):
                 prev = _sentence_initial_word(text, i)  # Mais Tout ça, En Organisant: only for grammatical words
             if (prev.islower() or prev == "," or prev[:1] == "^") and not at_sentence_start(text, i):
                 hits.append((i, token, prev))
+        if not hits:
+            return
+        guard = protected(doc)
         mid_sentence = Counter(token for _, token, _ in hits)
         for i, token, prev in hits:
             end = i + len(token)
@@ -224,11 +225,21 @@ class StrayCapital(Rule):
                 yield self.edit(doc, i - 1, i - 1, " «", 0.5,
                                 "majuscule après « que » : citation dont les guillemets se sont perdus ?")
 
+    def _candidate(self, token: str, count: int) -> bool:
+        """A capitalised common word that no list names, English does not claim, and the document does not
+        write so by convention (``Madame``, ``le Roi`` throughout a novel)."""
+        lower = token.lower()
+        if _is_proper(token) or _NOT_WORDS.match(token) or not is_word(lower) or zipf(lower) < MIN_VERB_ZIPF:
+            return False
+        if english_zipf(lower) >= zipf(lower) + 0.5 and not self._grammatical(lower):
+            return False  # Fast & Furious, l’inspecteur Derrick: an English word is a title or a name
+        return not (count > 1 and not self._grammatical(lower)) and self._known_class(lower) and not french().is_name(lower)
+
     @staticmethod
     def _grammatical(lower: str) -> bool:
         """A function word, an adverb in ``-ment`` or a verb form that is neither noun nor adjective (not
         ``Dora``, ``Superman``: words the lexicon knows but no word class claims are names)."""
-        adjectives, nouns = _word_classes()
+        adjectives, nouns = noun_adjective_forms()
         if lower in word_classes()["function-words"]:
             return True
         if lower in nouns or lower in adjectives:
@@ -238,12 +249,12 @@ class StrayCapital(Rule):
     @staticmethod
     def _known_class(lower: str) -> bool:
         """Some word class claims ``lower`` (else it is a name the lexicon happens to know)."""
-        adjectives, nouns = _word_classes()
+        adjectives, nouns = noun_adjective_forms()
         return lower in nouns or lower in adjectives or StrayCapital._grammatical(lower)
 
     def _confidence(self, lower: str, prev: str) -> float:
         """Graded confidence that the capital is stray (0: leave it)."""
-        adjectives, nouns = _word_classes()
+        adjectives, nouns = noun_adjective_forms()
         c = word_classes()
         lex = french()
         if prev in c["title-introducers"]:
