@@ -61,6 +61,8 @@ _MIN_RARE_ZIPF = 1.5
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüœ"
+#: Longer tokens are blobs (base64, minified pages), not two words: skipping them keeps the split search linear.
+MAX_GLUED_LENGTH = 45
 _SHAPE = regex.compile(r"\p{Lu}?\p{Ll}+(?:\p{Lu}\p{Ll}+)?$")
 _VOWEL = regex.compile(r"[aeiouyàâäéèêëîïôöùûüœæ]")
 
@@ -181,7 +183,7 @@ def _candidates(doc: Document) -> dict[str, tuple[str, str, float, bool]]:
     protected_list = protected_words()
     candidates = {}
     for token, count in vocab.items():
-        if len(token) < 5 or count > 1 or token.lower() in forms or token.lower() in protected_list:
+        if not 5 <= len(token) <= MAX_GLUED_LENGTH or count > 1 or token.lower() in forms or token.lower() in protected_list:
             continue
         if not _SHAPE.match(token):
             continue  # acronyms (ATACMS, ONGs) and odd casing (étécHAUD): only word, Word and wordWord

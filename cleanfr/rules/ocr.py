@@ -93,6 +93,10 @@ def english_word(word: str) -> bool:
     return "ſ" not in word and wordfreq.zipf_frequency(word, "en") >= 3.0
 
 
+#: Candidate repairs grow with the token; a token longer than any French word is a blob, not a misread word.
+MAX_OCR_LENGTH = 35
+
+
 class OcrConfusion(Rule):
     """Repair a non-word made by a classic OCR confusion of old print.
 
@@ -113,7 +117,7 @@ class OcrConfusion(Rule):
         forms = french().forms
         repairs: dict[str, tuple[str, str]] = {}
         for token in vocab:
-            if len(token) < 3 or token in forms or not token.islower() or token in skip:
+            if not 3 <= len(token) <= MAX_OCR_LENGTH or token in forms or not token.islower() or token in skip:
                 continue
             repair = best_repair(token)
             if repair is None:
