@@ -217,6 +217,7 @@ class SpaceAfterPunctuation(Rule):
     description = "espace perdue après une virgule ou un point entre deux mots"
 
     _PUNCT = re.compile(r"[,.](?=[^\W\d_])")
+    _MAX_SIDE = 40  # letters of one word, elision and quotes included
     # The whole whitespace-delimited chunk: word,word or word.Word (letters and elisions only), then
     # at most one closing sign; never ``option,option,...`` or ``a.b.c``.
     _CHUNK = regex.compile(
@@ -230,12 +231,16 @@ class SpaceAfterPunctuation(Rule):
             at = m.start()
             if not (at and text[at - 1].isalpha()):
                 continue
+            # The chunk is two words and a sign: never look further than that could reach, so that a
+            # long run without spaces ("a.a.a.a…", a CSV line) costs linear time.
             start = at
-            while start > 0 and not text[start - 1].isspace():
+            while start > 0 and not text[start - 1].isspace() and at - start < self._MAX_SIDE:
                 start -= 1
             end = at + 1
-            while end < n and not text[end].isspace():
+            while end < n and not text[end].isspace() and end - at < self._MAX_SIDE:
                 end += 1
+            if (start > 0 and not text[start - 1].isspace()) or (end < n and not text[end].isspace()):
+                continue
             chunk = self._CHUNK.fullmatch(text, start, end)
             if not chunk:
                 continue
@@ -279,7 +284,7 @@ class DoubleSpace(Rule):
     pass_name = "typography"
     description = "espace doublée entre deux mots d’une ligne de prose"
 
-    _RUN = re.compile(r"  +(?=[^\W\d_])")
+    _RUN = re.compile(r"(?<! )  +(?=[^\W\d_])")  # starts only at a run's first space: linear
 
     def find(self, doc: Document) -> Iterable[Edit]:
         text = doc.text
