@@ -30,6 +30,7 @@ def _load(name: str) -> ModuleType:
     spec = importlib.util.spec_from_file_location(f"reliability_{name}", TESTS / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
     spec.loader.exec_module(module)
     return module
 

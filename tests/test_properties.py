@@ -195,6 +195,22 @@ def test_never_raises_on_surrogate_escaped_bytes(text: str) -> None:
     assert result.text.encode("utf-8", "surrogateescape").decode("utf-8", "surrogateescape") == result.text
 
 
+def test_every_clean_sentence_gets_no_applied_edit() -> None:
+    damaged = []
+    for sentence in clean_sentences():
+        applied = cleanfr.fix(sentence).applied
+        damaged += [(e.rule, e.original, e.replacement, sentence) for e in applied]
+    assert damaged == [], f"{len(damaged)} edits on clean sentences, e.g. {damaged[:5]}"
+
+
+@scaled(2)
+@given(clean_paragraph)
+def test_clean_paragraphs_get_no_applied_edit(text: str) -> None:
+    result = cleanfr.fix(text)
+    assert result.applied == [], result.applied
+    assert result.text == text
+
+
 @scaled(2)
 @given(any_text)
 def test_deterministic(text: str) -> None:
