@@ -38,7 +38,7 @@ LEDE_REACH = 40
 #: Folded texts at least this similar (rapidfuzz ratio) are near-exact copies.
 NEAR_RATIO = 92.0
 
-_STRUCTURAL = re.compile(r"\s*(?:[-*•·▪◦–—―]|\d{1,3}[.)°]|[a-zA-Z][.)]\s|\(\w{1,3}\))|.*(?:\t|\|.*\||\S {3,}\S)")
+_STRUCTURAL = re.compile(r"\A(?:\s*(?:[-*•·▪◦–—―]|\d{1,3}[.)°]|[a-zA-Z][.)]\s|\(\w{1,3}\))|.*(?:\t|\|.*\||\S {3,}\S))")
 _DIACRITIC_OR_APOSTROPHE = re.compile(r"[’'À-ÖØ-öø-ÿŒœ]")
 _PUNCT = re.compile(r"[,.;:!?«»\"“”()]")
 _NON_DIGITS = re.compile(r"\D+")
