@@ -54,18 +54,20 @@ APOSTROPHES = "'\u2019"
 _GLUE = frozenset("0123456789_-./\\@#&=+:$%~*|<>[]{}^`")
 
 _TLD = r"(?:com|org|net|fr|eu|io|gov|edu|be|ch|ca|de|uk|info|ly|co|me|tv|ru|ua|us|int)"
+# Every branch starts only where its run of word characters starts ((?<!…) guards rather than \b):
+# restarting inside "a-a-a-a…" or "a.a.a…" at each letter would make a scan quadratic.
 _PROTECTED = regex.compile(
     r"""
     (?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"«»“”]*[^\s<>"«»“”.,;:!?)\]’']   # URL
-  | \b[\w.+-]+@[\w-]+(?:\.[\w-]+)+                                # e-mail
+  | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+                      # e-mail
   | (?<![\w@])@\w+                                                 # @handle
   | (?<![\w&#])\#\w+                                               # #hashtag
-  | \b[\w-]+(?:\.[\w-]+)*\.""" + _TLD + r"""\b(?:/[^\s<>"«»“”]*[^\s<>"«»“”.,;:!?)\]])?   # bare domain
+  | (?<![\w.-])[\w-]+(?:\.[\w-]+)*\.""" + _TLD + r"""\b(?:/[^\s<>"«»“”]*[^\s<>"«»“”.,;:!?)\]])?   # bare domain
   | (?<![\w-])--?[^\W\d_][\w-]*(?:=\S*)?(?=[\s,.;:)\]]|$)          # option -v, --help, --x=y
   | (?<![\w/])(?:~|\.{1,2})?/[\w.~+-]+(?:/[\w.~+-]*)*              # absolute or relative path
   | \b\w+(?:/[\w.~+-]+){2,}                                        # a/b/c
-  | \b[\w-]+\(\d\w*\)                                              # man-page reference uname(1)
-  | \b\w+(?:\.\w+)+\b                                              # dotted identifier a.out, os.path
+  | (?<![\w-])[\w-]+\(\d\w*\)                                      # man-page reference uname(1)
+  | (?<![\w.])\w+(?:\.\w+)+\b                                      # dotted identifier a.out, os.path
   | \b\w*_\w*                                                      # snake_case identifier
   | \b(?![ldjmnstc]\p{Lu}\p{Ll}+\b)\p{Ll}{1,2}\p{Lu}\w*               # iPhone, eBay, mRNA; not lUkraine, pèreLa
   | \b\p{Lu}\p{Ll}+\p{Lu}\w*                                       # McDonald, DiCaprio
