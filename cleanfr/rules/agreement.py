@@ -86,7 +86,7 @@ _PRONOUN_CONTEXT = frozenset(
     "je j tu il elle on nous vous ils elles ne n me m te t se s lui leur y en qui que qu "
     "le la les un une du au ce cet cette son sa mon ma ton ta".split()
 )
-_PREV_WORD = regex.compile(r"([\p{L}\p{M}]+)['’]?[ \u00a0\u202f]*$")  # searched with an end position
+_PREV_WORD = regex.compile(r"(?<![\p{L}\p{M}])([\p{L}\p{M}]+)['’]?[ \u00a0\u202f]*$")  # searched with an end position
 _TECH_LINE = regex.compile(r"[{}<>=|\\]|--|\(\d\)|\w/\w|\.\w+\(")
 
 
@@ -104,7 +104,7 @@ def _english_loan(word: str) -> bool:
     return wordfreq.zipf_frequency(word, "en") > wordfreq.zipf_frequency(word, "fr") + 0.3
 
 
-_NEXT_WORD = regex.compile(r"[ \u00a0\u202f]+(\p{Ll}[\p{L}\p{M}]*)")
+_NEXT_WORD = regex.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]+(\p{Ll}[\p{L}\p{M}]*)")
 
 
 class DeterminerGender(Rule):
@@ -122,6 +122,7 @@ class DeterminerGender(Rule):
     def find(self, doc: Document) -> Iterable[Edit]:
         text = doc.text
         lex = nouns()
+        tech_lines: dict[int, bool] = {}
         for det_start, det_end, noun_start, noun_end in sorted(candidates(text)):
             m = _NOUN.match(text, noun_start)
             if m is None or m.end() != noun_end or noun_end < len(text) and text[noun_end] in _GLUE_AFTER:
@@ -159,8 +160,10 @@ class DeterminerGender(Rule):
                 continue
             confidence = 0.9 if not other else 0.85
             line_start = text.rfind("\n", 0, m.start()) + 1
-            line_end = text.find("\n", m.end())
-            if _TECH_LINE.search(text, line_start, len(text) if line_end < 0 else line_end):
+            if line_start not in tech_lines:  # each line is judged once: a long line costs linear time
+                line_end = text.find("\n", m.end())
+                tech_lines[line_start] = bool(_TECH_LINE.search(text, line_start, len(text) if line_end < 0 else line_end))
+            if tech_lines[line_start]:
                 continue
             new = determiner_for(det, gender, noun)
             if new is None or new == det:
