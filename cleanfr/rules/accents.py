@@ -57,6 +57,11 @@ _WORDS = regex.compile(r"\p{L}+")
 #: part before it is an elided word (``l’epoque``, ``qu’a``), not inside ``aujourd’hui``.
 _TOKEN = regex.compile(r"(?<![\p{L}\p{M}-])[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*(?![\p{L}\p{M}])")
 _ELIDED = frozenset("l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu quelqu".split())
+#: Endings of participles used as adjectives (``devolue a``, ``soumis a``): the preposition follows them.
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "u", "ue", "us", "ues", "is", "ise", "ises")
+#: The ambiguous words the context rules decide; the other ambiguous ones (passe, donne) only take the
+#: participle after an auxiliary.
+_CONTEXT_WORDS = frozenset("a ou des la du sur".split())
 _PUNCT_AFTER = frozenset(".,;:!?»)…")
 
 
@@ -224,11 +229,14 @@ _SPANISH_SHARE = 8
 
 
 def _french_line(line: str, words: list[str]) -> bool:
-    """Running French words: at least four, nearly all known, no English-only word, not Spanish."""
+    """Running French words: at least four, nearly all known, (nearly) no English-only word, not Spanish."""
     if not is_prose_line(line, 0, len(line)):
         return False
     lower = [w for w in words if w.islower()]
-    if any(w.lower() in ENGLISH_ONLY for w in words) or sum(1 for w in lower if w in _SPANISH_ONLY) * _SPANISH_SHARE >= len(lower):
+    english = sum(1 for w in words if w.lower() in ENGLISH_ONLY)
+    if english and (len(words) < 15 or english * 20 >= len(words)):
+        return False  # one "the" in a long stripped paragraph is the French "thé"
+    if sum(1 for w in lower if w in _SPANISH_ONLY) * _SPANISH_SHARE >= len(lower):
         return False
     t = tables()
     known = sum(1 for w in lower if w in t.strict or w in t.loose or is_word(w))
@@ -302,16 +310,18 @@ class _Passage:
             return self._a_after(k, prev)
         if prev in c["a-prev"]:
             return True
+        token = self.tokens[k + 1][2]
+        if len(token) > 1 and token[0].isupper() and token[1:].islower() and prev.islower():
+            return not self.gap(k).strip() and not self.gap(k + 1).strip()  # mourut a Berne
         if french().is_verb(self.restored(nxt)) or nxt in self.t.participles:
             return False  # a ete, a souligne: the verb avoir
+        if prev in c["avoir-nouns"] and prev not in ("mal", "beau", "part"):
+            return True  # droit a, recours a, acces a
         nouns, _ = _lexicon_classes()
         if nxt in nouns and nxt not in c["avoir-nouns"] and nxt not in c["determiners"]:
             return True  # a usage, a biseau: avoir takes a determiner, except in a few locutions
         if self.gap(k + 1).strip()[:1].isdigit():
             return self._a_after(k, prev)
-        token = self.tokens[k + 1][2]
-        if len(token) > 1 and token[0].isupper() and token[1:].islower() and prev.islower():
-            return not self.gap(k).strip() and not self.gap(k + 1).strip()
         return self._a_after(k, prev)
 
     def _a_after(self, k: int, prev: str) -> bool:
@@ -322,11 +332,13 @@ class _Passage:
             return True
         if self.gap(k).strip() or not prev or prev in self.c["avoir"] or prev in self.c["etre"]:
             return False
-        nouns, _ = _lexicon_classes()
+        nouns, adjectives = _lexicon_classes()
         word = self.participle(k - 1) or self.restored(prev)
-        if word.endswith(("er", "ir", "ant")) and french().is_verb(word):
-            return True  # se conformer a, s'adressant a
-        return word not in nouns and (french().is_verb(word) or word in self.c["a-adjectives"])
+        if word.endswith(("er", "ir", "ant")) and french().is_verb(word) or prev in self.c["a-adjectives"]:
+            return True  # se conformer a, s'adressant a, pret a
+        if word in nouns:
+            return False
+        return french().is_verb(word) or word in adjectives and word.endswith(_PARTICIPLE_ENDINGS)
 
     def after_punct(self, k: int) -> bool:
         """Punctuation right after token ``k`` (the end of a line is no proof: a headline may be cut)."""
@@ -336,6 +348,8 @@ class _Passage:
 
     def context(self, k: int) -> str | None:
         """The accented form decided by context for the ambiguous token ``k``, or None."""
+        from ..lexicon import french
+
         w = self.word(k)
         prev = self.word(k - 1)
         nxt, gap = self.next_word(k)
@@ -349,8 +363,17 @@ class _Passage:
         if w == "ou":
             if apostrophe_before and prev == "d":
                 return "où"
-            if prev in c["ou-prev"] and nxt not in c["ou-veto"] and not self.after_punct(k):
+            if nxt in c["ou-veto"] or nxt == "l" and self.word(k + 2) == "autre" or self.after_punct(k):
+                return None  # un jour ou deux, un jour ou l'autre
+            if prev in c["ou-prev"]:
                 return "où"
+            if nxt in c["ou-subjects"] and self.gap(k).strip() in ("", ","):
+                # le pays ou il vit (a noun or a name before), not il chante ou il danse (a verb before)
+                nouns, _ = _lexicon_classes()
+                before = self.tokens[k - 1][2] if k else ""
+                name = before[:1].isupper() and before[1:].islower()
+                if name or prev in nouns and not french().is_verb(self.restored(prev)):
+                    return "où"
             return None
         if w == "des":
             return "dès" if nxt in c["des-next"] or nxt == "l" and elided_next else None
@@ -420,6 +443,8 @@ class _Passage:
             if new is None and strong:
                 if low in AMBIGUOUS:
                     new, why = self.context(k), "contexte"
+                    if new is None and low not in _CONTEXT_WORDS:
+                        new, why = self.participle(k), "participe après auxiliaire"  # il a passe
                 else:
                     new = self.participle(k)
                     why = "participe après auxiliaire"

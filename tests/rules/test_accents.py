@@ -31,6 +31,18 @@ def fix(text: str) -> str:
          "Dans le cas où le procureur demande la nullité, il ordonne que la transcription soit limitée."),
         ("Elle a du se resigner, peut-etre parce que la societe etait deja fermee a cause de la crise.",
          "Elle a dû se résigner, peut-être parce que la société était déjà fermée à cause de la crise."),
+        # a after a participle used as an adjective, after avoir droit; ou after a noun before a subject
+        ("Lorsque la succession est devolue a des ascendants, elle etait deja divisee entre eux.",
+         "Lorsque la succession est dévolue à des ascendants, elle était déjà divisée entre eux."),
+        ("Considere comme adulte, il n'a plus droit a cette protection, la premiere qu'il etait en droit d'attendre.",
+         "Considéré comme adulte, il n'a plus droit à cette protection, la première qu'il était en droit d'attendre."),
+        ("Il etait deja vieux : il a passe sa vie en Suisse ou il naquit et mourut a Berne.",
+         "Il était déjà vieux : il a passé sa vie en Suisse où il naquit et mourut à Berne."),
+        # one "the" (thé) in a long stripped paragraph does not make it English
+        ("Il etait tenu par sa tante au regime severe : le the de cinq heures, la promenade apres le "
+         "dejeuner, la lecture du soir et la priere avant de se coucher dans sa chambre glacee.",
+         "Il était tenu par sa tante au régime sévère : le thé de cinq heures, la promenade après le "
+         "déjeuner, la lecture du soir et la prière avant de se coucher dans sa chambre glacée."),
     ],
 )
 def test_restores(damaged: str, repaired: str) -> None:
