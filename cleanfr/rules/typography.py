@@ -89,6 +89,11 @@ def _space_name(space: str) -> str:
     return {"": "aucune espace", " ": "une espace", NBSP: "une espace insécable", NNBSP: "une espace fine insécable"}[space]
 
 
+#: UTF-8 lead bytes read as Latin-1 that a guillemet byte can follow in mojibake (Ã» is û, Â« is «).
+_MOJIBAKE_LEADS = frozenset("\u00c2\u00c3")
+_REAL_GUILLEMET = regex.compile(r"(?<![\u00c2\u00c3])[«»]")
+
+
 class GuillemetDirection(Rule):
     """Turn a guillemet that points the wrong way, judged by the quotes open in its paragraph.
 
@@ -131,6 +136,8 @@ class GuillemetDirection(Rule):
         for m in self._QUOTE.finditer(text, start, end):
             i = m.start()
             before = text[i - 1] if i > start else " "
+            if before in _MOJIBAKE_LEADS:
+                continue  # "Ã»", "Â«": mojibake of û, « — the Unicode pass's business, not a quotation mark
             after = text[i + 1] if i + 1 < end else "\n"
             was_inverted, inverted = inverted, False
             if m.group() == "«":
@@ -160,8 +167,8 @@ class GuillemetDirection(Rule):
     @staticmethod
     def _closes_later(text: str, start: int, end: int) -> bool:
         """A » (or a « glued to a word) later in the line: the one at hand opens a quotation."""
-        nxt = regex.search(r"[«»]", text[start:end])
-        return bool(nxt) and (nxt.group() == "»" or text[start + nxt.start() - 1].isalnum())
+        nxt = _REAL_GUILLEMET.search(text, start, end)
+        return bool(nxt) and (nxt.group() == "»" or text[nxt.start() - 1].isalnum())
 
 
 class SpaceBeforeComma(Rule):

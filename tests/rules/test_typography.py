@@ -86,3 +86,9 @@ def test_idempotent() -> None:
     damaged = "pour « monopole« , » destruction » et à Paris,à Rennes. Fin.Début  ici."
     once = fix(damaged)
     assert fix(once) == once
+
+
+def test_guillemet_after_a_mojibake_lead_is_left_to_the_unicode_pass():
+    # "Ã»" is mojibake of "û": turning its » around would change what the Unicode pass sees next time.
+    first = cleanfr.fix("Il a dit »Ã» hier.")
+    assert not cleanfr.fix(first.text).applied
