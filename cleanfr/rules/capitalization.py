@@ -141,14 +141,19 @@ def _participle(lower: str) -> bool:
 
 def _sentence_initial_word(text: str, i: int) -> str:
     """The function word that begins the sentence right before ``i`` (``Mais`` in ``Mais Tout``), marked
-    ``^mais`` so that only grammatical words are lowered after it; "" otherwise."""
+    ``^mais`` so that only grammatical words are lowered after it; the pronoun after a sentence-initial
+    elision (``ils`` in ``Lorsqu’ils Portent``); "" otherwise."""
     j = i - 1
     if j < 1 or text[j] != " ":
         return ""
     k = j
     while k > 0 and (text[k - 1].isalpha() or text[k - 1] in "'’"):
         k -= 1
-    word = text[k:j].replace("’", "'").rpartition("'")[2]
+    head, _, word = text[k:j].replace("’", "'").rpartition("'")
+    if head:
+        # Lorsqu'ils Portent: the elided word opens the sentence, the pronoun after it is the previous word
+        ok = head[0].isupper() and head.lower() in _ELISIONS and word.islower() and at_sentence_start(text, k)
+        return word if ok else ""
     if not word or not word[0].isupper() or not word[1:].islower() or not at_sentence_start(text, k):
         return ""
     low = word.lower()

@@ -48,6 +48,8 @@ def test_adjective_after_noun() -> None:
         # second word of a sentence opened by a conjunction
         ("La ville brûlait. Mais Tout ça n'était rien en comparaison du reste.",
          "La ville brûlait. Mais tout ça n'était rien en comparaison du reste."),
+        ("Lorsqu'ils Portent sur des immeubles, les droits sont inscrits au registre.",
+         "Lorsqu'ils portent sur des immeubles, les droits sont inscrits au registre."),
     ],
 )
 def test_lowers(damaged: str, repaired: str) -> None:
