@@ -391,6 +391,11 @@ class _Passage:
         return None
 
     def participle(self, k: int) -> str | None:
+        """The past participle for token ``k`` (see :meth:`participle_why`), or None."""
+        found = self.participle_why(k)
+        return found[0] if found else None
+
+    def participle_why(self, k: int) -> tuple[str, str] | None:
         """The past participle for token ``k`` right after an auxiliary (one adverb may stand between)."""
         from ..wordrules_common import zipf
 
@@ -411,10 +416,11 @@ class _Passage:
         if aux == "a" and not adverb and self.word(j - 1) not in self.c["subjects"] and zipf(form) < zipf(w) - 0.3:
             return None  # bail a ferme, a charge de: more likely the preposition and a noun
         if aux in self.c["avoir"]:
-            return form
+            return form, "participe après auxiliaire"
         if aux in self.c["etre"] and not adjective and (w not in self.t.strict and zipf(form) >= zipf(w) - 1.0):
-            return form
-        return self._bare_participle(k, w, form, adjective)
+            return form, "participe après auxiliaire"
+        bare = self._bare_participle(k, w, form, adjective)
+        return (bare, "participe plus fréquent que la forme conjuguée") if bare else None
 
     def _bare_participle(self, k: int, w: str, form: str, adjective: bool) -> str | None:
         """A participle without auxiliary (``les delais fixes par``): the bare spelling is no noun nor
@@ -425,8 +431,11 @@ class _Passage:
         nouns, adjectives = _lexicon_classes()
         if adjective or w in nouns or w in adjectives or w in self.t.strict:
             return None
-        if self.word(k - 1) in self.c["pronouns"] or self.gap(k).strip() not in ("", ","):
-            return None
+        prev = self.word(k - 1)
+        if prev in self.c["pronouns"] or prev in self.c["determiners"] or prev in self.c["prepositions"]:
+            return None  # il joue, mes peches (a noun), sous reserve
+        if self.gap(k).strip() not in ("", ",") or self.word(k + 1) in ("que", "qu"):
+            return None  # revele que: a finite verb opening a clause
         return form if zipf(form) >= zipf(w) + 0.5 else None
 
     def edits(self, strong: bool) -> Iterator[tuple[int, int, str, str]]:
@@ -444,12 +453,9 @@ class _Passage:
                 if low in AMBIGUOUS:
                     new, why = self.context(k), "contexte"
                     if new is None and low not in _CONTEXT_WORDS:
-                        new, why = self.participle(k), "participe après auxiliaire"  # il a passe
+                        new, why = self.participle_why(k) or (None, "")  # il a passe
                 else:
-                    new = self.participle(k)
-                    why = "participe après auxiliaire"
-                    if new is None:
-                        new, why = t.loose.get(low), "table"
+                    new, why = self.participle_why(k) or (t.loose.get(low), "table")
             if not new:
                 continue
             if tok != low:
