@@ -469,8 +469,8 @@ class StrippedAccents(Rule):
     """Restore accents in a passage written without them.
 
     Example: ``LUkraine attaque le territoire russe pour la premiere fois`` → ``… la première fois``;
-    ``il etait deja la quand la decision a ete prise`` → ``il était déjà là quand la décision a été
-    prise`` (``la`` before punctuation only). Accented text and ``Etats-Unis`` stay.
+    ``il etait deja la, quand la decision a ete prise`` → ``il était déjà là, quand la décision a
+    été prise`` (``la`` → ``là`` before punctuation only). Accented text and ``Etats-Unis`` stay.
     """
 
     id = "stripped-accents"
