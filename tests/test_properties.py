@@ -136,10 +136,11 @@ def check_log(text: str, result: cleanfr.Result, min_confidence: float = DEFAULT
     for e in result.edits:
         assert 0 <= e.start <= e.end <= len(text), e
         assert e.original == text[e.start : e.end], e
-        assert e.original != e.replacement or not e.applied, e
         assert e.rule and e.category and isinstance(e.message, str), e
         assert 0.0 <= e.confidence <= 1.0 and not math.isnan(e.confidence), e
-        assert e.applied == (e.confidence >= min_confidence), e
+        # A flag (replacement == original) only informs: it is never applied; any other edit is applied
+        # exactly when its confidence reaches the threshold.
+        assert e.applied == (e.confidence >= min_confidence and e.original != e.replacement), e
     assert apply(text, result.edits) == result.text
     assert undo(result.text, result.edits) == text
     assert result.edits == sorted(result.edits, key=lambda e: (e.start, e.end, not e.applied))
