@@ -1,7 +1,7 @@
 """Huge inputs in bounded memory: cut a text stream into chunks at natural boundaries.
 
 A chunk ends, by order of preference, after a blank line (paragraph boundary), after a line break,
-or — inside a line longer than a chunk — after a whitespace about every 64 K characters, or for a gigantic run
+or — inside a line longer than a chunk — after a whitespace about every 16 K characters, or for a gigantic run
 without spaces at that size (never before a combining mark). Each chunk is repaired on its own and its edits are shifted by the chunk's start, so the log
 stays exact against the whole input: ``apply(whole_input, shifted_edits) == concatenated_output``.
 
@@ -15,6 +15,7 @@ chunk are repaired exactly as :func:`cleanfr.fix` repairs them.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import replace
 from typing import Iterable, Iterator
@@ -27,7 +28,8 @@ __all__ = ["DEFAULT_CHUNK", "cut_point", "iter_chunks", "shift_edits"]
 #: small enough that a worker's memory stays far under the 500 MB budget.
 DEFAULT_CHUNK = 1 << 20
 #: Chunk size inside a line longer than a chunk (a 50 MB single line): rules are fast on lines of this size.
-LONG_LINE_CHUNK = 1 << 16
+LONG_LINE_CHUNK = 1 << 14
+_BREAK = re.compile(r"\r\n?|\n")
 
 
 def cut_point(buf: str, target: int, long_line: int = LONG_LINE_CHUNK) -> int:
@@ -74,19 +76,45 @@ def _after_cr(buf: str, pos: int) -> int:
     return pos + 1 if buf[pos - 1] == "\r" and pos < len(buf) and buf[pos] == "\n" else pos
 
 
-def iter_chunks(blocks: Iterable[str], target: int = DEFAULT_CHUNK) -> Iterator[tuple[int, str]]:
-    """``(offset, chunk)`` pairs covering the concatenated ``blocks`` exactly; offsets in code points."""
+def iter_chunks(blocks: Iterable[str], target: int = DEFAULT_CHUNK,
+                long_line: int = LONG_LINE_CHUNK) -> Iterator[tuple[int, str]]:
+    """``(offset, chunk)`` pairs covering the concatenated ``blocks`` exactly; offsets in code points.
+
+    No chunk holds more than ``long_line`` characters of one line (unless a line has no whitespace to cut at).
+    """
     buf = ""
     offset = 0
     for block in blocks:
         buf += block
         while len(buf) > target + 2:  # one character of lookahead past a cut (CR LF)
-            cut = cut_point(buf, target)
-            yield offset, buf[:cut]
+            cut = cut_point(buf, target, long_line)
+            yield from _split_long_lines(offset, buf[:cut], long_line)
             offset += cut
             buf = buf[cut:]
     if buf:
-        yield offset, buf
+        yield from _split_long_lines(offset, buf, long_line)
+
+
+def _split_long_lines(offset: int, chunk: str, long_line: int) -> Iterator[tuple[int, str]]:
+    """``chunk`` as is, or cut before and inside its lines longer than ``long_line``."""
+    if len(chunk) <= long_line:
+        yield offset, chunk
+        return
+    pos = 0  # start of the part not yet yielded
+    line_start = 0
+    for m in _BREAK.finditer(chunk + "\n"):  # the sentinel closes the last line
+        end = min(m.start(), len(chunk))
+        if end - line_start > long_line:
+            if line_start > pos:
+                yield offset + pos, chunk[pos:line_start]
+                pos = line_start
+            while end - pos > long_line:
+                cut = pos + cut_point(chunk[pos : pos + long_line + 3], long_line, long_line)
+                yield offset + pos, chunk[pos:cut]
+                pos = cut
+        line_start = m.end()
+    if pos < len(chunk):
+        yield offset + pos, chunk[pos:]
 
 
 def shift_edits(edits: Iterable[Edit], offset: int) -> list[Edit]:

@@ -82,3 +82,22 @@ def test_text_reader_decodes_utf16_and_multibyte_split_between_blocks():
     for encoding in ("utf-8", "utf-16", "utf-32"):
         reader = TextReader(io.BytesIO(text.encode(encoding)), "f", block=5)
         assert "".join(iter(reader.read, "")) == text
+
+
+@given(st.lists(st.sampled_from(["mot ", "x" * 7, "\n", "\r\n", "\r", " ", "é\u0301"]), max_size=300),
+       st.integers(min_value=8, max_value=40))
+@settings(max_examples=300, deadline=None)
+def test_no_chunk_holds_a_line_longer_than_the_limit_when_it_can_be_cut(pieces: list[str], long_line: int):
+    text = "".join(pieces)
+    chunks = list(iter_chunks(iter([text]), 64, long_line))
+    assert "".join(c for _, c in chunks) == text
+    assert [o for o, _ in chunks] == [sum(len(c) for _, c in chunks[:i]) for i in range(len(chunks))]
+    for _, chunk in chunks:
+        for line in chunk.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+            assert len(line) <= long_line + 3 or not any(c.isspace() for c in line[: long_line // 2])
+
+
+def test_a_single_line_of_a_megabyte_is_cut_in_small_chunks():
+    text = "mot " * 250_000
+    sizes = [len(c) for _, c in iter_chunks(iter([text[i : i + 4096] for i in range(0, len(text), 4096)]))]
+    assert sum(sizes) == len(text) and max(sizes) <= (1 << 14) + 2
