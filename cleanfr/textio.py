@@ -250,7 +250,7 @@ class TextReader:
             data = self._pending or self._read_raw(self._block)
             self._pending = b""
             final = not data
-            if not self.bom and b"\x00" in data:
+            if self.bom in (b"", codecs.BOM_UTF8) and b"\x00" in data:  # NUL is normal only in UTF-16/32
                 at = self._offset + data.find(b"\x00")
                 raise BinaryInput(self.name, f"binary file (NUL byte at offset {at}), skipped")
             held = len(self._decoder.getstate()[0])  # bytes of an earlier block the decoder still holds

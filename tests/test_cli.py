@@ -200,6 +200,14 @@ def test_binary_file_is_skipped_with_a_warning_and_others_still_processed(tmp_pa
     assert b.read_bytes() == b"\x89PNG\x00\x00data" and t.read_text() == "été à Paris\n"
 
 
+def test_nul_after_a_utf8_bom_is_still_binary(tmp_path: Path):
+    f = tmp_path / "bomnul.txt"
+    f.write_bytes(b"\xef\xbb\xbfab\x00cd")
+    p = run("fix", "-i", str(f))
+    assert p.returncode == 2 and "binary file (NUL byte at offset 5), skipped" in p.stderr.decode()
+    assert f.read_bytes() == b"\xef\xbb\xbfab\x00cd"
+
+
 def test_invalid_utf8_deep_in_a_big_file_leaves_no_output(tmp_path: Path):
     f, out = tmp_path / "t.txt", tmp_path / "out.txt"
     data = "Il fait beau.\n".encode() * 200_000 + b"\xff\n"
