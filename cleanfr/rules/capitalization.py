@@ -21,6 +21,9 @@ Confidence is graded by what the word is and what stands before it:
 - a noun or adjective after an adverb, a pronoun or a noun (``pas Mandataire``, ``missiles Balistique``),
   or after ``un``/``une`` (names take the definite article: ``un Dommage corporel``): applied, unless it
   reads as a people (``magiciens Français``, ``une Italienne``);
+- a plural noun after ``les``, ``des``, ``aux`` followed by a word other than ``de`` (``les Mains
+  serviables``, ``des Fonds occupés``): applied with the lowest confidence (0.8) — names and titles are
+  singular or take a complement (``les Annales de Gand``);
 - a noun after a definite determiner, a preposition or a verb (``la Preuve``, ``à Terre``, ``regarde
   Danse``): suggested only — names, titles and institutions are as likely there (``la Régie
   immobilière``, ``le Dîner de cons``);
@@ -51,6 +54,8 @@ MIN_VERB_ZIPF = 2.0
 
 APPLIED = 0.85
 SUGGESTED = 0.6
+#: A plural noun after les/des/aux: applied, at the lowest applied confidence.
+PLURAL = 0.8
 
 
 #: Endings of peoples and nationalities (``Français``, ``Brésiliens``, ``Républicains``): a people is a noun.
@@ -219,7 +224,10 @@ class StrayCapital(Rule):
             end = i + len(token)
             if mid_sentence[token] > 1 or not _FOLLOWER.match(text, end):
                 continue  # capitalised mid-sentence twice: a convention, a refrain, a name (Dora)
-            confidence = self._confidence(token.lower(), prev)
+            nxt = _WORD.match(text, end + 1)
+            confidence = self._confidence(token.lower(), prev, nxt.group() if nxt else "")
+            if confidence and prev in word_classes()["determiners"] and self._named(text, i, prev):
+                continue  # la série des Têtes géométriques, le collectif des Bonnets rouges
             if not confidence or not is_isolated(text, i, end) or guard.overlaps(i, end):
                 continue
             line_start = text.rfind("\n", 0, i) + 1
@@ -236,6 +244,13 @@ class StrayCapital(Rule):
             if prev == "que" and self._grammatical(lower):
                 yield self.edit(doc, i - 1, i - 1, " «", 0.5,
                                 "majuscule après « que » : citation dont les guillemets se sont perdus ?")
+
+    @staticmethod
+    def _named(text: str, i: int, prev: str) -> bool:
+        """The word before the determiner ``prev`` (just before ``i``) is a naming noun or a title."""
+        before = _previous_word(text, i - len(prev) - 1)
+        c = word_classes()
+        return before in c["title-introducers"] or before in c["name-introducers"] and before not in ("de", "d", "et", "ou")
 
     def _candidate(self, token: str, count: int) -> bool:
         """A capitalised common word that no list names, English does not claim, and the document does not
@@ -264,7 +279,7 @@ class StrayCapital(Rule):
         adjectives, nouns = noun_adjective_forms()
         return lower in nouns or lower in adjectives or StrayCapital._grammatical(lower)
 
-    def _confidence(self, lower: str, prev: str) -> float:
+    def _confidence(self, lower: str, prev: str, nxt: str) -> float:
         """Graded confidence that the capital is stray (0: leave it)."""
         adjectives, nouns = noun_adjective_forms()
         c = word_classes()
@@ -303,6 +318,8 @@ class StrayCapital(Rule):
         if prev in c["determiners"]:
             if people:
                 return 0.0
+            if prev in ("les", "des", "aux") and lower[-1] in "sx" and nxt.islower() and nxt not in ("de", "du", "des", "d"):
+                return PLURAL  # les Mains serviables: names and titles are singular, or followed by de (les Annales de)
             return SUGGESTED  # la Défense, la Vengeance, le Collectif parisien: names and titles abound
         if people and (prev in nouns or prev[:-1] in nouns):
             return 0.0  # magiciens Français: a people

@@ -56,6 +56,16 @@ def test_lowers(damaged: str, repaired: str) -> None:
     assert fix(damaged).text == repaired
 
 
+def test_plural_after_les_applied_with_lowest_confidence() -> None:
+    r = fix("Toutoune est dévisagée, tandis que les Mains serviables disposent le plateau sur la table.")
+    assert r.text == "Toutoune est dévisagée, tandis que les mains serviables disposent le plateau sur la table."
+    assert [e.confidence for e in r.applied] == [0.8]
+    for kept in ("Pierre de Coninc décrit ainsi dans les Annales de Gand une scène bien étrange.",
+                 "Les manifestations organisées par le collectif des Bonnets rouges ont repris hier.",
+                 "Le tableau le plus poignant de sa série des Têtes géométriques est exposé ici."):
+        assert fix(kept).text == kept
+
+
 def test_after_determiner_only_suggested() -> None:
     r = fix("En cas de vente de la Totalité des biens attribués, la fraction est due.")
     assert r.text == "En cas de vente de la Totalité des biens attribués, la fraction est due."
