@@ -40,11 +40,11 @@ True
 from __future__ import annotations
 
 import itertools
-import lzma
 import math
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
+from typing import Iterator
 
 from .document import Document
 from .tokens import WORD
@@ -65,19 +65,126 @@ def fold(word: str) -> str:
 _ACCENTED = {"a": "aàâ", "e": "eéèêë", "i": "iîï", "o": "oô", "u": "uùûü", "c": "cç", "y": "yÿ"}
 _MAX_VARIANTS = 5000
 
+# A word's code in the shipped tables (``tools/word_tables.py``): wordfreq's frequency bucket (centibels below 1,
+# so Zipf = 9 − bucket / 100; ``NO_FREQ`` when wordfreq does not list the word) and the lexicon classes.
+CB_MASK = 0x3FF
+NO_FREQ = CB_MASK
+FORM = 1 << 10
+VERB = 1 << 11
+PERSON = 1 << 12
+NAME = 1 << 13
+
+
+@lru_cache(maxsize=1)
+def _zipf_table() -> tuple[float, ...]:
+    """Zipf value of each bucket, computed as wordfreq's frequency then ``log10 + 9`` (the same floats as
+    ``math.log10(wordfreq.get_frequency_dict(...)[word]) + 9``); 0.0 for ``NO_FREQ``."""
+    return tuple(math.log10(10 ** (-i / 100)) + 9.0 for i in range(NO_FREQ)) + (0.0,)
+
+
+def decompress(data: bytes) -> str:
+    """Text of a zstd-compressed table."""
+    import zstandard
+
+    return zstandard.ZstdDecompressor().decompress(data).decode("utf-8")
+
+
+def parse_groups(text: str) -> dict[str, int]:
+    """Word → code from ``-<TAB>bucket<TAB>word word …`` lines (the English table): one split and one C-level
+    dict update per group, no Python work per word."""
+    codes: dict[str, int] = {}
+    for line in text.split("\n"):
+        if line and line[0] != "#":
+            _, cb, words = line.split("\t")
+            codes.update(dict.fromkeys(words.split(" "), NO_FREQ if cb == "-" else int(cb)))
+    return codes
+
+
+def _data(name: str) -> str:
+    return decompress(resources.files("cleanfr").joinpath("data", "lexicon", name).read_bytes())
+
+
+class _Codes(dict):
+    """Code text → int, one shared int object per distinct code."""
+
+    def __missing__(self, text: str) -> int:
+        value = self[text] = int(text)
+        return value
+
 
 class Lexicon:
-    """Word frequencies plus a full-form lexicon; build it with :func:`french`."""
+    """Word frequencies plus a full-form lexicon; build it with :func:`french`.
 
-    __slots__ = ("forms", "verbs", "persons", "names", "_freq")
+    Every word the table knows (folded) has a code: its wordfreq frequency bucket and its lexicon classes. The
+    table is split by the first two letters of the words, and a part becomes a dict on the first look-up of a
+    word it holds: hashing 640,000 words costs a third of a second, and a short text needs a few parts only.
+    The sets of forms, verbs, persons and names are only built when asked for.
+    """
 
-    def __init__(self, forms: frozenset[str], verbs: frozenset[str], persons: frozenset[str],
-                 names: frozenset[str], freq: dict[str, float]) -> None:
-        self.forms = forms
-        self.verbs = verbs
-        self.persons = persons
-        self.names = names
-        self._freq = freq
+    __slots__ = ("_lines", "_shards", "_ints", "_zipf", "_sets")
+
+    def __init__(self, text: str) -> None:
+        """``text``: lines ``prefix<TAB>words<TAB>codes`` (see ``tools/word_tables.py``)."""
+        self._lines = {line[: line.find("\t")]: line for line in text.split("\n") if line and line[0] != "#"}
+        self._shards: dict[str, dict[str, int]] = {}
+        self._ints = _Codes()
+        self._zipf = _zipf_table()
+        self._sets: dict[int, frozenset[str]] = {}
+
+    def _shard(self, prefix: str) -> dict[str, int]:
+        """The part of the table for words starting with ``prefix``, made a dict on first use."""
+        line = self._lines.get(prefix)
+        if line is None:  # no word starts so (or another thread has just built the part)
+            return self._shards.setdefault(prefix, {})
+        _, words, codes = line.split("\t")
+        shard = self._shards[prefix] = dict(zip(words.split(" "), map(self._ints.__getitem__, codes.split(" "))))
+        self._lines.pop(prefix, None)
+        return shard
+
+    def code(self, key: str) -> int:
+        """The code of a folded word (``NO_FREQ`` and no class when unknown)."""
+        shard = self._shards.get(key[:2])
+        if shard is None:
+            shard = self._shard(key[:2])
+        return shard.get(key, NO_FREQ)
+
+    def items(self) -> Iterator[tuple[str, int]]:
+        """Every (word, code) of the table (loads it all)."""
+        for prefix in list(self._lines):
+            self._shard(prefix)
+        for shard in list(self._shards.values()):
+            yield from shard.items()
+
+    def _set(self, bit: int) -> frozenset[str]:
+        found = self._sets.get(bit)
+        if found is None:
+            found = self._sets[bit] = frozenset(w for w, c in self.items() if c & bit)
+        return found
+
+    @property
+    def forms(self) -> frozenset[str]:
+        """Every lower-cased form (built on first use; rules test membership with :meth:`has_form`)."""
+        return self._set(FORM)
+
+    @property
+    def verbs(self) -> frozenset[str]:
+        return self._set(VERB)
+
+    @property
+    def persons(self) -> frozenset[str]:
+        return self._set(PERSON)
+
+    @property
+    def names(self) -> frozenset[str]:
+        return self._set(NAME)
+
+    def has_form(self, key: str) -> bool:
+        """``key in self.forms`` for an already folded key, without building the set.
+
+        >>> french().has_form("cousaient"), french().has_form("Cousaient")
+        (True, False)
+        """
+        return bool(self.code(key) & FORM)
 
     def zipf(self, word: str) -> float:
         """Zipf frequency (log10 of occurrences per billion words), 0.0 for an unknown word.
@@ -85,8 +192,7 @@ class Lexicon:
         >>> round(french().zipf("Ukraine"), 1) > 4
         True
         """
-        f = self._freq.get(fold(word))
-        return math.log10(f) + 9.0 if f else 0.0
+        return self._zipf[self.code(fold(word)) & CB_MASK]
 
     def is_word(self, word: str) -> bool:
         """Whether ``word`` is a known French form (case-insensitive).
@@ -94,7 +200,7 @@ class Lexicon:
         >>> french().is_word("instrumentaires"), french().is_word("additionnelplus")
         (True, False)
         """
-        return fold(word) in self.forms
+        return bool(self.code(fold(word)) & FORM)
 
     def is_verb(self, word: str) -> bool:
         """Whether ``word`` is a verb form (case-insensitive).
@@ -102,7 +208,7 @@ class Lexicon:
         >>> french().is_verb("aime"), french().is_verb("adam")
         (True, False)
         """
-        return fold(word) in self.verbs
+        return bool(self.code(fold(word)) & VERB)
 
     def lost_accents(self, word: str) -> bool:
         """Whether ``word`` is an unknown spelling of a known form without (some of) its accents.
@@ -114,7 +220,8 @@ class Lexicon:
         (True, False, False)
         """
         w = fold(word)
-        if w in self.forms:
+        code = self.code
+        if code(w) & FORM:
             return False
         options = [_ACCENTED.get(c, c) for c in w]
         count = 1
@@ -122,7 +229,7 @@ class Lexicon:
             count *= len(o)
         if count > _MAX_VARIANTS:
             return False
-        return any("".join(v) in self.forms for v in itertools.product(*options))
+        return any(code("".join(v)) & FORM for v in itertools.product(*options))
 
     def is_name(self, word: str) -> bool:
         """Whether ``word`` is known only as a proper name (person, place, brand).
@@ -130,7 +237,7 @@ class Lexicon:
         >>> french().is_name("rome"), french().is_name("Esméralda"), french().is_name("pomme")
         (True, True, False)
         """
-        return fold(word) in self.names
+        return bool(self.code(fold(word)) & NAME)
 
     def is_person(self, word: str) -> bool:
         """Whether ``word`` is a first name or a surname (case-insensitive).
@@ -138,34 +245,21 @@ class Lexicon:
         >>> french().is_person("Esméralda"), french().is_person("Ukraine")
         (True, False)
         """
-        return fold(word) in self.persons
-
-
-def _load_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """All forms, verb forms, person names, all proper names (the shipped file: other forms, verbs, persons,
-    other names, split by ``~`` lines)."""
-    data = resources.files("cleanfr").joinpath("data/lexicon/fr_forms.txt.xz").read_bytes()
-    others, verbs, persons, names = lzma.decompress(data).decode("utf-8").split("\n~\n")
-    verb_set = frozenset(verbs.split())
-    person_set = frozenset(persons.split())
-    name_set = person_set.union(names.split())
-    return verb_set.union(others.split(), name_set), verb_set, person_set, name_set
+        return bool(self.code(fold(word)) & PERSON)
 
 
 @lru_cache(maxsize=1)
 def french() -> Lexicon:
-    """The French lexicon, loaded once per process (wordfreq ``fr`` large list + shipped full forms)."""
-    import wordfreq
-
-    forms, verbs, persons, names = _load_forms()
-    return Lexicon(forms, verbs, persons, names, wordfreq.get_frequency_dict("fr", "large"))
+    """The French lexicon, loaded once per process (``cleanfr/data/lexicon/fr_words.txt.zst``: full forms and
+    wordfreq's ``fr`` large list; its parts become dicts as rules look words up)."""
+    return Lexicon(_data("fr_words.txt.zst"))
 
 
 @lru_cache(maxsize=1)
 def _english() -> dict[str, float]:
-    import wordfreq
-
-    return wordfreq.get_frequency_dict("en", "small")
+    """Word → Zipf of wordfreq's English small list (shipped as ``en_small.txt.zst``)."""
+    zipf = _zipf_table()
+    return {w: zipf[c & CB_MASK] for w, c in parse_groups(_data("en_small.txt.zst")).items()}
 
 
 def english_zipf(word: str) -> float:
@@ -174,8 +268,94 @@ def english_zipf(word: str) -> float:
     >>> english_zipf("men") > 5 > english_zipf("quil") == 0.0
     True
     """
-    f = _english().get(fold(word))
-    return math.log10(f) + 9.0 if f else 0.0
+    return _english().get(fold(word), 0.0)
+
+
+#: Letters for which wordfreq's tokeniser is the identity (lower case, composed, no case folding change): a
+#: word made of them is looked up as it is, so the shipped tables answer exactly as wordfreq would.
+PLAIN = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœæ"
+
+
+def is_plain(word: str) -> bool:
+    """Whether ``word`` is made only of :data:`PLAIN` letters.
+
+    >>> is_plain("étés"), is_plain("Été"), is_plain("l'été"), is_plain("")
+    (True, False, False, False)
+    """
+    return bool(word) and not word.strip(PLAIN)
+
+
+#: wordfreq's floor for an unknown word (``zipf_to_freq(0.0)``).
+_MINIMUM = 10**0.0 / 1e9
+
+
+def _wordfreq_rounding(freq: float) -> float:
+    """``wordfreq.zipf_frequency`` of a one-token word of frequency ``freq`` (0 for unknown), step by step as
+    wordfreq computes it: the inverse-sum of token frequencies, three significant digits, then Zipf to 0.01."""
+    if not freq:
+        return round(math.log(_MINIMUM, 10) + 9, 2)
+    one_over = 0.0
+    one_over += 1.0 / freq
+    unrounded = max(1.0 / one_over, _MINIMUM)
+    leading_zeroes = math.floor(-math.log(unrounded, 10))
+    return round(math.log(round(unrounded, leading_zeroes + 3), 10) + 9, 2)
+
+
+@lru_cache(maxsize=1)
+def _rounded_table() -> tuple[float, ...]:
+    return tuple(_wordfreq_rounding(10 ** (-i / 100)) for i in range(NO_FREQ)) + (_wordfreq_rounding(0.0),)
+
+
+def french_zipf_frequency(word: str) -> float:
+    """``wordfreq.zipf_frequency(word, "fr")`` (rounded to 0.01), from the shipped table for plain words.
+
+    >>> french_zipf_frequency("lancée") > 3 > french_zipf_frequency("lancéee") == 0.0
+    True
+    """
+    if is_plain(word):
+        return _rounded_table()[french().code(word) & CB_MASK]
+    import wordfreq  # other spellings go through wordfreq's tokeniser (rare)
+
+    return wordfreq.zipf_frequency(word, "fr")
+
+
+@lru_cache(maxsize=1)
+def common_english_words() -> frozenset[str]:
+    """Plain words whose English Zipf frequency (wordfreq ``large``) is at least 3 (``en_common.txt``)."""
+    text = resources.files("cleanfr").joinpath("data", "lexicon", "en_common.txt").read_text("utf-8")
+    return frozenset(line for line in text.split("\n") if line and line[0] != "#")
+
+
+def common_english(word: str) -> bool:
+    """``wordfreq.zipf_frequency(word, "en") >= 3.0``, from the shipped list for plain words.
+
+    >>> common_english("done"), common_english("eft")
+    (True, False)
+    """
+    if is_plain(word):
+        return word in common_english_words()
+    import wordfreq
+
+    return wordfreq.zipf_frequency(word, "en") >= 3.0
+
+
+#: Characters of text counted per slice by :func:`doc_vocabulary` (bounds the memory of the split).
+_SLICE = 1 << 20
+
+
+def _chunks(text: str) -> Counter:
+    """``Counter(text.split())`` without holding the whole split at once: slices cut at a blank."""
+    counts: Counter = Counter()
+    n = len(text)
+    i = 0
+    while i < n:
+        j = text.find(" ", i + _SLICE) if i + _SLICE < n else -1
+        if j < 0:
+            j = text.find("\n", i + _SLICE) if i + _SLICE < n else -1
+        j = n if j < 0 else j + 1
+        counts.update(text[i:j].split())
+        i = j
+    return counts
 
 
 def _vocabulary(doc: Document) -> Counter:
@@ -183,7 +363,7 @@ def _vocabulary(doc: Document) -> Counter:
     # running the word regex over the whole text: most chunks repeat.
     vocab: Counter = Counter()
     find = WORD.findall
-    for chunk, n in Counter(doc.text.split()).items():
+    for chunk, n in _chunks(doc.text).items():
         if chunk.isalpha():  # most chunks are one plain word
             vocab[chunk] += n
         else:

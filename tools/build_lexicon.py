@@ -1,4 +1,4 @@
-"""Generate ``cleanfr/data/lexicon/fr_forms.txt.xz``: the full-form French lexicon shipped with cleanfr.
+"""Generate the full-form French lexicon shipped with cleanfr (in ``cleanfr/data/lexicon/fr_words.txt.zst``).
 
 The list is the union of
 - every inflected form of the Dicollecte hunspell dictionary (MPL-2.0; Debian package ``hunspell-fr``,
@@ -8,15 +8,15 @@ The list is the union of
 - the word forms of simplemma's French lemmatisation data (MIT, on PyPI), which adds inflections and rare
   words hunspell lacks.
 
-Forms are stored lower-cased, one per line, sorted, in four sections split by a line ``~``: other forms, forms
-of hunspell verb entries (``is_verb``: the elided pronouns ``j’ m’ t’ s’ n’`` stand only before verbs), first
-names and surnames (``is_person``: ``la Esméralda`` keeps its article), then other names never written in lower
-case (``is_name``, with persons: ``rome`` in ``romeria`` is no word), compressed with xz (stdlib ``lzma``), so that the
-runtime load is one decompression and one ``split``. Only strings made of letters, with inner hyphens or
-apostrophes, are kept: numbers and symbols say nothing about French words.
+Forms are stored lower-cased with their classes: forms of hunspell verb entries (``is_verb``: the elided
+pronouns ``j’ m’ t’ s’ n’`` stand only before verbs), first names and surnames (``is_person``: ``la Esméralda``
+keeps its article), other names never written in lower case (``is_name``, with persons: ``rome`` in ``romeria``
+is no word). ``tools/word_tables.py`` merges them with wordfreq's French frequencies into one table (its format
+is described there) and refreshes the tables derived from the lexicon. Only strings made of letters, with inner
+hyphens or apostrophes, are kept: numbers and symbols say nothing about French words.
 
 Build-time requirements (not runtime dependencies): ``apt-get install hunspell-fr`` and
-``pip install spylls``. Run from the repository root::
+``pip install spylls`` (and ``wordfreq``, see ``tools/word_tables.py``). Run from the repository root::
 
     .venv/bin/python tools/build_lexicon.py
 """
@@ -24,13 +24,16 @@ Build-time requirements (not runtime dependencies): ``apt-get install hunspell-f
 from __future__ import annotations
 
 import argparse
-import lzma
 import re
+import sys
 from pathlib import Path
 from typing import Iterable, Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "cleanfr" / "data" / "lexicon" / "fr_forms.txt.xz"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import word_tables  # noqa: E402
+
 HUNSPELL = Path("/usr/share/hunspell/fr")
 
 #: A word as the lexicon keeps it: letters, with inner hyphens or apostrophes.
@@ -94,7 +97,7 @@ def normalise(form: str) -> str | None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hunspell", type=Path, default=HUNSPELL, help="path of fr.dic/fr.aff without extension")
-    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--out", type=Path, default=word_tables.FR_WORDS)
     args = parser.parse_args()
     hun: set[str] = set()
     verbs: set[str] = set()
@@ -118,20 +121,14 @@ def main() -> None:
             if raw[:1].islower():
                 lower_seen.add(form)
     proper = (hun | sim) - lower_seen
-    forms = sorted(hun | sim)
-    # Sections split by a line "~": other forms, verb forms, person names, other proper names (places,
-    # brands: forms never written in lower case): one file, one fast load.
+    forms = hun | sim
+    # Classes: verb forms, person names, other names never written in lower case (places, brands).
     persons -= verbs
     proper -= verbs | persons
-    others = [f for f in forms if f not in verbs and f not in persons and f not in proper]
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    sections = ["\n".join(others), "\n".join(sorted(verbs)), "\n".join(sorted(persons)), "\n".join(sorted(proper))]
-    payload = ("\n~\n".join(sections) + "\n").encode("utf-8")
-    args.out.write_bytes(lzma.compress(payload, preset=9 | lzma.PRESET_EXTREME))
     print(f"hunspell {len(hun)} ({len(verbs)} verb forms, {len(persons)} person names, {len(proper)} other names)"
-          f" + simplemma {len(sim)} -> {len(forms)} forms, "
-          f"{args.out.stat().st_size} bytes")
-
+          f" + simplemma {len(sim)} -> {len(forms)} forms")
+    word_tables.write_french(forms, verbs, persons, persons | proper, args.out)
+    word_tables.refresh_dependents()
 
 if __name__ == "__main__":
     main()

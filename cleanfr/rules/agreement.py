@@ -19,7 +19,7 @@ from ..edits import Edit
 from functools import lru_cache
 
 
-from ..phrases import DETERMINERS, determiner_for, fold, load_toml, nouns, starts_with_vowel
+from ..phrases import DETERMINERS, data_text, determiner_for, fold, load_toml, nouns, starts_with_vowel
 from . import Rule
 
 #: The word after a determiner hit of the shared scan: a lower-case word, hyphenated compounds included.
@@ -96,12 +96,15 @@ def _exceptions() -> frozenset[str]:
     return frozenset(w for words in data.values() for w in words)
 
 
-@lru_cache(maxsize=4096)
-def _english_loan(word: str) -> bool:
-    """``socket``, ``escape``, ``game``: English words whose French gender varies between writers."""
-    import wordfreq  # imported on first use: it costs 0.2 s of start-up
+def _english_loan(noun: str) -> bool:
+    """``socket``, ``escape``, ``game``: English words whose French gender varies between writers (a noun of the
+    gender lexicon more frequent in English than in French by 0.3 Zipf, listed by ``tools/word_tables.py``)."""
+    return noun in _english_loans()
 
-    return wordfreq.zipf_frequency(word, "en") > wordfreq.zipf_frequency(word, "fr") + 0.3
+
+@lru_cache(maxsize=1)
+def _english_loans() -> frozenset[str]:
+    return frozenset(w for w in data_text("gender", "english_loans.txt").split("\n") if w and w[0] != "#")
 
 
 _NEXT_WORD = regex.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]+(\p{Ll}[\p{L}\p{M}]*)")

@@ -72,14 +72,15 @@ def _neighbour_zipf(token: str, lex: Lexicon) -> float:
     is a misspelling of ``rationnelles`` rather than ``ration elles``; 0.0 when there is none."""
     low = token.lower()
     best = 0.0
+    has_form = lex.has_form
     for i in range(len(low)):
         for cand in (low[:i] + low[i + 1 :], low[: i + 1] + low[i:]):
-            if cand in lex.forms:
+            if has_form(cand):
                 best = max(best, lex.zipf(cand))
         for ch in _LETTERS:
             if ch != low[i]:
                 cand = low[:i] + ch + low[i + 1 :]
-                if cand in lex.forms:
+                if has_form(cand):
                     best = max(best, lex.zipf(cand))
     return best
 
@@ -91,7 +92,7 @@ _INFLECTIONS = ("ments", "ment", "nes", "ne", "es", "e", "s", "x")
 def _derived(token: str, lex: Lexicon) -> bool:
     """Whether ``token`` is a known word plus an inflection: a rare form, not a glue (``nourrissonne``)."""
     low = token.lower()
-    return any(low.endswith(end) and low[: -len(end)] in lex.forms for end in _INFLECTIONS if len(low) > len(end) + 3)
+    return any(low.endswith(end) and lex.has_form(low[: -len(end)]) for end in _INFLECTIONS if len(low) > len(end) + 3)
 
 
 def _word_ok(word: str, lex: Lexicon) -> bool:
@@ -179,11 +180,11 @@ def _best_split(token: str, lex: Lexicon, vocab) -> tuple[str, str, float, bool]
 def _candidates(doc: Document) -> dict[str, tuple[str, str, float, bool]]:
     lex = french()
     vocab = doc_vocabulary(doc)
-    forms = lex.forms
+    has_form = lex.has_form
     protected_list = protected_words()
     candidates = {}
     for token, count in vocab.items():
-        if not 5 <= len(token) <= MAX_GLUED_LENGTH or count > 1 or token.lower() in forms or token.lower() in protected_list:
+        if not 5 <= len(token) <= MAX_GLUED_LENGTH or count > 1 or has_form(token.lower()) or token.lower() in protected_list:
             continue
         if not _SHAPE.match(token):
             continue  # acronyms (ATACMS, ONGs) and odd casing (étécHAUD): only word, Word and wordWord

@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 from ..document import Document
 from ..edits import Edit
-from ..lexicon import doc_vocabulary, french
+from ..lexicon import common_english, doc_vocabulary, french
 from ..tokens import english_context, is_isolated, protected_words
 from ..wordrules_common import data_rows, is_word, locate, protected, zipf
 from . import Rule
@@ -87,10 +87,8 @@ def english_word(word: str) -> bool:
     >>> english_word("done"), english_word("eft")
     (True, False)
     """
-    import wordfreq
-
     # wordfreq folds ſ into s: a long s is never English.
-    return "ſ" not in word and wordfreq.zipf_frequency(word, "en") >= 3.0
+    return "ſ" not in word and common_english(word)
 
 
 #: Candidate repairs grow with the token; a token longer than any French word is a blob, not a misread word.
@@ -114,10 +112,10 @@ class OcrConfusion(Rule):
         vocab = doc_vocabulary(doc)
         guard = protected(doc)
         skip = protected_words()
-        forms = french().forms
+        has_form = french().has_form
         repairs: dict[str, tuple[str, str]] = {}
         for token in vocab:
-            if not 3 <= len(token) <= MAX_OCR_LENGTH or token in forms or not token.islower() or token in skip:
+            if not 3 <= len(token) <= MAX_OCR_LENGTH or has_form(token) or not token.islower() or token in skip:
                 continue
             repair = best_repair(token)
             if repair is None:
