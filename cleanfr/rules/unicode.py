@@ -48,8 +48,13 @@ _INVISIBLE_LEADERS = frozenset("\ufeff\u200b\u2060")
 _NEEDS_FTFY_WITHOUT_BADNESS = regex.compile(r"[\u0080-\u009f\ufb00-\ufb06\uff01-\uff5e]")
 
 
-def _suspect_lines(text: str) -> Iterator[tuple[int, int]]:
-    """Spans ``[start, end)`` of the lines that contain a suspect character, each once."""
+#: A long line is repaired in windows of about this many characters around its suspect sequences:
+#: ftfy and the diff that locates its changes cost more than linear time in the length they see.
+MAX_SEGMENT = 1000
+
+
+def _suspect_segments(text: str) -> Iterator[tuple[int, int]]:
+    """Spans ``[start, end)`` around suspect characters: their line, or a window of it cut at spaces."""
     last_end = -1
     for m in _SUSPECT.finditer(text):
         if m.start() < last_end:
@@ -57,6 +62,14 @@ def _suspect_lines(text: str) -> Iterator[tuple[int, int]]:
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
+        if end - start > MAX_SEGMENT:
+            lo = max(start, last_end, m.start() - MAX_SEGMENT // 2)
+            if lo > start:
+                space = text.find(" ", lo, m.start())
+                start = space + 1 if space >= 0 else lo
+            hi = min(end, m.end() + MAX_SEGMENT // 2)
+            space = text.find(" ", hi, min(end, hi + 100))
+            end = space if space >= 0 else hi
         last_end = end
         yield start, end
 
@@ -103,10 +116,10 @@ class Mojibake(Rule):
 
     def find(self, doc: Document) -> Iterable[Edit]:
         text = doc.text
-        for start, end in _suspect_lines(text):
+        for start, end in _suspect_segments(text):
             import ftfy
 
-            # Invisible marks at the start of a line (a BOM kept as text, a zero-width space) cannot be
+            # Invisible marks at the start of a segment (a BOM kept as text, a zero-width space) cannot be
             # encoded back to Latin-1 and would stop ftfy from seeing the line as mojibake: skip them.
             while start < end and text[start] in _INVISIBLE_LEADERS:
                 start += 1

@@ -50,3 +50,12 @@ def test_one_edit_per_damaged_word_with_ftfy_message() -> None:
 def test_invisible_mark_at_line_start_does_not_change_the_repair(lead: str) -> None:
     for text in ("Ã©tÃ© Ã  Paris", "Ã  Paris\nÃ§a"):
         assert cleanfr.fix(lead + text, select=["unicode"]).text == lead + cleanfr.fix(text, select=["unicode"]).text
+
+
+def test_long_line_is_repaired_window_by_window() -> None:
+    # OCR documents and flattened pages are one line each: the line is repaired in windows cut at
+    # spaces (a whole-line diff took minutes), with the same result as sentence by sentence.
+    line = ("Le prÃ©sident a dÃ©clarÃ© que tout va bien, selon lâ€™agence. " * 500).rstrip()
+    result = cleanfr.fix(line, select=["unicode"])
+    assert result.text == ("Le président a déclaré que tout va bien, selon l’agence. " * 500).rstrip()
+    assert cleanfr.apply(line, result.edits) == result.text
