@@ -419,6 +419,10 @@ def no_elision(word: str) -> bool:
     return False
 
 
+#: Words that elide before a vowel or a mute h (``de une`` → ``d’une``).
+ELIDABLE = ("jusque", "lorsque", "puisque", "quoique", "que", "de", "le", "la", "je", "me", "te", "se", "ne", "si", "ce")
+
+
 def takes_elision(word: str) -> bool:
     """Whether an elidable word (``le``, ``de``, ``que``…) elides before ``word``.
 

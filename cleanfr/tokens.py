@@ -184,7 +184,7 @@ def occurrences(text: str, word: str) -> Iterator[int]:
         i = text.find(word, i + 1)
 
 
-_OPENERS = frozenset(" \t\u00a0\u202f«“\"'‘(—–-[")
+_OPENERS = frozenset(" \t\u00a0\u202f«“\"'‘(—–-[\ufeff\u200b\u2060")  # invisible marks (a BOM kept as text) too
 _ENDERS = frozenset(".!?…:;\n\r")
 _TITLES = frozenset({"MM", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Pr", "Me", "St", "Ste", "etc"})
 

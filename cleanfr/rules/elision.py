@@ -13,14 +13,11 @@ import regex
 
 from ..document import Document
 from ..edits import Edit
-from ..lexicon import doc_vocabulary, english_zipf, french, takes_elision
+from ..lexicon import ELIDABLE, doc_vocabulary, english_zipf, french, takes_elision
 from ..tokens import english_context, is_isolated, previous_word, protected_spans
 from . import Rule
 from .glued import glued_candidates
 
-_ELIDABLE = (
-    "jusque", "lorsque", "puisque", "quoique", "que", "de", "le", "la", "je", "me", "te", "se", "ne", "si", "ce"
-)
 _VOWELS = "aeiouyhàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ"
 
 
@@ -31,7 +28,7 @@ def _starts():  # -> ahocorasick.Automaton (imported lazily)
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
-    for word in _ELIDABLE:
+    for word in ELIDABLE:
         for form in (word, word.capitalize()):
             for space in (" ", "\u00a0"):
                 for vowel in _VOWELS:

@@ -14,7 +14,7 @@ import regex
 
 from ..document import Document
 from ..edits import Edit
-from ..lexicon import Lexicon, doc_vocabulary, english_zipf, french
+from ..lexicon import ELIDABLE, Lexicon, doc_vocabulary, english_zipf, french, takes_elision
 from ..tokens import (
     at_sentence_start,
     code_line,
@@ -61,6 +61,7 @@ _MIN_RARE_ZIPF = 1.5
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüœ"
+_ELIDABLE_SET = frozenset(ELIDABLE)
 #: Longer tokens are blobs (base64, minified pages), not two words: skipping them keeps the split search linear.
 MAX_GLUED_LENGTH = 45
 _SHAPE = regex.compile(r"\p{Lu}?\p{Ll}+(?:\p{Lu}\p{Ll}+)?$")
@@ -193,6 +194,8 @@ def _candidates(doc: Document) -> dict[str, tuple[str, str, float, bool]]:
         if _derived(token, lex):
             continue  # nourrissonne: a rare form, not a glue
         split = _best_split(token, lex, vocab)
+        if split and split[0].lower() in _ELIDABLE_SET and takes_elision(split[1]):
+            continue  # Laété, leest: "la été" would itself need an elision; not a plain glue
         if split and lex.lost_accents(token):
             continue  # deraisonnable: accents lost (the accents rule's business), not a glue
         # A glued form written often on the web (dansle, surun) is still damage when its parts are far

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import cleanfr
 from cleanfr.document import Document
 from cleanfr.edits import apply
 from cleanfr.rules.glued import GluedWords
@@ -64,3 +65,15 @@ def test_comma_before_relative_is_only_mentioned() -> None:
 def test_idempotent() -> None:
     once = run("un financement additionnelplus important")
     assert run(once) == once
+
+
+def test_a_leading_byte_order_mark_changes_nothing():
+    text = "Ukrainele lele"
+    assert cleanfr.fix("\ufeff" + text).text == "\ufeff" + cleanfr.fix(text).text
+
+
+def test_no_split_that_would_itself_need_an_elision():
+    # "Laété" → "La été" would leave work for the elision rule: a second run would change the text.
+    for text in ("AAAAAAA;Laété", "leest lelelele"):
+        first = cleanfr.fix(text)
+        assert not cleanfr.fix(first.text).applied
