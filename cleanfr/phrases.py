@@ -19,12 +19,14 @@ length as the original, so offsets carry over):
 from __future__ import annotations
 
 import itertools
+import operator
 import unicodedata
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 import ahocorasick
 import regex
@@ -38,6 +40,8 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
 _TOKEN = regex.compile(r"\{[^{}]*\}|<[^<>]+>|\$\d|[^{}<>$]+|\$")
+#: A pattern without slots: literal text only (foreign words, fixed phrases).
+_PLAIN_PATTERN = regex.compile(r"[^{}<>$]+\Z")
 
 #: Tense/person tags kept when a verb form is mapped to another verb (hunspell ``po:`` tags).
 AUXILIARIES = ("avoir", "être")
@@ -140,24 +144,39 @@ class Choice:
     auxiliary: str = ""
 
 
-def _slots(pattern: str) -> list[list[tuple[str, Choice | None]]]:
-    """Each slot of the pattern as a list of (folded surface, choice); literal text has choice None."""
-    slots = []
-    for token in _TOKEN.findall(pattern):
-        if token.startswith("{"):
-            slots.append([(fold(alt), Choice(i)) for i, alt in enumerate(token[1:-1].split("|"))])
-        elif token.startswith("<"):
-            lemma = token[1:-1]
-            options = [(fold(form), Choice(0, tags)) for form, tags in verb_forms(lemma)]
-            pp = participle(lemma)
-            for aux in AUXILIARIES:
-                for form, tags in verb_forms(aux):
-                    if "ppas" not in tags and "ppre" not in tags:
-                        options.append((f"{form} {pp}", Choice(0, tags, aux)))
-            slots.append(options)
-        else:
-            slots.append([(fold(token), None)])
-    return slots
+@lru_cache(maxsize=None)
+def _slot(token: str) -> tuple[tuple[str, ...], tuple[Choice, ...] | None]:
+    """The folded surfaces one token of a pattern stands for, and their choices (None for literal text).
+
+    Cached by token: ``<avoir>`` or ``{le|la}`` recur across patterns and tables.
+    """
+    if token.startswith("{"):
+        alternatives = token[1:-1].split("|")
+        return tuple(fold(alt) for alt in alternatives), tuple(Choice(i) for i in range(len(alternatives)))
+    if token.startswith("<"):
+        lemma = token[1:-1]
+        options = [(fold(form), Choice(0, tags)) for form, tags in verb_forms(lemma)]
+        pp = participle(lemma)
+        for aux in AUXILIARIES:
+            for form, tags in verb_forms(aux):
+                if "ppas" not in tags and "ppre" not in tags:
+                    options.append((f"{form} {pp}", Choice(0, tags, aux)))
+        return tuple(o[0] for o in options), tuple(o[1] for o in options)
+    return (fold(token),), None
+
+
+def _slots(pattern: str) -> list[tuple[tuple[str, ...], tuple[Choice, ...] | None]]:
+    return [_slot(token) for token in _TOKEN.findall(pattern)]
+
+
+def _surfaces(slots: list[tuple[tuple[str, ...], tuple[Choice, ...] | None]]) -> Iterator[str]:
+    """Every surface of a pattern, in :func:`itertools.product` order (joined in C)."""
+    return map("".join, itertools.product(*[surfaces for surfaces, _ in slots]))
+
+
+def _choice_lists(slots: list[tuple[tuple[str, ...], tuple[Choice, ...] | None]]) -> tuple[tuple[Choice, ...], ...]:
+    """The choices of the slots that have some (literal text has none)."""
+    return tuple(choices for _, choices in slots if choices is not None)
 
 
 def expand(pattern: str) -> list[tuple[str, tuple[Choice, ...]]]:
@@ -166,11 +185,17 @@ def expand(pattern: str) -> list[tuple[str, tuple[Choice, ...]]]:
     >>> [s for s, _ in expand("le {mardi|lundi} passé")]
     ['le mardi passé', 'le lundi passé']
     """
+    slots = _slots(pattern)
+    return list(zip(_surfaces(slots), itertools.product(*_choice_lists(slots))))
+
+
+def _nth_choices(n: int, lists: tuple[tuple[Choice, ...], ...]) -> tuple[Choice, ...]:
+    """The ``n``-th element of ``itertools.product(*lists)``, computed (mixed radix, last list fastest)."""
     out = []
-    for combo in itertools.product(*_slots(pattern)):
-        surface = "".join(s for s, _ in combo)
-        out.append((surface, tuple(c for _, c in combo if c is not None)))
-    return out
+    for options in reversed(lists):
+        n, i = divmod(n, len(options))
+        out.append(options[i])
+    return tuple(reversed(out))
 
 
 def render(template: str, choices: Sequence[Choice], pattern: str = "") -> str:
@@ -220,18 +245,46 @@ class Hit:
 
 
 class PhraseMatcher:
-    """All patterns of a table in one Aho–Corasick automaton; hits must fall on word boundaries."""
+    """All patterns of a table in one Aho–Corasick automaton; hits must fall on word boundaries.
+
+    The automaton stores an int per surface (no Python object); which pattern and which combination of its
+    slots a surface stands for is kept in arrays, and the choices are rebuilt only for the hits.
+    """
 
     def __init__(self, patterns: Iterable[tuple[str, str]]) -> None:
-        self._automaton = ahocorasick.Automaton()
-        values: dict[str, list[tuple[str, tuple[Choice, ...]]]] = {}
-        for key, pattern in patterns:
-            for surface, choices in expand(pattern):
-                values.setdefault(surface, []).append((key, choices))
-        for surface, payload in values.items():
-            self._automaton.add_word(surface, (len(surface), tuple(payload)))
-        self.size = len(values)
-        if values:
+        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        self._patterns: list[tuple[str, tuple[tuple[Choice, ...], ...]]] = []
+        # Surface number i (all patterns' surfaces in order) comes from pattern _pattern_of[i], combination
+        # _combo_of[i] of its slots; the automaton holds the first number of each distinct surface.
+        self._pattern_of = array("L")
+        self._combo_of = array("L")
+        surfaces: list[str] = []
+        for p, (key, pattern) in enumerate(patterns):
+            if _PLAIN_PATTERN.match(pattern):  # a plain word or phrase (most entries): one surface, no choice
+                self._patterns.append((key, ()))
+                surfaces.append(fold(pattern))
+                self._pattern_of.append(p)
+                self._combo_of.append(0)
+                continue
+            slots = _slots(pattern)
+            self._patterns.append((key, _choice_lists(slots)))
+            count = len(surfaces)
+            surfaces.extend(_surfaces(slots))
+            count = len(surfaces) - count
+            self._pattern_of.extend(itertools.repeat(p, count))
+            self._combo_of.extend(range(count))
+        n = len(surfaces)
+        first = dict(zip(reversed(surfaces), range(n - 1, -1, -1)))
+        self._lengths = array("H", map(len, surfaces))
+        self._more: dict[int, list[int]] = {}  # a surface several patterns or combinations share
+        if len(first) < n:
+            for i in itertools.compress(range(n), map(operator.ne, range(n), map(first.__getitem__, surfaces))):
+                self._more.setdefault(first[surfaces[i]], []).append(i)
+        add = self._automaton.add_word
+        for surface, i in first.items():
+            add(surface, i)
+        self.size = len(first)
+        if first:
             self._automaton.make_automaton()
 
     def find(self, folded: str) -> list[Hit]:
@@ -242,17 +295,20 @@ class PhraseMatcher:
         hits = []
         n = len(folded)
         append = hits.append
-        for end_index, (length, payload) in self._automaton.iter(folded):
+        lengths, patterns, more = self._lengths, self._patterns, self._more
+        pattern_of, combo_of = self._pattern_of, self._combo_of
+        for end_index, sid in self._automaton.iter(folded):
             end = end_index + 1
-            start = end - length
+            start = end - lengths[sid]
             if start > 0:
                 before = folded[start - 1]
                 if before.isalnum() or before == "-" and is_word_char(folded[start]) or is_word_char(before):
                     continue
             if end < n and is_word_char(folded[end]) and is_word_char(folded[end - 1]):
                 continue
-            for key, choices in payload:
-                append(Hit(start, end, key, choices))
+            for i in (sid, *more[sid]) if sid in more else (sid,):
+                key, lists = patterns[pattern_of[i]]
+                append(Hit(start, end, key, _nth_choices(combo_of[i], lists)))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         return hits
 
@@ -385,9 +441,9 @@ def feminine_of(word: str, plural: bool = False) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _zipf_fr(word: str) -> float:
-    import wordfreq
+    from .lexicon import french_zipf_frequency
 
-    return wordfreq.zipf_frequency(word, "fr")
+    return french_zipf_frequency(word)
 
 
 _ELIDED = {"l": ("le", "la"), "d": ("de", "de"), "qu": ("que", "que"), "j": ("je", "je"), "s": ("se", "se")}
