@@ -47,7 +47,7 @@ from importlib import resources
 from typing import Iterator
 
 from .document import Document
-from .tokens import WORD
+from .tokens import WORD, split_slices
 
 __all__ = ["Lexicon", "french", "doc_vocabulary", "english_zipf", "fold", "takes_elision"]
 
@@ -339,22 +339,11 @@ def common_english(word: str) -> bool:
     return wordfreq.zipf_frequency(word, "en") >= 3.0
 
 
-#: Characters of text counted per slice by :func:`doc_vocabulary` (bounds the memory of the split).
-_SLICE = 1 << 20
-
-
 def _chunks(text: str) -> Counter:
-    """``Counter(text.split())`` without holding the whole split at once: slices cut at a blank."""
+    """``Counter(text.split())`` without holding the whole split at once (same counts, same order)."""
     counts: Counter = Counter()
-    n = len(text)
-    i = 0
-    while i < n:
-        j = text.find(" ", i + _SLICE) if i + _SLICE < n else -1
-        if j < 0:
-            j = text.find("\n", i + _SLICE) if i + _SLICE < n else -1
-        j = n if j < 0 else j + 1
-        counts.update(text[i:j].split())
-        i = j
+    for tokens in split_slices(text):
+        counts.update(tokens)
     return counts
 
 

@@ -42,7 +42,7 @@ from .document import Document
 
 __all__ = ["WORD", "Protected", "protected_spans", "protected_words", "is_isolated", "occurrences", "find_words",
            "at_sentence_start", "english_context", "code_line", "name_follows",
-           "in_broken_word", "previous_word", "APOSTROPHES"]
+           "in_broken_word", "previous_word", "split_slices", "APOSTROPHES"]
 
 #: A word: a run of letters, with their combining marks.
 WORD = regex.compile(r"[\p{L}\p{M}]+")
@@ -325,6 +325,30 @@ def find_words(text: str, words: Iterable[str]) -> dict[str, list[int]]:
             continue
         found[word].append(start)
     return found
+
+
+#: Characters of text split at once by :func:`split_slices` (bounds the memory of a split).
+_SLICE = 1 << 20
+
+
+def split_slices(text: str) -> Iterator[list[str]]:
+    """``text.split()`` in consecutive pieces: slices of about a million characters cut at a blank, so a big
+    text never has all its tokens alive at once (1.2 million strings, ~80 MB, for 7 MB of prose).
+
+    >>> [t for part in split_slices("le chat\u00a0dort ") for t in part]
+    ['le', 'chat', 'dort']
+    """
+    n = len(text)
+    i = 0
+    while i < n:
+        j = -1
+        if i + _SLICE < n:
+            j = text.find(" ", i + _SLICE)
+            if j < 0:
+                j = text.find("\n", i + _SLICE)
+        j = n if j < 0 else j + 1
+        yield text[i:j].split()
+        i = j
 
 
 def _is_letter(ch: str) -> bool:

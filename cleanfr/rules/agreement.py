@@ -10,6 +10,8 @@ subject or object pronoun (``je la ferme``), ``la une``, ``l'un``, ``le la`` (th
 
 from __future__ import annotations
 
+import itertools
+import operator
 from typing import Iterable, Iterator
 
 import regex
@@ -20,6 +22,7 @@ from functools import lru_cache
 
 
 from ..phrases import DETERMINERS, data_text, determiner_for, fold, load_toml, nouns, starts_with_vowel
+from ..tokens import split_slices
 from . import Rule
 
 #: The word after a determiner hit of the shared scan: a lower-case word, hyphenated compounds included.
@@ -44,29 +47,112 @@ _DET_TOKENS = frozenset(d for det in DETERMINERS for d in (det, det.capitalize()
 _TRAILING = ".,;:!?…)»”\"'’"
 
 
+def _add_pair(pairs: set[tuple[str, str]], lex: dict[str, tuple[str, str]], tok: str, following: str) -> None:
+    """Add (determiner, noun) when the token ``tok`` is (or ends, after an apostrophe, in) a singular determiner
+    and the token ``following`` (trailing punctuation stripped) is a noun of the other gender."""
+    if tok not in _DET_TOKENS:
+        head, sep, tail = tok.rpartition("'") if "'" in tok else tok.rpartition("’")
+        if not sep or tail not in _DET_TOKENS:
+            return
+        tok = tail
+    noun = following.rstrip(_TRAILING)
+    info = lex.get(noun)
+    if info is not None and info[0] in ("m", "f") and DETERMINERS[tok.lower()][0] != info[0]:
+        pairs.add((tok, noun))
+
+
+#: Gender of each determiner token (``La`` → ``f``).
+_DET_GENDER = {tok: DETERMINERS[tok.lower()][0] for tok in _DET_TOKENS}
+
+
+def _det_pairs(text: str, lex: dict[str, tuple[str, str]]) -> set[tuple[str, str]]:
+    """(determiner, noun) pairs of consecutive blank-separated tokens whose genders differ.
+
+    Determiner tokens and tokens with an apostrophe (``d’une``) are picked in C (``map``/``compress`` over a
+    set look-up and ``in``), slice by slice, so Python looks at a tenth of the tokens and the whole split
+    never exists at once.
+    """
+    pairs: set[tuple[str, str]] = set()
+    get = lex.get
+    genders = _DET_GENDER
+    marks = [a for a in "'’" if a in text]  # the apostrophes the text uses (most texts use one)
+    last = None  # the last token of the previous slice: it pairs with the first of the next
+    for tokens in split_slices(text):
+        if not tokens:
+            continue
+        if last is not None:
+            _add_pair(pairs, lex, last, tokens[0])
+        last = tokens[-1]
+        positions = range(len(tokens) - 1)
+        for i in itertools.compress(positions, map(genders.__contains__, tokens)):
+            det = tokens[i]
+            noun = tokens[i + 1].rstrip(_TRAILING)
+            info = get(noun)
+            if info is not None and info[0] in ("m", "f") and genders[det] != info[0]:
+                pairs.add((det, noun))
+        if not marks:
+            continue
+        flags = map(operator.contains, tokens, itertools.repeat(marks[0]))
+        if len(marks) == 2:
+            flags = map(operator.or_, flags, map(operator.contains, tokens, itertools.repeat(marks[1])))
+        for i in itertools.compress(positions, flags):
+            _add_pair(pairs, lex, tokens[i], tokens[i + 1])
+    return pairs
+
+
+_LETTER = regex.compile(r"[\p{L}\p{M}]")
+_BLANKS = " \u00a0\u202f\t"
+
+
+def _locate(text: str, pairs: list[tuple[str, str]]) -> Iterator[tuple[int, int, int, int]]:
+    """Where each (determiner, noun) pair stands in ``text``: the determiner at a word start, blanks (space,
+    no-break spaces, tab), the noun not followed by a letter. One Aho–Corasick scan for all the nouns
+    (a regex per pair rescanned the whole text each time); per pair, matches do not overlap, as with
+    ``finditer``."""
+    import ahocorasick
+
+    dets: dict[str, list[str]] = {}
+    for det, noun in pairs:
+        dets.setdefault(noun, []).append(det)
+    automaton = ahocorasick.Automaton()
+    for noun in dets:
+        automaton.add_word(noun, noun)
+    automaton.make_automaton()
+    found: list[tuple[int, int, int, int, str, str]] = []
+    n = len(text)
+    for last, noun in automaton.iter(text):
+        end = last + 1
+        if end < n and _LETTER.match(text, end):
+            continue
+        start = end - len(noun)
+        j = start
+        while j > 0 and text[j - 1] in _BLANKS:
+            j -= 1
+        if j == start:
+            continue
+        for det in dets[noun]:
+            k = j - len(det)
+            if k >= 0 and text.startswith(det, k) and not (k and _LETTER.match(text, k - 1)):
+                found.append((k, j, start, end, det, noun))
+    found.sort()
+    ends: dict[tuple[str, str], int] = {}
+    for k, j, start, end, det, noun in found:
+        if k >= ends.get((det, noun), 0):
+            ends[(det, noun)] = end
+            yield k, k + len(det), start, end
+
+
 def candidates(text: str) -> Iterator[tuple[int, int, int, int]]:
     """Spans (det start, det end, noun start, noun end) where a singular determiner is followed by a noun
     of the other gender in the lexicon.
 
     Splitting on blanks and looking tokens up in sets is several times faster than a regex over the text;
-    only the few mismatching pairs are then located with a regex.
+    only the few mismatching pairs are then located.
     """
     lex = nouns()
-    tokens = text.split()
-    pairs = set()
-    for i in range(len(tokens) - 1):
-        tok = tokens[i]
-        if tok not in _DET_TOKENS:
-            head, sep, tail = tok.rpartition("'") if "'" in tok else tok.rpartition("’")
-            if not sep or tail not in _DET_TOKENS:
-                continue
-            tok = tail
-        noun = tokens[i + 1].rstrip(_TRAILING)
-        info = lex.get(noun)
-        if info is not None and info[0] in ("m", "f") and DETERMINERS[tok.lower()][0] != info[0]:
-            pairs.add((tok, noun))
     exceptions = _exceptions()
-    for det, noun in pairs:
+    kept = []
+    for det, noun in _det_pairs(text, lex):
         other = lex[noun][1]
         if "a" in other or "w" in other or len(noun) < 3 or noun in exceptions or _english_loan(noun):
             continue
@@ -76,9 +162,9 @@ def candidates(text: str) -> Iterator[tuple[int, int, int, int]]:
             continue  # le/la/ce + a verb form (``Marie la fait rire``): pronoun + verb as often as not
         if det.lower() in _BEFORE_VOWEL_OK and (starts_with_vowel(noun) or noun[0] == "h"):
             continue  # ``son âme``, ``mon histoire`` are right; ``le avion`` is an elision matter
-        pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}])({regex.escape(det)})[ \u00a0\u202f\t]+({regex.escape(noun)})(?![\p{{L}}\p{{M}}])")
-        for m in pattern.finditer(text):
-            yield m.start(1), m.end(1), m.start(2), m.end(2)
+        kept.append((det, noun))
+    if kept:
+        yield from _locate(text, kept)
 
 
 #: Words after which ``le``/``la`` (and ``son``) are pronouns or not determiners of the next word.
