@@ -197,7 +197,7 @@ class LineMatcher:
         regex = self._compiled.get(ids)
         if regex is None:
             alts = "|".join(f"(?P<m{i}>{self._wrap(*self._entries[i][1:])})" for i in ids)
-            regex = self._compiled[ids] = re.compile(f"(?:{alts})[{self._SPACES}]*", re.IGNORECASE)
+            regex = self._compiled[ids] = re.compile(f"\\A(?:{alts})[{self._SPACES}]*", re.IGNORECASE)  # \\A: linear even if searched
         return regex
 
     @staticmethod

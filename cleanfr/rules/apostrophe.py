@@ -114,7 +114,7 @@ def _homographs() -> dict[str, tuple[str, str, tuple[frozenset[str], frozenset[s
     return table
 
 
-_NEXT_WORD = regex.compile(r"[ \u00a0]++(\p{L}+)")  # possessive: linear even if searched
+_NEXT_WORD = regex.compile(r"(?<![ \u00a0])[ \u00a0]++(\p{L}+)")  # possessive: linear even if searched
 
 
 def _homograph_context(text: str, start: int, end: int, context) -> bool:

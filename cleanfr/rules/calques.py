@@ -166,7 +166,7 @@ def _count(pattern: regex.Pattern[str], folded: str, lo: int, start: int, end: i
     return len(pattern.findall(folded, lo, start)) + len(pattern.findall(folded, end, hi))
 
 
-_NEXT_WORD = regex.compile(r"[ \u00a0\u202f]++([\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*)")
+_NEXT_WORD = regex.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]++([\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*)")
 _PREV_WORD = regex.compile(r"(?<![\p{L}\p{M}])[\p{L}\p{M}]+(?:[ \u00a0\u202f]+|['’])$")
 _ETRE = frozenset("est était fut sera serait soit été sont étaient furent seront seraient soient".split())
 _PASS_THROUGH = _ETRE | frozenset(

@@ -74,8 +74,8 @@ _SUBJECTS = frozenset("il elle on je tu nous vous ils elles qui ne me te se".spl
 #: Numerals in a range, a list or alone: ``de un à dix``, ``de une ou deux``, ``de un.`` keep their ``de``.
 _NUMERALS = frozenset({"un", "une"})
 _RANGE = regex.compile(
-    r"[ \u00a0]++(?:à|ou|et|sur|an|ans|mois|jours?|semaines?|heures?|minutes?|secondes?|siècles?|mètres?"
-    r"|kilomètres?|euros?|francs?|points?|tiers|quart|demi)\b|[ \u00a0]*+[-–.,;:)]"
+    r"(?<![ \u00a0])(?:[ \u00a0]++(?:à|ou|et|sur|an|ans|mois|jours?|semaines?|heures?|minutes?|secondes?|siècles?|mètres?"
+    r"|kilomètres?|euros?|francs?|points?|tiers|quart|demi)\b|[ \u00a0]*+[-–.,;:)])"
 )
 #: Determiners before ``je`` used as a noun (``le je est un autre``).
 _DETERMINERS = frozenset({"le", "un", "ce", "du", "au", "mon", "son", "ton", "notre", "votre", "leur"})

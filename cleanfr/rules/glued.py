@@ -64,7 +64,7 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüœ"
 _ELIDABLE_SET = frozenset(ELIDABLE)
 #: Longer tokens are blobs (base64, minified pages), not two words: skipping them keeps the split search linear.
 MAX_GLUED_LENGTH = 45
-_SHAPE = regex.compile(r"\p{Lu}?\p{Ll}+(?:\p{Lu}\p{Ll}+)?$")
+_SHAPE = regex.compile(r"(?<!\p{L})\p{Lu}?\p{Ll}++(?:\p{Lu}\p{Ll}++)?$")
 _VOWEL = regex.compile(r"[aeiouyàâäéèêëîïôöùûüœæ]")
 
 

@@ -228,7 +228,7 @@ class SpaceAfterPunctuation(Rule):
     # The whole whitespace-delimited chunk: word,word or word.Word (letters and elisions only), then
     # at most one closing sign; never ``option,option,...`` or ``a.b.c``.
     _CHUNK = regex.compile(
-        r"[(«\"“]?(\p{L}+(?:['’]\p{L}+)?)(?:,(\p{Ll}\p{L}+(?:['’]\p{L}+)?|[ày])|\.(\p{Lu}\p{Ll}+|\p{Lu}['’]\p{L}+))[;:!?)»\"”.,]?"
+        r"(?<![\p{L}\p{N}])[(«\"“]?(\p{L}++(?:['’]\p{L}+)?)(?:,(\p{Ll}\p{L}+(?:['’]\p{L}+)?|[ày])|\.(\p{Lu}\p{Ll}+|\p{Lu}['’]\p{L}+))[;:!?)»\"”.,]?"
     )
 
     def find(self, doc: Document) -> Iterable[Edit]:
