@@ -210,6 +210,27 @@ def test_command_on_arbitrary_file(data: bytes, errors: str) -> None:
 
 
 @scaled(2)
+@given(file_bytes, st.sampled_from(ERRORS))
+def test_command_in_place_rewrites_or_leaves_intact(data: bytes, errors: str) -> None:
+    """``-i`` rewrites a file only when an edit changes its text; otherwise (or on error) not a byte changes."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp, "in.txt")
+        path.write_bytes(data)
+        run = cli(["fix", "-i", str(path), "--errors", errors, "-q", "--no-config"])
+        want = expected(data, errors)
+        if isinstance(want, type):
+            assert_clean_failure(run)
+            assert path.read_bytes() == data
+        else:
+            text, out = want
+            assert run.code == 0 and run.stdout == b"", run
+            assert path.read_bytes() == (data if cleanfr.fix(text).text == text else out)
+            again = cli(["fix", "--check", str(path), "--errors", errors, "-q", "--no-config"])
+            assert again.code == 0, f"output not a fixed point: {path.read_bytes()!r}"
+        assert os.listdir(tmp) == ["in.txt"]  # no temporary left behind
+
+
+@scaled(2)
 @given(texts)
 def test_command_check_and_diff_agree(text: str) -> None:
     """``--check`` exits 1 exactly when the output differs; ``--diff`` is empty exactly then; neither writes."""
