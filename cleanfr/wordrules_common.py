@@ -12,6 +12,8 @@ False
 
 from __future__ import annotations
 
+import itertools
+import operator
 from functools import lru_cache
 import unicodedata
 from typing import Iterable, Iterator
@@ -84,6 +86,10 @@ def protected(doc: Document) -> "Protected":
     return protected_spans(doc)
 
 
+_COMMENT = operator.methodcaller("startswith", "#")
+_SPLIT_TAB = operator.methodcaller("split", "\t")
+
+
 def data_rows(name: str) -> list[list[str]]:
     """Rows of a TSV table of ``cleanfr/data/`` (tab-separated; ``#`` lines and blank lines skipped).
 
@@ -92,7 +98,10 @@ def data_rows(name: str) -> list[list[str]]:
     from importlib.resources import files
 
     text = files("cleanfr").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    lines = text.splitlines()
+    # The same filter and split as a per-line loop, in C (``map``/``compress``): tables have 40,000 rows.
+    kept = itertools.filterfalse(_COMMENT, itertools.compress(lines, map(str.strip, lines)))
+    return list(map(_SPLIT_TAB, kept))
 
 
 def load_word_set(name: str) -> frozenset[str]:
