@@ -441,6 +441,8 @@ def _layout(state: PlanState) -> list[PlannedEdit]:
     for li, p in state.removed.items():
         k = seg.unit_pos(li)
         start = seg.starts[li]
+        if start == 0 and text.startswith("\ufeff"):
+            start = 1  # a byte-order mark kept as text belongs to the file, not to the removed line
         end = seg.starts[units[k + 1]] if k + 1 < len(units) else len(text)
         if li in applied and k == trailing_from and k > 0:
             prev = seg.line(units[k - 1])

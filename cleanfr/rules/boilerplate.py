@@ -70,12 +70,17 @@ def propose(state: PlanState) -> None:
     """Propose the removal of every boilerplate line; the end zone also accepts end-only labels."""
     seg = state.seg
     texts = seg.texts
-    end_zone: set[int] = set()
+    end_zone: dict[int, Pattern] = {}
     for li in reversed(seg.units[-END_ZONE:]):
         pattern = match_line(texts[li], at_end=True)
         if pattern is None:
             break
-        end_zone.add(li)
+        end_zone[li] = pattern
+    # A text made only of such lines has no article for them to trail: a label alone is the text itself.
+    whole_text = len(end_zone) == len(seg.units)
+    for li, pattern in end_zone.items():
+        if pattern.where == "end" and whole_text:
+            continue
         rule = TrailingLabel.id if pattern.where == "end" else BoilerplateLine.id
         state.remove(_proposal(rule, pattern, texts[li], li))
     propose_lines(state, {li: key for li, key in state.kinds.items() if li not in end_zone})

@@ -17,6 +17,7 @@ from ..document import Document
 from ..edits import Edit
 from ..wordrules_common import is_prose_line, is_word, protected, lines
 from . import Rule
+from .unicode import mojibake_suspect
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 _SPACES = " \u00a0\u202f"
@@ -127,6 +128,8 @@ class GuillemetDirection(Rule):
             end = text.find("\n", m.end())
             end = len(text) if end < 0 else end
             done = end
+            if mojibake_suspect(text, start, end):
+                continue  # guillemet bytes may be mojibake here (Ã©»): turning one would change what ftfy sees
             yield from self._line(doc, start, end - (end > start and text[end - 1] == "\r"), space)
 
     def _line(self, doc: Document, start: int, end: int, space: str) -> Iterator[Edit]:
@@ -228,7 +231,7 @@ class SpaceAfterPunctuation(Rule):
     # The whole whitespace-delimited chunk: word,word or word.Word (letters and elisions only), then
     # at most one closing sign; never ``option,option,...`` or ``a.b.c``.
     _CHUNK = regex.compile(
-        r"(?<![\p{L}\p{N}])[(«\"“]?(\p{L}++(?:['’]\p{L}+)?)(?:,(\p{Ll}\p{L}+(?:['’]\p{L}+)?|[ày])|\.(\p{Lu}\p{Ll}+|\p{Lu}['’]\p{L}+))[;:!?)»\"”.,]?"
+        r"(?<![\p{L}\p{N}])[(«\"“]?(\p{L}++(?:['’]\p{L}+)?)(?:,(\p{Ll}\p{L}+(?:['’]\p{L}+)?|[ày])|\.(\p{Lu}\p{Ll}+|\p{Lu}['’]\p{L}+))[;:!?)»«\"”.,]?"
     )
 
     def find(self, doc: Document) -> Iterable[Edit]:

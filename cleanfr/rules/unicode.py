@@ -53,6 +53,15 @@ _NEEDS_FTFY_WITHOUT_BADNESS = regex.compile(r"[\u0080-\u009f\ufb00-\ufb06\uff01-
 MAX_SEGMENT = 1000
 
 
+def mojibake_suspect(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` holds a sequence that may be mojibake (cheap: one regex search).
+
+    >>> mojibake_suspect("Ã©tÃ©"), mojibake_suspect("« été »")
+    (True, False)
+    """
+    return _SUSPECT.search(text, start, len(text) if end is None else end) is not None
+
+
 def _suspect_segments(text: str) -> Iterator[tuple[int, int]]:
     """Spans ``[start, end)`` around suspect characters: their line, or a window of it cut at spaces."""
     last_end = -1

@@ -99,3 +99,11 @@ def test_fix_is_idempotent() -> None:
     once = cleanfr.fix(text, select=SELECT).text
     assert once == "Texte de l’article.\n\nSuite du texte.\n"
     assert cleanfr.fix(once, select=SELECT).edits == []
+
+
+def test_a_text_that_is_only_a_label_is_kept_and_a_bom_is_never_removed():
+    import cleanfr
+
+    assert cleanfr.fix("fr-02").text == "fr-02"
+    assert cleanfr.fix("\ufeffPublicité\nTexte ici.").text.startswith("\ufeff")
+    assert cleanfr.fix("\ufeffTexte.\n\nfr-02").text == "\ufeffTexte."

@@ -92,3 +92,9 @@ def test_guillemet_after_a_mojibake_lead_is_left_to_the_unicode_pass():
     # "Ã»" is mojibake of "û": turning its » around would change what the Unicode pass sees next time.
     first = cleanfr.fix("Il a dit »Ã» hier.")
     assert not cleanfr.fix(first.text).applied
+
+
+@pytest.mark.parametrize("text", ["»Ã©»", "A,aB«"])
+def test_typography_repairs_are_a_fixed_point(text):
+    first = cleanfr.fix(text)
+    assert not cleanfr.fix(first.text).applied
