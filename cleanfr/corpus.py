@@ -255,6 +255,17 @@ def init_worker(settings: Settings) -> None:
 
     _STATE["settings"] = settings
     _STATE["pipeline"] = build_pipeline(settings.select, settings.ignore, settings.min_confidence, settings.config)
+    # Load the lazily built tables now (lexicon, phrase automaton, gender and accent tables): in the main
+    # process before workers fork, they are then shared by all of them.
+    _STATE["pipeline"].fix(_WARM_UP_TEXT)
+
+
+#: A short damaged text that makes every rule family load its tables.
+_WARM_UP_TEXT = (
+    "LUkraine attaque pour la premiere fois.\n\nIl a dit quil viendra. Ce coup d’État a eu lieu après "
+    "des frappes de missiles sur le territoire. Poutine a approuvé un doctrine qui parle de une implication "
+    "directe de Lavrovau sommet, que Sans la participation de spécialistes. Ã©tÃ© « à Paris »\n"
+)
 
 
 def count_words(text: str) -> int:

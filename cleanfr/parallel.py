@@ -10,6 +10,7 @@ are not tasks (markers of the driver) flow through in their place without going 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -52,6 +53,11 @@ def ordered_map(
     methods = multiprocessing.get_all_start_methods()
     # fork shares the already-imported package with the workers (start-up in milliseconds).
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    if "fork" in methods and initializer is not None:
+        # Load the tables once here, before forking: the workers then share them copy-on-write instead
+        # of each loading its own copy, and gc.freeze() keeps the collector from touching (so copying) them.
+        initializer(*initargs)
+        gc.freeze()
     pool = context.Pool(jobs, _worker_init, (initializer, initargs))
     try:
         pending: deque = deque()
