@@ -69,7 +69,7 @@ def match_cta(line: str) -> CtaPattern | None:
 
 @lru_cache(maxsize=1)
 def _credit_regex() -> re.Pattern[str]:
-    """``[lead] — Name (@handle) date``: the credit line a tweet embed leaves."""
+    """``[lead] — Name (@handle) date``: the credit line a tweet embed leaves (anchored: used on whole lines)."""
     months = load_table("embeds.toml")["months"]
     fr = "|".join(months["fr"])
     en = "|".join(months["en"])
@@ -81,7 +81,7 @@ def _credit_regex() -> re.Pattern[str]:
         rf"|{day}\s+de\s+(?:{es})\s+de\s+\d{{4}})"  # 19 de noviembre de 2024
     )
     return re.compile(
-        rf"(?P<lead>.*?)(?P<credit>{_SP}*(?P<dash>[—–―-]{{1,2}}|&mdash;)?{_SP}*"
+        rf"\A(?=[^\n]*\(@)(?P<lead>.*?)(?P<credit>{_SP}*(?P<dash>[—–―-]{{1,2}}|&mdash;)?{_SP}*"
         rf"(?P<name>[^()\n—–―]{{0,80}}?){_SP}*\(@(?P<handle>\w{{1,15}})\){_SP}*(?P<date>{date})?"
         rf"(?:{_SP}*(?:https?://t\.co/[A-Za-z0-9]{{1,10}}|pic\.(?:twitter|x)\.com/[A-Za-z0-9]{{1,10}}))*)[{_SP[1:-1]}.]*",
         re.IGNORECASE,
@@ -128,7 +128,7 @@ def parse_credit(line: Line) -> Credit | None:
 @lru_cache(maxsize=1)
 def _alert_regex() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(load_table("embeds.toml")["alert"]["words"], key=len, reverse=True))
-    return re.compile(rf"{_SP}*(?:[^\w\s]{{1,3}}{_SP}*)?(?:{words}){_SP}*[:!.]*{_SP}*(?:[^\w\s]{{1,3}})?{_SP}*", re.IGNORECASE)
+    return re.compile(rf"\A{_SP}*(?:[^\w\s]{{1,3}}{_SP}*)?(?:{words}){_SP}*[:!.]*{_SP}*(?:[^\w\s]{{1,3}})?{_SP}*", re.IGNORECASE)
 
 
 def is_alert(text: str) -> bool:
