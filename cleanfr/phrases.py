@@ -519,15 +519,67 @@ def folded_text(doc: "Document") -> str:
 
 def _scan(doc: "Document") -> dict[str, list[Hit]]:
     out: dict[str, list[Hit]] = defaultdict(list)
-    for hit in shared_matcher().find(folded_text(doc)):
+    folded = folded_text(doc)
+    for hit in _matcher_for(folded).find(folded):
         kind, _, key = hit.key.partition(":")
         out[kind].append(Hit(hit.start, hit.end, key, hit.choices))
     return out
 
 
+def _shared_patterns() -> Iterator[tuple[str, str]]:
+    from .rules import agreement, calques, residue
+
+    return itertools.chain(calques.scan_patterns(), residue.scan_patterns(), agreement.scan_patterns())
+
+
 @lru_cache(maxsize=1)
 def shared_matcher() -> PhraseMatcher:
     """The automaton of the calque tables, the residue table, foreign words and determiners."""
-    from .rules import agreement, calques, residue
+    return PhraseMatcher(_shared_patterns())
 
-    return PhraseMatcher(itertools.chain(calques.scan_patterns(), residue.scan_patterns(), agreement.scan_patterns()))
+
+#: A text this short is scanned by an automaton of the patterns it can hold (see :func:`_matcher_for`) …
+SMALL_TEXT = 20_000
+#: … for the first documents of a process only: then the shared automaton is built once for all.
+SMALL_DOCS = 20
+_small_scans = 0
+
+
+def _matcher_for(folded: str) -> PhraseMatcher:
+    """The shared automaton, or, for the first few short texts of a process, one made of the patterns whose
+    every slot has an alternative inside ``folded`` (any match contains one alternative of each slot, so no
+    other pattern can match: the hits are the same). Building the shared automaton costs about 0.1 s, most
+    of a one-sentence ``cleanfr fix``; after :data:`SMALL_DOCS` documents it is built and used for all."""
+    global _small_scans
+    if shared_matcher.cache_info().currsize or len(folded) > SMALL_TEXT or _small_scans >= SMALL_DOCS:
+        return shared_matcher()
+    _small_scans += 1
+    return PhraseMatcher((key, pattern) for key, pattern, slots in _gates() if _possible(slots, folded))
+
+
+@lru_cache(maxsize=1)
+def _gates() -> list[tuple[str, str, tuple[tuple[str, ...] | str, ...]]]:
+    """Every shared pattern with its slots for :func:`_possible`, literal text first (the cheapest test, and the
+    one that rules most patterns out): a literal or ``{…}`` slot as its folded alternatives, a verb slot as its
+    lemma (expanded only if the other slots pass)."""
+    out = []
+    for key, pattern in _shared_patterns():
+        if _PLAIN_PATTERN.match(pattern):
+            out.append((key, pattern, ((fold(pattern),),)))
+            continue
+        tokens = _TOKEN.findall(pattern)
+        literal = [_slot(t)[0] for t in tokens if t[0] not in "{<"]
+        alternatives = [_slot(t)[0] for t in tokens if t[0] == "{"]
+        verbs = [t for t in tokens if t[0] == "<"]
+        out.append((key, pattern, (*literal, *alternatives, *verbs)))
+    return out
+
+
+def _possible(slots: tuple[tuple[str, ...] | str, ...], folded: str) -> bool:
+    """Whether every slot has an alternative in ``folded`` (a necessary condition of a match)."""
+    for slot in slots:
+        if isinstance(slot, str):  # a verb slot, expanded on demand
+            slot = _slot(slot)[0]
+        if not any(alternative in folded for alternative in slot):
+            return False
+    return True

@@ -81,3 +81,19 @@ def test_never_raises_and_is_idempotent_on_odd_text():
     odd = "Ce coup d’État\r\n\u00a0« coup d'État »\ud800 coup d'État\x00 COUP D'ÉTAT"
     first = PIPE.fix(odd)
     assert PIPE.fix(first.text).text == first.text
+
+
+def test_small_text_automaton_finds_what_the_shared_one_finds():
+    """Short texts are scanned by an automaton of the patterns they can hold: the same hits, positives and
+    counter-examples of every entry included."""
+    from cleanfr.phrases import _gates, _possible, shared_matcher
+
+    def hits(m, folded):
+        return [(h.start, h.end, h.key, h.choices) for h in m.find(folded)]
+
+    texts = [x for e in ENTRIES for x in [*(ex["text"] for ex in e.examples), *e.counter]]
+    texts += ["Le gouvernement a annoncé un rollback des mesures.", "Sin embargo, le ministre a maintenu sa décision.", ""]
+    for text in texts:
+        folded = fold(text)
+        small = PhraseMatcher((k, p) for k, p, slots in _gates() if _possible(slots, folded))
+        assert hits(small, folded) == hits(shared_matcher(), folded), text
