@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import os
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
@@ -148,10 +149,14 @@ class Lexicon:
             shard = self._shard(key[:2])
         return shard.get(key, NO_FREQ)
 
-    def items(self) -> Iterator[tuple[str, int]]:
-        """Every (word, code) of the table (loads it all)."""
+    def load(self) -> None:
+        """Make every part of the table a dict now (before forking workers, so that they share them)."""
         for prefix in list(self._lines):
             self._shard(prefix)
+
+    def items(self) -> Iterator[tuple[str, int]]:
+        """Every (word, code) of the table (loads it all)."""
+        self.load()
         for shard in list(self._shards.values()):
             yield from shard.items()
 
@@ -251,8 +256,15 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def french() -> Lexicon:
     """The French lexicon, loaded once per process (``cleanfr/data/lexicon/fr_words.txt.zst``: full forms and
-    wordfreq's ``fr`` large list; its parts become dicts as rules look words up)."""
-    return Lexicon(_data("fr_words.txt.zst"))
+    wordfreq's ``fr`` large list; its parts become dicts as rules look words up).
+
+    A process that forks (``--jobs``) loads the whole table first: the workers then share it copy-on-write
+    instead of each building its own parts.
+    """
+    lexicon = Lexicon(_data("fr_words.txt.zst"))
+    if hasattr(os, "register_at_fork"):
+        os.register_at_fork(before=lexicon.load)
+    return lexicon
 
 
 @lru_cache(maxsize=1)

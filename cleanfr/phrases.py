@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+import os
 import unicodedata
 from array import array
 from collections import defaultdict
@@ -553,6 +554,9 @@ def _matcher_for(folded: str) -> PhraseMatcher:
     global _small_scans
     if shared_matcher.cache_info().currsize or len(folded) > SMALL_TEXT or _small_scans >= SMALL_DOCS:
         return shared_matcher()
+    if not _small_scans and hasattr(os, "register_at_fork"):
+        # A process that forks workers (``--jobs``) builds the shared automaton first: they share it.
+        os.register_at_fork(before=shared_matcher)
     _small_scans += 1
     return PhraseMatcher((key, pattern) for key, pattern, slots in _gates() if _possible(slots, folded))
 
