@@ -22,7 +22,7 @@ from typing import IO, Any, Callable, Iterator, Sequence
 
 from . import __version__
 from .config import APOSTROPHES, Config, ConfigError, build_pipeline, find_config, load_config
-from .corpus import FORMATS, InputFile, Settings, TaskResult, detect_format, expand_inputs, init_worker, iter_tasks, process
+from .corpus import FORMATS, InputFile, Settings, TaskResult, detect_format, expand_inputs, init_worker, iter_tasks, process, warm_up
 from .parallel import ordered_map, resolve_jobs
 from .pipeline import DEFAULT_MIN_CONFIDENCE, SelectionError, all_rules
 from .stats import Stats
@@ -243,7 +243,9 @@ def _events(inputs: list[InputFile], args: argparse.Namespace, settings: Setting
             yield ("end", f, None)
 
     jobs = resolve_jobs(args.jobs)
-    stream = ordered_map(process, items(), jobs, lambda item: not isinstance(item, tuple), init_worker, (settings,))
+    stream = ordered_map(
+        process, items(), jobs, lambda item: not isinstance(item, tuple), init_worker, (settings,), prepare=warm_up
+    )
     with contextlib.closing(stream):
         for item, result in stream:
             if isinstance(item, tuple):

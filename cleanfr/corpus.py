@@ -255,8 +255,13 @@ def init_worker(settings: Settings) -> None:
 
     _STATE["settings"] = settings
     _STATE["pipeline"] = build_pipeline(settings.select, settings.ignore, settings.min_confidence, settings.config)
-    # Load the lazily built tables now (lexicon, phrase automaton, gender and accent tables): in the main
-    # process before workers fork, they are then shared by all of them.
+
+
+def warm_up() -> None:
+    """Load the lazily built tables (lexicon, phrase automaton, gender and accent tables) now.
+
+    Called in the main process just before workers fork, so that all of them share one copy.
+    """
     _STATE["pipeline"].fix(_WARM_UP_TEXT)
 
 

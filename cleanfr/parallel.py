@@ -38,8 +38,11 @@ def ordered_map(
     initializer: Callable[..., None] | None = None,
     initargs: tuple = (),
     window: int | None = None,
+    prepare: Callable[[], None] | None = None,
 ) -> Iterator[tuple[Any, Any]]:
     """``(item, fn(item))`` in input order (``(item, None)`` for non-tasks), ``jobs`` processes at a time.
+
+    ``prepare`` runs in this process before the workers fork (after ``initializer``), to build what they share.
 
     With ``jobs == 1`` everything runs in this process (``initializer`` is called here once).
     """
@@ -53,10 +56,12 @@ def ordered_map(
     methods = multiprocessing.get_all_start_methods()
     # fork shares the already-imported package with the workers (start-up in milliseconds).
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    if "fork" in methods and initializer is not None:
+    if "fork" in methods and prepare is not None:
         # Load the tables once here, before forking: the workers then share them copy-on-write instead
         # of each loading its own copy, and gc.freeze() keeps the collector from touching (so copying) them.
-        initializer(*initargs)
+        if initializer is not None:
+            initializer(*initargs)
+        prepare()
         gc.freeze()
     pool = context.Pool(jobs, _worker_init, (initializer, initargs))
     try:
