@@ -51,6 +51,8 @@ from . import Rule
 #: The lower-case form must be at least this common (a verb form after a pronoun or an auxiliary: 2).
 MIN_ZIPF = 3.0
 MIN_VERB_ZIPF = 2.0
+#: This many stray capitals in one paragraph are its structure (verse, flattened lines), not MT slips.
+MAX_PER_PARAGRAPH = 3
 
 APPLIED = 0.85
 SUGGESTED = 0.6
@@ -219,6 +221,7 @@ class StrayCapital(Rule):
         if not hits:
             return
         guard = protected(doc)
+        found: list[tuple[int, int, int, str, str, float, str]] = []
         mid_sentence = Counter(token for _, token, _ in hits)
         for i, token, prev in hits:
             end = i + len(token)
@@ -239,8 +242,16 @@ class StrayCapital(Rule):
             if english_context(text, i, end):
                 continue
             lower = token.lower()
-            yield self.edit(doc, i, end, lower, confidence,
-                            f"majuscule parasite en milieu de phrase : « {token} » → « {lower} »")
+            found.append((line_start, i, end, token, lower, confidence, prev))
+        # MT leaves a stray capital here and there; many in one paragraph are its structure instead: verse
+        # or lines flattened into one (OCR), each starting with a capital. Those are only suggested.
+        per_line = Counter(f[0] for f in found)
+        for line_start, i, end, token, lower, confidence, prev in found:
+            message = f"majuscule parasite en milieu de phrase : « {token} » → « {lower} »"
+            if per_line[line_start] >= MAX_PER_PARAGRAPH:
+                confidence = min(confidence, 0.5)
+                message += " (nombreuses dans ce paragraphe : vers ou lignes aplaties ?)"
+            yield self.edit(doc, i, end, lower, confidence, message)
             if prev == "que" and self._grammatical(lower):
                 yield self.edit(doc, i - 1, i - 1, " «", 0.5,
                                 "majuscule après « que » : citation dont les guillemets se sont perdus ?")

@@ -130,3 +130,13 @@ def test_word_classes_examples(row: list[str]) -> None:
 def test_idempotent() -> None:
     once = fix("le fait que Sans la participation des missiles Balistique ATACMS.").text
     assert fix(once).text == once
+
+
+def test_many_capitals_in_one_paragraph_are_verse_and_only_suggested():
+    import cleanfr
+
+    verse = ("Le vent souffle sur la lande Dans le soir qui tombe Nous marchons sans bruit "
+             "Puisque la nuit vient Les étoiles brillent Que dire de plus")
+    result = cleanfr.fix(verse, select=["capitalization"])
+    assert result.text == verse
+    assert result.suggested
