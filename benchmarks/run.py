@@ -120,8 +120,9 @@ def startup_and_memory() -> str:
     bench = DATA / "bench" / "bench_fr.txt"
     proc = subprocess.run(
         [sys.executable, "-c",
-         "import resource,sys,cleanfr;t=open(sys.argv[1],encoding='utf-8').read();cleanfr.fix(t);"
-         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)", str(bench)],
+         # VmHWM, not ru_maxrss: the latter carries the parent's peak through fork and exec.
+         "import sys,cleanfr;t=open(sys.argv[1],encoding='utf-8').read();cleanfr.fix(t);"
+         "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')))", str(bench)],
         capture_output=True, text=True, check=True,
     )
     rss_mb = int(proc.stdout.strip()) / 1024
