@@ -325,6 +325,17 @@ def _locator(obj: dict, id_field: str, where: dict) -> dict:
     return where
 
 
+def _skip_record(res: TaskResult, settings: Settings, message: str, out: list[bytes], raw: bytes) -> bool:
+    """A record that cannot be repaired, per ``--on-error``: keep it unchanged with a warning (True) or
+    record the error that stops the task (False)."""
+    if settings.on_error == "stop":
+        res.error = message
+        return False
+    res.warnings.append(f"{message}; record kept unchanged")
+    out.append(raw)
+    return True
+
+
 def _process_jsonl(task: JsonlTask) -> TaskResult:
     settings: Settings = _STATE["settings"]
     pipeline = _STATE["pipeline"]
@@ -350,23 +361,16 @@ def _process_jsonl(task: JsonlTask) -> TaskResult:
                 raise _BadRecord("malformed JSON (nested too deeply)") from None
             text = _record_text(obj, settings.field)
         except _BadRecord as exc:
-            message = f"{task.name}: line {number}: {exc}"
-            if settings.on_error == "stop":
-                res.error = message
-                break
-            res.warnings.append(f"{message}; record kept unchanged")
-            out.append(raw)
-            continue
+            if _skip_record(res, settings, f"{task.name}: line {number}: {exc}", out, raw):
+                continue
+            break
         try:
             result = pipeline.fix(text)
         except Exception as exc:  # a bug in a rule must not sink a corpus run: the record is reported
             message = f"{task.name}: line {number}: internal error in cleanfr ({type(exc).__name__}: {exc})"
-            if settings.on_error == "stop":
-                res.error = message
-                break
-            res.warnings.append(f"{message}; record kept unchanged")
-            out.append(raw)
-            continue
+            if _skip_record(res, settings, message, out, raw):
+                continue
+            break
         res.records += 1
         where = _locator(obj, settings.id_field, {"line": number})
         res.edits.extend((where, e) for e in result.edits)
