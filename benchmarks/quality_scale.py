@@ -25,6 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"
+#: Runs of each --jobs setting on the corpus; the fastest counts.
+RUNS = 3
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import make_corpus  # noqa: E402
@@ -124,13 +126,23 @@ def run() -> str:
     paths = _inputs(scale)
     corpus = paths["corpus.jsonl"]
     mb = corpus.stat().st_size / 1e6
-    runs = {}
-    for jobs in (1, 2):
-        out = OUT / f"corpus.out{jobs}.jsonl"
-        runs[jobs] = measure(["fix", str(corpus), "--jobs", str(jobs), "-o", str(out), "-q", "--no-config"])
-        runs[jobs]["digest"] = _digest(out)
+    # Each setting runs RUNS times, alternating, and the fastest run counts (as timeit takes the minimum): other
+    # work on a shared machine can only slow a run down, never speed it up.
+    runs: dict[int, dict] = {}
+    digests = set()
+    for _ in range(RUNS):
+        for jobs in (1, 2):
+            out = OUT / f"corpus.out{jobs}.jsonl"
+            r = measure(["fix", str(corpus), "--jobs", str(jobs), "-o", str(out), "-q", "--no-config"])
+            digests.add(_digest(out))
+            best = runs.setdefault(jobs, {**r, "all": []})
+            best["all"].append(r["seconds"])
+            if r["seconds"] < best["seconds"]:
+                best.update(seconds=r["seconds"], main_cpu=r["main_cpu"], load=r["load"])
+            # memory is the largest seen in any run
+            best.update(rss_max=max(best["rss_max"], r["rss_max"]), pss=max(best["pss"], r["pss"]))
     speedup = runs[1]["seconds"] / runs[2]["seconds"]
-    identical = runs[1]["digest"] == runs[2]["digest"]
+    identical = len(digests) == 1
     lines = [
         "## Corpus scale (parallel jobs, memory, huge inputs)",
         "",
@@ -138,11 +150,12 @@ def run() -> str:
         "`benchmarks/make_corpus.py` from `../shared/data/`), every rule enabled by default, on "
         f"{os.cpu_count()} cores:",
         "",
-        "| jobs | seconds | MB/s | CPU s of the main process | load average after | peak RSS, largest process | peak PSS, whole tree |",
-        "|---|---|---|---|---|---|---|",
+        f"| jobs | seconds (fastest of {RUNS} runs) | every run | MB/s | CPU s of the main process | load average after | peak RSS, largest process | peak PSS, whole tree |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for jobs, r in runs.items():
-        lines.append(f"| {jobs} | {r['seconds']:.1f} | {mb / r['seconds']:.2f} | {r['main_cpu']:.1f} | {r['load']:.2f} "
+        every = " / ".join(f"{t:.1f}" for t in r["all"])
+        lines.append(f"| {jobs} | {r['seconds']:.1f} | {every} | {mb / r['seconds']:.2f} | {r['main_cpu']:.1f} | {r['load']:.2f} "
                      f"| {r['rss_max'] / 2**20:.0f} MB | {r['pss'] / 2**20:.0f} MB |")
     lines += [
         "",
