@@ -14,7 +14,10 @@ that must replace it:
   before a comma.
 
 Paragraphs come from ``../shared/data/clean/`` (Code civil and novels; the man pages are technical) and
-``../shared/data/news_clean/``, read by path. The generator is deterministic for a given seed.
+``../shared/data/news_clean/``, read by path. A document is a run of consecutive paragraphs of one source
+(one article, one stretch of a novel): a real document has one typographer and one cast of names, and the
+rules that follow a document's conventions or its own vocabulary must see one. The generator is
+deterministic for a given seed.
 
     python benchmarks/corrupt.py   # prints a few corrupted paragraphs with their ground truth
 """
@@ -62,16 +65,19 @@ class CorruptDoc:
     injections: list[Injection] = field(default_factory=list)
 
 
-def paragraphs() -> list[str]:
-    """Prose paragraphs (one line, at least 25 words) of the clean corpora, in a fixed order."""
+def sources() -> list[list[str]]:
+    """Per source file, its prose paragraphs (one line, at least 25 words) in order; files in a fixed order."""
     files = [p for p in sorted((DATA / "clean").glob("*.txt")) if not p.name.startswith("manpages")]
     files += sorted((DATA / "news_clean").glob("*.txt"))
     out = []
     for path in files:
+        pars = []
         for line in path.read_text(encoding="utf-8").splitlines():
             line = line.strip()
             if len(line.split()) >= 25 and not line.startswith(("Article", "—", "-")):
-                out.append(line)
+                pars.append(line)
+        if pars:
+            out.append(pars)
     return out
 
 
@@ -158,16 +164,20 @@ def corrupt_paragraph(par: str, category: str, rng: random.Random) -> tuple[str,
 
 
 def make_corpus(n_docs: int = 120, per_doc: int = 16, seed: int = 5) -> list[CorruptDoc]:
-    """``n_docs`` documents of ``per_doc`` paragraphs; half the paragraphs carry one artefact, in turn by class."""
+    """``n_docs`` documents of up to ``per_doc`` consecutive paragraphs of one source; half the paragraphs
+    carry one artefact, in turn by class."""
     rng = random.Random(seed)
-    pool = paragraphs()
+    # Every paragraph is equally likely to start a document (so long novels weigh as much as they hold).
+    pool = [(pars, i) for pars in sources() for i in range(len(pars))]
     docs = []
     turn = 0
     for _ in range(n_docs):
         doc = CorruptDoc("")
         pieces: list[str] = []
         offset = 0
-        for par in rng.sample(pool, per_doc):
+        pars, first = rng.choice(pool)
+        first = max(0, min(first, len(pars) - per_doc))
+        for par in pars[first : first + per_doc]:
             damaged = None
             if rng.random() < 0.5:
                 category = CLASSES[turn % len(CLASSES)]
