@@ -11,6 +11,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+import regex
+
 from ..document import Document
 from ..edits import Edit
 from ..lexicon import common_english, doc_vocabulary, french
@@ -20,8 +22,16 @@ from . import Rule
 
 #: A repair must reach this Zipf frequency (a common word) …
 MIN_ZIPF = 3.0
-#: … beat the damaged token by this much …
+#: … or, for a token of LONG letters or more, this one: a long non-word one confusion away from exactly one
+#: French form (``cnrateur`` → ``curateur``, ``llcitation`` → ``licitation``) is that form, however rare …
+LONG = 8
+MIN_LONG_ZIPF = 1.5
+#: … while a short token reaches some word by chance (``dous`` → ``dons``, ``misc`` → ``mise``, ``puros`` →
+#: ``pures``): the shorter, the commoner the repair must be (by length: 4 letters or fewer, 5 letters) …
+MIN_SHORT_ZIPF = {4: 5.0, 5: 4.5}
+#: … beat the damaged token by this much (a long token: MIN_LONG_GAIN) …
 MIN_GAIN = 2.0
+MIN_LONG_GAIN = 1.5
 #: … and beat any other candidate by this much …
 MIN_MARGIN = 1.0
 #: … where each repeated substitution beyond the first costs this much frequency.
@@ -32,6 +42,9 @@ STEP_COST = 0.5
 def confusions() -> tuple[tuple[str, str], ...]:
     """(read, printed) pairs of the confusion table."""
     return tuple((row[0], row[1]) for row in data_rows("ocr_confusions.tsv"))
+
+
+_FINAL_CONSONANT = regex.compile(r"[bcdfghjklmnpqrstvwxz]s?$")
 
 
 def _substitutions(word: str) -> Iterator[tuple[str, int, str]]:
@@ -45,8 +58,11 @@ def _substitutions(word: str) -> Iterator[tuple[str, int, str]]:
             continue
         count = 0
         while i >= 0:
-            count += 1
-            yield word[:i] + printed + word[i + len(read):], 1, f"{read}→{printed}"
+            # An é read for e only before a final consonant (premiér): elsewhere it is a spelling of the
+            # text, dialect or old (pétite, bézot), not a speck on the page.
+            if read != "é" or _FINAL_CONSONANT.match(word, i + 1):
+                count += 1
+                yield word[:i] + printed + word[i + len(read):], 1, f"{read}→{printed}"
             i = word.find(read, i + 1)
         if count > 1:
             yield word.replace(read, printed), count, f"{read}→{printed} ×{count}"
@@ -62,16 +78,19 @@ def best_repair(word: str) -> tuple[str, str] | None:
     if is_word(word):
         return None
     scored = []
+    is_name = french().is_name
     for cand, count, steps in _substitutions(word):
-        if is_word(cand):
+        if is_word(cand) and not is_name(cand):  # conge is no misread congo
             scored.append((zipf(cand) - STEP_COST * (count - 1), cand, steps))
     if not scored:
         return None
     scored.sort(reverse=True)
     top, cand, steps = scored[0]
-    # Short tokens reach a word by chance more easily: ask for a commoner one.
-    needed = MIN_ZIPF + (2.5 if len(word) <= 3 else 0.0)
-    if zipf(cand) < needed or zipf(cand) - zipf(word) < MIN_GAIN:
+    if len(word) >= LONG:
+        needed, gain = MIN_LONG_ZIPF, MIN_LONG_GAIN
+    else:
+        needed, gain = MIN_SHORT_ZIPF.get(max(4, len(word)), MIN_ZIPF), MIN_GAIN
+    if zipf(cand) < needed or zipf(cand) - zipf(word) < gain:
         return None
     if len(scored) > 1 and top - scored[1][0] < MIN_MARGIN and scored[1][1] != cand:
         return None

@@ -20,6 +20,10 @@ def fix(text: str) -> str:
         ("un grand fuccès populaire", "un grand succès populaire"),
         ("le rnonde entier", "le monde entier"),
         ("dans la cliambre du roi", "dans la chambre du roi"),
+        # long tokens: one confusion away from a single French form, however rare that form is
+        ("le cnrateur prend possession des valeurs", "le curateur prend possession des valeurs"),
+        ("en cas de llcitation de la pleine propriété", "en cas de licitation de la pleine propriété"),
+        ("pris iudistinctement sur toute la surface", "pris indistinctement sur toute la surface"),
     ],
 )
 def test_repairs(damaged: str, repaired: str) -> None:
@@ -37,6 +41,12 @@ def test_repairs(damaged: str, repaired: str) -> None:
         "Veni, vidi, vici ; alea jacta est ; the deal of the century.",
         "le bonheur heu- reux de vivre",
         "voir https://exemple.fr/rnonde et @cliambre",
+        # dialect and foreign words a confusion turns into a word by chance; names are no repairs
+        "tu es trop pétite, t'es trop pétit pour ça",
+        "Y foët rud'ment dous dans ché bous",
+        "des fumeurs de cigarettes et de puros",
+        "il faut bien que je conge aujourd'hui",
+        "acheter un ligre, le petit d'un lion et d'une tigresse",
     ],
 )
 def test_keeps(clean: str) -> None:
