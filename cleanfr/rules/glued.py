@@ -48,13 +48,16 @@ _DETERMINERS = frozenset("un une le la les des du de au aux ce ces cet cette son
 #: Small words that may stand on the left of a glue (``dela`` is ``de la``).
 _SHORT_LEFT = frozenset("de la le les un une en et au du des ce sa se ne".split())
 #: Words of one or two letters that may stand on the right (``Lavrovau``); other short tails are noise (``ss``).
-_SHORT_RIGHT = frozenset("au de la le en et un il on y à du ou où je tu si ni sa".split())
+_SHORT_RIGHT = frozenset("au de la le en et un il on y à du ou où je tu si ni sa ne se ce".split())
 #: Function words: glued to a neighbour they make most real glues (``officiellequi``, ``elleéprouvait``).
 _FUNCTION = frozenset(
     "qui que quoi dont où et ou mais donc car ni si il elle ils elles on je tu nous vous les des mes tes ses "
     "nos vos leurs même très plus pas bien tout tous toute toutes sans avec pour par sur sous dans chez vers "
     "entre comme aussi alors puis encore déjà jamais toujours".split()
 )
+#: Prepositions: glued to a conjugated verb they make no reading (``pourprends`` is dialect, not two words).
+_PREPOSITIONS = frozenset("pour sans par sur sous dans chez vers entre avec après avant".split())
+_INFINITIVE = ("er", "ir", "re", "oir")
 _MIN_LEFT_ZIPF = 2.5
 _MIN_RIGHT_ZIPF = 3.5
 _MIN_RARE_ZIPF = 1.5
@@ -91,9 +94,27 @@ _INFLECTIONS = ("ments", "ment", "nes", "ne", "es", "e", "s", "x")
 
 
 def _derived(token: str, lex: Lexicon) -> bool:
-    """Whether ``token`` is a known word plus an inflection: a rare form, not a glue (``nourrissonne``)."""
+    """Whether ``token`` is a known word plus an inflection: a rare form, not a glue (``nourrissonne``).
+
+    An inflection fits its stem: ``-ne`` doubles a final n (``nourrisson|ne``, not ``bailleur|ne``), and no
+    plural ending follows a plural (``étés|es`` is ``été ses``)."""
     low = token.lower()
-    return any(low.endswith(end) and lex.has_form(low[: -len(end)]) for end in _INFLECTIONS if len(low) > len(end) + 3)
+    for end in _INFLECTIONS:
+        stem = low[: -len(end)]
+        if len(low) <= len(end) + 3 or not low.endswith(end) or not lex.has_form(stem):
+            continue
+        if end in ("ne", "nes") and stem[-1] != "n" or end in ("es", "s", "x") and stem[-1] in "sx":
+            continue
+        return True
+    return False
+
+
+def _nominal(word: str) -> bool:
+    """A noun or adjective form (``prends`` is neither, ``marche`` is both noun and verb)."""
+    from .capitalization import noun_adjective_forms
+
+    adjectives, nouns = noun_adjective_forms()
+    return word in nouns or word in adjectives
 
 
 def _word_ok(word: str, lex: Lexicon) -> bool:
@@ -109,7 +130,8 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
     for i in range(2, len(token) - 1):
         left, right = token[:i], token[i:]
         lw, rw = left.lower(), right.lower()
-        if rw in _ENDINGS or len(rw) < 3 and rw not in _SHORT_RIGHT or not _word_ok(rw, lex):
+        ending = rw in _ENDINGS and not (rw in _DETERMINERS and lw.endswith(("e", "s")))  # but soumises|aux
+        if ending or len(rw) < 3 and rw not in _SHORT_RIGHT or not _word_ok(rw, lex):
             continue  # cous|aient, équivalent|ss, dark|gray
         if not (_VOWEL.search(lw) and _VOWEL.search(rw)):
             continue  # mm|moui: a French word has a vowel
@@ -136,6 +158,8 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
         r_function = rw in _FUNCTION or rw in _DETERMINERS or rw in _SHORT_RIGHT
         l_min = _MIN_RARE_ZIPF if r_function else _MIN_LEFT_ZIPF
         r_min = _MIN_RARE_ZIPF if l_function else _MIN_LEFT_ZIPF
+        if len(lw) >= 5 and len(rw) >= 5 and len(token) >= 12:
+            l_min = r_min = _MIN_RARE_ZIPF  # two long words (guetteur|absorbait) rarely make a non-word by chance
         if not _word_ok(lw, lex) or l_zipf < l_min or r_zipf < r_min:
             continue
         if not cap and (lex.is_name(lw) or lex.is_name(rw)):
@@ -151,6 +175,10 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
             confidence = 0.85  # two long words (bonnet|sombre) rarely make one unknown word by chance
         else:
             confidence = 0.7
+        if lex.has_form(f"{lw}-{rw}"):
+            continue  # clochepied: a hyphenated compound (cloche-pied) written solid is that compound
+        if lw in _PREPOSITIONS and lex.is_verb(rw) and not rw.endswith(_INFINITIVE) and not _nominal(rw):
+            continue  # pour|prends: a preposition takes no conjugated verb
         if english_zipf(lw) > l_zipf and english_zipf(rw) > r_zipf:
             continue  # both parts rather English: file|type, work|shop
         if cap and not ({lw, rw} & (_DETERMINERS | _SHORT_RIGHT)):
@@ -198,11 +226,25 @@ def _candidates(doc: Document) -> dict[str, tuple[str, str, float, bool]]:
             continue  # Laété, leest: "la été" would itself need an elision; not a plain glue
         if split and lex.lost_accents(token):
             continue  # deraisonnable: accents lost (the accents rule's business), not a glue
-        # A glued form written often on the web (dansle, surun) is still damage when its parts are far
+        # A glued form written often on the web (dansle, surla) is still damage when its parts are far
         # more frequent; one written as often as its parts is a word of its own.
-        if split and lex.zipf(token) < min(2.0, min(lex.zipf(split[0]), lex.zipf(split[1])) - 2.0):
+        if split and (lex.zipf(token) == 0.0 or lex.zipf(token) < min(2.5, min(lex.zipf(split[0]), lex.zipf(split[1])) - 2.0)):
             candidates[token] = split
     return candidates
+
+
+_NEXT_WORD = regex.compile(r"[ \u00a0]+([\p{L}]+)")
+#: Pronouns that may stand between ``ne`` and its verb (``ne se prévaut``, ``ne lui dit``).
+_CLITICS = frozenset("se le la les lui leur y en me te nous vous".split())
+
+
+def _negated_verb_follows(text: str, end: int) -> bool:
+    """A verb form (or a pronoun before one) follows ``end``: the glued ``ne`` is a negation."""
+    m = _NEXT_WORD.match(text, end)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return word in _CLITICS or french().is_verb(word)
 
 
 def glued_candidates(doc: Document) -> dict[str, tuple[str, str, float, bool]]:
@@ -245,6 +287,8 @@ class GluedWords(Rule):
                     continue  # a piece of a word cut at a line end
                 if sentence_start and (not at_sentence_start(text, start) or name_follows(text, end)):
                     continue  # Dansles is Dans les at a sentence start only; elsewhere, or Rosemarie Koczÿ, a name
+                if right == "ne" and not _negated_verb_follows(text, end):
+                    continue  # sauterne, Pardine ! : a word in -ne, unless a verb follows (bailleurne peut)
                 replacement = f"{left} {right}"
                 message = f"mots collés : « {token} » → « {replacement} »"
                 if left[0].isupper() and right.lower() in ("qui", "que", "dont", "où"):

@@ -25,6 +25,13 @@ def run(text: str, threshold: float = 0.8) -> str:
         ("un financement additionnelplus important", "un financement additionnel plus important"),
         ("aucune réaction officiellequi soit connue", "aucune réaction officielle qui soit connue"),
         ("Il a dit que la situationest grave.", "Il a dit que la situation est grave."),
+        # a negation glued to a noun when a verb follows; a plural ending cannot follow a plural
+        ("le bailleurne peut se prévaloir de la nullité", "le bailleur ne peut se prévaloir de la nullité"),
+        ("si nous avions étéses petits enfants", "si nous avions été ses petits enfants"),
+        # aux after a complete plural is no ending; two long rare words; a glue the web often writes
+        ("elles sont soumisesaux conditions prévues", "elles sont soumises aux conditions prévues"),
+        ("son métier de guetteurabsorbait toutes ses facultés", "son métier de guetteur absorbait toutes ses facultés"),
+        ("des daims joueraient surla pelouse verte", "des daims joueraient sur la pelouse verte"),
     ],
 )
 def test_repairs(text: str, expected: str) -> None:
@@ -45,6 +52,11 @@ def test_repairs(text: str, expected: str) -> None:
         "le nord-ouest et un porte-avions",
         "« the backgroundmusic of the century »",
         "ad hoc, de facto, a priori",
+        # words in -ne with no verb after them; a hyphenated compound written solid; dialect verb after pour
+        "des huîtres et du sauterne, de celui du coin",
+        "— Pardine ! que notre mairesse, donc.",
+        "elle courut à clochepied jusqu'à la cuisine",
+        "quand tu me pourprends ? Non.",
     ],
 )
 def test_hard_negatives(text: str) -> None:
