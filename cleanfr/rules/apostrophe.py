@@ -6,6 +6,7 @@ distinct word, then a ``str.find`` per candidate.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable
@@ -92,12 +93,22 @@ def _shape(prefix: str, rest: str) -> str | None:
 _INVERSION = regex.compile(r"-(?:t-)?(?:ce|il|ils|elle|elles|on|je|tu|nous|vous)\b")
 
 
+@dataclass(frozen=True)
+class _Context:
+    """Where a homograph reads as an elision: the next word or the previous one is among ``next``/``prev``
+    (words, or the classes ``@verb``, ``@participle``, ``@nominal``), and the previous one is not among
+    ``notprev`` (``pleine lune``, ``haute dune``)."""
+
+    next: frozenset[str] = frozenset()
+    prev: frozenset[str] = frozenset()
+    notprev: frozenset[str] = frozenset()
+
+
 @lru_cache(maxsize=1)
-def _homographs() -> dict[str, tuple[str, str, tuple[frozenset[str], frozenset[str]] | None]]:
+def _homographs() -> dict[str, tuple[str, str, _Context | None]]:
     """``cleanfr/data/lexicon/elided_homographs.tsv``: token → (prefix, rest, context).
 
-    The context is None when any following word will do (``na``), else (allowed next words, allowed previous
-    words).
+    The context is None when any following word will do (``na``).
     """
     text = resources.files("cleanfr").joinpath("data/lexicon/elided_homographs.tsv").read_text("utf-8")
     table = {}
@@ -105,27 +116,47 @@ def _homographs() -> dict[str, tuple[str, str, tuple[frozenset[str], frozenset[s
         if line.strip() and not line.startswith("#"):
             token, repair, context = line.split("\t")[:3]
             prefix, rest = repair.split("'", 1)
-            sides = {"next": frozenset(), "prev": frozenset()}
+            sides: dict[str, frozenset[str]] = {}
             if context != "word":
                 for part in context.split(";"):
                     side, words = part.split("=", 1)
                     sides[side] = frozenset(words.split(","))
-            table[token] = (prefix, rest, None if context == "word" else (sides["next"], sides["prev"]))
+            table[token] = (prefix, rest, None if context == "word" else _Context(**sides))
     return table
 
 
 _NEXT_WORD = regex.compile(r"(?<![ \u00a0])[ \u00a0]++(\p{L}+)")  # possessive: linear even if searched
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ite", "ert", "erte")
 
 
-def _homograph_context(text: str, start: int, end: int, context) -> bool:
+def _in_class(word: str, words: frozenset[str]) -> bool:
+    """``word`` is one of ``words`` or belongs to one of the word classes they name."""
+    if word in words:
+        return True
+    lex = french()
+    if "@verb" in words and lex.is_verb(word):
+        return True
+    if "@participle" in words and word.endswith(_PARTICIPLE_ENDINGS) and lex.is_verb(word):
+        return True
+    if "@nominal" in words:
+        from .capitalization import noun_adjective_forms
+
+        adjectives, nouns = noun_adjective_forms()
+        return word in nouns or word in adjectives
+    return False
+
+
+def _homograph_context(text: str, start: int, end: int, context: _Context | None) -> bool:
     """Whether the words around a homograph show its elided reading (``quelle ne`` is ``qu’elle ne``)."""
     following = _NEXT_WORD.match(text, end)
     if context is None:
         return following is not None
-    after, before = context
-    if following is not None and following.group(1).lower() in after:
+    before = previous_word(text, start)
+    if before in context.notprev:
+        return False
+    if following is not None and _in_class(following.group(1).lower(), context.next):
         return True
-    return bool(before) and previous_word(text, start) in before
+    return bool(context.prev) and _in_class(before, context.prev)
 
 
 def _abbreviation(text: str, end: int) -> bool:

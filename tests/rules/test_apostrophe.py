@@ -54,6 +54,9 @@ def test_uses_the_documents_apostrophe() -> None:
         "LUKRAINE EN GUERRE",
         "quelque chose comme notre lon, lan, la",
         "Alors quelle est cette pointe ?",
+        # homographs in their own sense (elided_homographs.tsv): after an adjective, an idiom, no participle
+        "sous la pleine lune rousse, en lune de miel, près d'une haute dune blanche",
+        "elle lavait vite le linge ; un bol de lait et le sen",
     ],
 )
 def test_hard_negatives(text: str) -> None:
