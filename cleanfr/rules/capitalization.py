@@ -58,6 +58,8 @@ APPLIED = 0.85
 SUGGESTED = 0.6
 #: A plural noun after les/des/aux: applied, at the lowest applied confidence.
 PLURAL = 0.8
+#: A noun the document writes in lower case elsewhere (at least twice), capitalised once after a determiner.
+USED_LOWER = 0.82
 
 
 #: Endings of peoples and nationalities (``Français``, ``Brésiliens``, ``Républicains``): a people is a noun.
@@ -80,6 +82,9 @@ _MID_SENTENCE = regex.compile(r"(?<=[\p{Ll},][ \u00a0])\p{Lu}\p{Ll}{2,}(?![\p{L}
 _ELISIONS = frozenset("l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu quelqu".split())
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
+_OPENING_QUOTES = frozenset("«“\"‘'")
+#: A complement that names (``Droits de l’Homme``, ``Musée du Louvre``): the capital belongs to a name.
+_NAMED_COMPLEMENT = regex.compile(r"[ \u00a0](?:de|du|des|d['’])[ \u00a0]?(?:la |l['’]|les )?\p{Lu}")
 #: What may follow a stray capital: a lower-case word or an acronym (``missiles Balistique ATACMS``);
 #: punctuation, a number or ``&`` after it make a name or a title (``le père Roux,``, ``Taxi 4``).
 _FOLLOWER = regex.compile(r"[ \u00a0](?:\p{Ll}|\p{Lu}{2,}(?![\p{Ll}]))")
@@ -172,6 +177,8 @@ def _sentence_initial_word(text: str, i: int) -> str:
         return ""
     low = word.lower()
     classes = word_classes()
+    if low in classes["determiners"] and text[max(0, k - 3) : k].rstrip(" \u00a0\u202f")[-1:] in _OPENING_QUOTES:
+        return ""  # « Le Patrimoine français » : a title in quotation marks
     return "^" + low if low in classes["function-words"] or low in classes["verb-leaders"] else ""
 
 
@@ -229,6 +236,11 @@ class StrayCapital(Rule):
                 continue  # capitalised mid-sentence twice: a convention, a refrain, a name (Dora)
             nxt = _WORD.match(text, end + 1)
             confidence = self._confidence(token.lower(), prev, nxt.group() if nxt else "")
+            if confidence == SUGGESTED and self._used_lower(token.lower(), prev, vocab) and not _NAMED_COMPLEMENT.match(text, end):
+                # la Preuve, de Lapin where the document writes preuve, lapin elsewhere, in lower case: the
+                # document's own usage says it is a common noun here, not a name or a title (des Droits de
+                # l’Homme is one).
+                confidence = USED_LOWER
             if confidence and prev in word_classes()["determiners"] and self._named(text, i, prev):
                 continue  # la série des Têtes géométriques, le collectif des Bonnets rouges
             if not confidence or not is_isolated(text, i, end) or guard.overlaps(i, end):
@@ -255,6 +267,16 @@ class StrayCapital(Rule):
             if prev == "que" and self._grammatical(lower):
                 yield self.edit(doc, i - 1, i - 1, " «", 0.5,
                                 "majuscule après « que » : citation dont les guillemets se sont perdus ?")
+
+    @staticmethod
+    def _used_lower(lower: str, prev: str, vocab) -> bool:
+        """The document writes ``lower`` at least twice in lower case, it is a noun or an adjective (no verb
+        form), and no title stands before it (``rue Verte``, ``monsieur Lapin``)."""
+        c = word_classes()
+        adjectives, nouns = noun_adjective_forms()
+        if vocab.get(lower, 0) < 2 or lower not in nouns and lower not in adjectives:
+            return False
+        return prev.lstrip("^") not in c["title-introducers"] and not StrayCapital._grammatical(lower)
 
     @staticmethod
     def _named(text: str, i: int, prev: str) -> bool:
@@ -301,6 +323,10 @@ class StrayCapital(Rule):
         prev_verb = prev_verb and prev not in c["function-words"]
         if prev[:1] == "^":
             prev = prev[1:]
+            if prev in c["determiners"] and not self._grammatical(lower) and zipf(lower) >= MIN_ZIPF:
+                # Le Vent soufflait: a title or a name (Le Maire, Le Monde) as often as a slip; only
+                # suggested, unless the document writes the word in lower case elsewhere (see find)
+                return SUGGESTED
             if prev in c["determiners"] or not self._grammatical(lower):
                 return 0.0  # « Le Singe de Jade »: a title
             if prev in c["prepositions"]:

@@ -72,6 +72,17 @@ def test_after_determiner_only_suggested() -> None:
     assert [e.replacement for e in r.suggested] == ["totalité"]
 
 
+def test_after_determiner_applied_when_the_document_writes_the_word_in_lower_case() -> None:
+    text = ("La preuve manque. Il apporte la Preuve ultime de sa culpabilité. Une preuve suffit.\n\n"
+            "Le vent tombe. Le Vent soufflait furieusement. Le vent revient.")
+    r = fix(text)
+    assert r.text == text.replace("la Preuve", "la preuve").replace("Le Vent", "Le vent")
+    kept = "Les droits sont garantis. Elles ont rédigé la Déclaration des Droits de l’Homme. Ces droits valent."
+    assert fix(kept).text == kept
+    quoted = "Le patrimoine compte. Autour du thème « Le Patrimoine français », le patrimoine attire."
+    assert fix(quoted).text == quoted
+
+
 @pytest.mark.parametrize(
     "clean",
     [
