@@ -26,7 +26,9 @@ Confidence is graded by what the word is and what stands before it:
   singular or take a complement (``les Annales de Gand``);
 - a noun after a definite determiner, a preposition or a verb (``la Preuve``, ``à Terre``, ``regarde
   Danse``): suggested only — names, titles and institutions are as likely there (``la Régie
-  immobilière``, ``le Dîner de cons``);
+  immobilière``, ``le Dîner de cons``) — except after a determiner when the document writes the word in
+  lower case at least twice elsewhere and no naming complement follows (``la Preuve`` beside ``preuve``;
+  not ``des Droits de l’Homme``): applied at 0.82;
 - after ``de``, ``et``, a title or a naming noun (``de Gaulle``, ``le père Roux``, ``son livre Avis``):
   left alone.
 
