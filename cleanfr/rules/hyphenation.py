@@ -38,11 +38,17 @@ def prefixes() -> frozenset[str]:
     return load_word_set("hyphenation_prefixes.tsv")
 
 
-def joinable(left: str, right: str, min_zipf: float) -> bool:
+def joinable(left: str, right: str, min_zipf: float, halves_may_be_words: bool = False) -> bool:
     """True when ``left-right`` is a word broken by hyphenation rather than a compound.
+
+    ``halves_may_be_words``: the hyphen stands at a break (``long-\ntemps``, ``trou- vent``), where a
+    typesetter cuts words, so two words that join into a third are that word (a compound the lexicon
+    knows, ``porte-parole``, still keeps its hyphen).
 
     >>> joinable("adminis", "tration", 1.0), joinable("porte", "parole", 1.0), joinable("co", "auteur", 1.0)
     (True, False, False)
+    >>> joinable("long", "temps", 1.0), joinable("long", "temps", 1.0, halves_may_be_words=True)
+    (False, True)
     """
     if len(left) < 2 or len(right) < 2 or right in _ENCLITICS or not right[0].islower() or not (left[1:].islower() or len(left) == 1):
         return False
@@ -53,7 +59,7 @@ def joinable(left: str, right: str, min_zipf: float) -> bool:
     if not is_word(joined) or zipf(joined) < min_zipf:
         return False
     # Two words side by side make a compound; a one- or two-letter syllable (``re-``, ``en-``) does not.
-    return len(low_left) <= 2 or not (is_word(low_left) and is_word(right))
+    return halves_may_be_words or len(low_left) <= 2 or not (is_word(low_left) and is_word(right))
 
 
 class LineBreakHyphen(Rule):
@@ -81,7 +87,7 @@ class LineBreakHyphen(Rule):
             hyphen = m.start()
             left = text[_word_start(text, hyphen):hyphen]
             brk, right = m.group(1), m.group(2)
-            if not left or not joinable(left, right, 1.5 if brk else 2.5) or guard.overlaps(hyphen - len(left), m.end()):
+            if not left or not joinable(left, right, 1.5 if brk else 2.5, True) or guard.overlaps(hyphen - len(left), m.end()):
                 continue
             what = "coupure de fin de ligne" if brk else "coupure de fin de ligne aplatie"
             yield self.edit(doc, hyphen, m.start(2), "", 0.9 if brk else 0.85,

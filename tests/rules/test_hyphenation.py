@@ -20,6 +20,9 @@ def fix(text: str) -> str:
         ("il faut re-\ngarder.\nEnsuite", "il faut regarder.\nEnsuite"),
         ("la nouvelle adminis- tration du pays", "la nouvelle administration du pays"),
         ("reçu à ge- noux en présence du roi", "reçu à genoux en présence du roi"),
+        # halves that are words themselves, at a break: the typesetter cut one word
+        ("les descendants se trou-\nvent entre eux", "les descendants se trouvent entre eux"),
+        ("écouta long- temps sa mère", "écouta longtemps sa mère"),
     ],
 )
 def test_joins(damaged: str, repaired: str) -> None:
@@ -51,7 +54,7 @@ def test_inner_hyphen_is_suggested(damaged: str, repaired: str) -> None:
         "le co-auteur d’un anti-inflammatoire extra-terrestre",
         "le G-20, COVID-19 et l’A-380",
         "les pré- et post-opératoires, micro- et macro-économie",
-        "porte-\nparole du gouvernement",
+        "porte-\nparole du gouvernement, un sous-\nmarin et une arrière-\ngrand-mère",
         "voir https://exem-ple.fr/adminis-tration",
     ],
 )
