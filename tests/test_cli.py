@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -12,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from cleanfr import Edit, apply
-from cleanfr.cli import main
+from cli_helpers import run
 
 MOJIBAKE = "Ã©tÃ© Ã  Paris\n".encode()
 CLEAN = "L’été « chaud »\u00a0! Il l'a dit.\r\nFin sans retour".encode()
@@ -23,19 +22,6 @@ def run_process(*args: str, input: bytes | None = None, cwd: Path | None = None)
     return subprocess.run(
         [sys.executable, "-m", "cleanfr", *args], input=input, capture_output=True, cwd=cwd, timeout=120
     )
-
-
-def run(*args: str, input: bytes | None = None) -> subprocess.CompletedProcess:
-    """The command's ``main`` in this process (rule tables stay loaded between tests), same result shape."""
-    stdin, stdout, stderr = io.TextIOWrapper(io.BytesIO(input or b"")), io.TextIOWrapper(io.BytesIO()), io.StringIO()
-    saved = sys.stdin, sys.stdout, sys.stderr
-    sys.stdin, sys.stdout, sys.stderr = stdin, stdout, stderr
-    try:
-        code = main(list(args))
-    finally:
-        sys.stdin, sys.stdout, sys.stderr = saved
-    stdout.flush()
-    return subprocess.CompletedProcess(args, code, stdout.buffer.getvalue(), stderr.getvalue().encode())
 
 
 def test_stdin_to_stdout_repairs_mojibake():

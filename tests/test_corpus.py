@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import subprocess
 import sys
@@ -13,24 +12,11 @@ import pytest
 import zstandard
 
 from cleanfr import Edit, apply, fix
-from cleanfr.cli import main
+from cli_helpers import run
 from cleanfr.corpus import detect_format, rewrite_record
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "corpus.jsonl"
-
-
-def run(*args: str, input: bytes = b"") -> subprocess.CompletedProcess:
-    """The command in this process (tables stay loaded between tests); same result object as subprocess.run."""
-    stdin, stdout, stderr = io.TextIOWrapper(io.BytesIO(input)), io.TextIOWrapper(io.BytesIO()), io.StringIO()
-    saved = sys.stdin, sys.stdout, sys.stderr
-    sys.stdin, sys.stdout, sys.stderr = stdin, stdout, stderr
-    try:
-        code = main(list(args))
-    finally:
-        sys.stdin, sys.stdout, sys.stderr = saved
-    stdout.flush()
-    return subprocess.CompletedProcess(args, code, stdout.buffer.getvalue(), stderr.getvalue().encode())
 
 
 def records(data: bytes) -> list[dict]:
