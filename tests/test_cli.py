@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import run
 
 from cleanfr import Edit, apply
-from cli_helpers import run
 
 MOJIBAKE = "Ã©tÃ© Ã  Paris\n".encode()
 CLEAN = "L’été « chaud »\u00a0! Il l'a dit.\r\nFin sans retour".encode()

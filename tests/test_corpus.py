@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import gzip
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import zstandard
+from cli_helpers import run
 
 from cleanfr import Edit, apply, fix
-from cli_helpers import run
 from cleanfr.corpus import detect_format, rewrite_record
 
 ROOT = Path(__file__).resolve().parent.parent
