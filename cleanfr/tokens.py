@@ -291,12 +291,38 @@ def code_line(text: str, pos: int) -> bool:
     >>> code_line("Il était justement -entre autres- là.", 3)
     False
     """
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    line = text[start : len(text) if end < 0 else end]
+    start, end = _logical_line(text, pos)
+    line = text[start:end]
     # Letters, not words: no repair of any pass adds letters (a split or an apostrophe adds words, a space
-    # after a comma adds chunks), so a line cannot turn into prose for a second run: repairs stay idempotent.
+    # after a comma adds chunks) and a line cut by a hyphen is read whole, so joining it changes nothing
+    # here: a line cannot turn into prose for a second run, and repairs stay idempotent.
     return sum(1 for c in line if c.isalpha()) < 12 or _CODE_LINE.search(line) is not None
+
+
+#: A line break inside a word (``terri-\ntoire``): the hyphenation rule joins the two lines into one.
+_HYPHEN_BREAK_BEFORE = regex.compile(r"(?<=\p{L})-[ \t]*+\r?\n[ \t]*+(?=\p{Ll})")
+#: At most this many broken lines are read as one (hostile input may hold thousands).
+_MAX_JOINED_LINES = 8
+
+
+def _logical_line(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the line around ``pos``, lines that a word hyphenated across a break joins counted
+    as one."""
+    start = text.rfind("\n", 0, pos) + 1
+    for _ in range(_MAX_JOINED_LINES):
+        hyphen = text.rfind("-", max(0, start - 4), start)
+        if start == 0 or hyphen < 0 or not _HYPHEN_BREAK_BEFORE.match(text, hyphen):
+            break
+        start = text.rfind("\n", 0, hyphen) + 1
+    end = text.find("\n", pos)
+    for _ in range(_MAX_JOINED_LINES):
+        if end < 0:
+            break
+        hyphen = text.rfind("-", max(0, end - 4), end)
+        if hyphen < 0 or not _HYPHEN_BREAK_BEFORE.match(text, hyphen) or text.find("\n", hyphen) != end:
+            break
+        end = text.find("\n", end + 1)
+    return start, len(text) if end < 0 else end
 
 
 def find_words(text: str, words: Iterable[str]) -> dict[str, list[int]]:

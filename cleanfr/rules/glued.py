@@ -233,7 +233,7 @@ def _candidates(doc: Document) -> dict[str, tuple[str, str, float, bool]]:
     return candidates
 
 
-_NEXT_WORD = regex.compile(r"[ \u00a0]+([\p{L}]+)")
+_NEXT_WORD = regex.compile(r"(?<![ \u00a0])[ \u00a0]++(\p{L}+)")  # possessive: linear even if searched
 #: Pronouns that may stand between ``ne`` and its verb (``ne se prévaut``, ``ne lui dit``).
 _CLITICS = frozenset("se le la les lui leur y en me te nous vous".split())
 

@@ -76,7 +76,8 @@ class LineBreakHyphen(Rule):
     description = "mot coupé en fin de ligne par un trait d’union (adminis-␤tration)"
 
     # Starts at the hyphen (a literal: fast to scan for); the halves are taken around it.
-    _PATTERN = regex.compile(r"(?<=\p{L})-(?:[ \t]*(\r?\n)[ \t]*|[ \t]+)(\p{Ll}+)(?![\p{N}-])")
+    # The right half is a whole word: ``prem-\nièreÉté`` joined would make a new glued token.
+    _PATTERN = regex.compile(r"(?<=\p{L})-(?:[ \t]*(\r?\n)[ \t]*|[ \t]+)(\p{Ll}++)(?![\p{L}\p{N}-])")
 
     def find(self, doc: Document) -> Iterable[Edit]:
         text = doc.text
