@@ -28,14 +28,19 @@ _WORD = regex.compile(r"\p{L}+")
 
 
 def is_prose_line(text: str, start: int, end: int) -> bool:
-    """A line of running prose: not indented, no tab, no run of aligned spaces, few code symbols."""
-    if end - start < 20 or text[start] in " \t\u00a0" or "\t" in text[start:end]:
+    """A line of running prose: 16 letters or more, not indented, no tab, no run of aligned spaces, few code
+    symbols.
+
+    Letters, not words or characters, are counted: a repair splits words and adds spaces or apostrophes but
+    never adds letters, so no repair turns a line into prose for a second run (idempotence).
+
+    >>> is_prose_line("Il a dit quil viendra demain.", 0, 29), is_prose_line("  -q, --quiet", 0, 13)
+    (True, False)
+    """
+    if end - start < 16 or text[start] in " \t\u00a0" or "\t" in text[start:end]:
         return False
     line = text[start:end]
-    if "   " in line:
-        return False
-    words = _WORD.findall(line)
-    if len(words) < 4:
+    if "   " in line or sum(map(len, _WORD.findall(line))) < 16:
         return False
     return len(_CODEISH.findall(line)) * 20 < len(line)
 

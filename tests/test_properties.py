@@ -166,10 +166,13 @@ def test_log_is_exact(text: str) -> None:
 
 @scaled(4)
 @given(any_text)
-# Found by the thorough profile: a hyphenation join that creates a glued token, and one that turns a
+# Found by many generated examples: a hyphenation join that creates a glued token, and one that turns a
 # short line into prose for the glued-word gate.
 @example("EZ,prem-\nièreÉté—par")
 @example("\u202f\u202f\relleet\x14\r\u202f\x93 terri-\ntoire\u202f\x1412-\nh30\u202fsont")
+# ... an ideographic space brought into ftfy's window by a join; a split that turns a line into French.
+@example(" Ã©deß”jean.dupont@example.fra<bs’il...â€™\u3000av-\noir\u3000av-\noir")
+@example("–americains\x00beaudans–beau")
 def test_idempotent(text: str) -> None:
     out = cleanfr.fix(text).text
     again = cleanfr.fix(out)

@@ -32,7 +32,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Container, Iterable, Iterator
 
 import regex
 
@@ -43,6 +43,7 @@ from ..tokens import _ENGLISH_ONLY as ENGLISH_ONLY
 from ..tokens import is_isolated
 from ..wordrules_common import data_rows, is_prose_line, is_word, locate, protected
 from . import Rule
+from .glued import glued_candidates
 
 TABLE = "accents_restore.tsv"
 PARTICIPLES = "accents_participles.tsv"
@@ -204,6 +205,9 @@ def _passages(doc: Document) -> list[_Line]:
         return []
     t = tables()
     evidence = t.evidence
+    # Glued tokens count as the known words they will be once split in this same pass (beaudans): the
+    # verdict on a line must not change when a second run sees them split.
+    glued = glued_candidates(doc)
     found = []
     checked_until = -1
     for i, _word in locate(text, needing):
@@ -217,7 +221,7 @@ def _passages(doc: Document) -> list[_Line]:
         words = _WORDS.findall(line)
         missing = sum(1 for w in words if w.lower() in evidence)
         accented = len(_ACCENTED.findall(line))
-        if missing and accented * 3 <= missing and _french_line(line, words):
+        if missing and accented * 3 <= missing and _french_line(line, words, glued):
             loose = sum(1 for w in words if w in t.loose)
             strong = accented * 5 <= missing and (missing + loose >= 2 or not accented and len(words) >= 12)
             found.append(_Line(start, end, strong))
@@ -228,8 +232,9 @@ _SPANISH_ONLY = frozenset("el los las del por una muy pero como para esta este s
 _SPANISH_SHARE = 8
 
 
-def _french_line(line: str, words: list[str]) -> bool:
-    """Running French words: at least four, nearly all known, (nearly) no English-only word, not Spanish."""
+def _french_line(line: str, words: list[str], glued: Container[str] = ()) -> bool:
+    """Running French words: nearly all known (``glued`` tokens are two known words), (nearly) no
+    English-only word, not Spanish."""
     if not is_prose_line(line, 0, len(line)):
         return False
     lower = [w for w in words if w.islower()]
@@ -239,7 +244,7 @@ def _french_line(line: str, words: list[str]) -> bool:
     if sum(1 for w in lower if w in _SPANISH_ONLY) * _SPANISH_SHARE >= len(lower):
         return False
     t = tables()
-    known = sum(1 for w in lower if w in t.strict or w in t.loose or is_word(w))
+    known = sum(1 for w in lower if w in t.strict or w in t.loose or is_word(w) or w in glued)
     return known * 10 >= len(lower) * 9
 
 

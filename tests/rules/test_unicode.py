@@ -16,6 +16,8 @@ import cleanfr
         ("Le prÃ©sident a dÃ©clarÃ©", "Le président a déclaré"),
         ("\ufb01n de la partie", "fin de la partie"),
         ("Ã‰tat de droit", "État de droit"),
+        # fullwidth forms and the ideographic space, narrowed wherever they stand (not only near mojibake)
+        ("le score\u3000: ５－２", "le score : 5-2"),
     ],
 )
 def test_repairs_mojibake(damaged: str, repaired: str) -> None:
@@ -59,3 +61,12 @@ def test_long_line_is_repaired_window_by_window() -> None:
     result = cleanfr.fix(line, select=["unicode"])
     assert result.text == ("Le président a déclaré que tout va bien, selon l’agence. " * 500).rstrip()
     assert cleanfr.apply(line, result.edits) == result.text
+
+
+def test_ideographic_space_is_narrowed_the_same_near_mojibake_or_not() -> None:
+    """ftfy narrows every ideographic space of a window it repairs: the gate opens on each of them, so a
+    second run finds nothing left (idempotence)."""
+    text = "lâ€™Ã©tÃ©\u3000av-\noir\u3000av-\noir"
+    once = cleanfr.fix(text).text
+    assert "\u3000" not in once
+    assert cleanfr.fix(once).applied == []
