@@ -173,6 +173,11 @@ def test_log_is_exact(text: str) -> None:
 # ... an ideographic space brought into ftfy's window by a join; a split that turns a line into French.
 @example(" Ã©deß”jean.dupont@example.fra<bs’il...â€™\u3000av-\noir\u3000av-\noir")
 @example("–americains\x00beaudans–beau")
+# ... names that a line-break join or a lost apostrophe reveals in the same pass; a name that is a glue.
+@example("   Ukraineministère\x0bUkr-\naine")
+@example("  lUkraine“\tdans  le2eetשלוםl'Ukraineque\uffff.")
+@example("  l’Ukrainede del’UkraineÀl’Ukrainedeou\u202f \u202f\r\ndel’Ukraine°,")
+@example("Où»« “pre-\nsse👍\r\nle\u3000Ukraineest l'Ukraine\xa0")
 def test_idempotent(text: str) -> None:
     out = cleanfr.fix(text).text
     again = cleanfr.fix(out)

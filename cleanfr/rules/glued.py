@@ -144,8 +144,9 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
         if right[0].isupper():
             continue
         if cap and len(left) >= 3 and vocab.get(left, 0) > 0 and lex.zipf(left) < 5.0:
-            # A name confirmed by the document, written intact elsewhere (Lavrov|au), no common word (Le|camp)
-            if r_zipf >= _MIN_RIGHT_ZIPF:
+            # A name confirmed by the document, written intact elsewhere (Lavrov|au), no common word (Le|camp),
+            # and no glue itself (Ukrainede|ou is Ukraine de ou: split in one go or not at all)
+            if r_zipf >= _MIN_RIGHT_ZIPF and not _glued_name(left, vocab):
                 found.append((3.0 + r_zipf, left, right, 0.92, False))
             continue
         if (lw in _PREFIXES or lw.endswith("o") and lex.zipf(lw) < 4.0) and rw not in _DETERMINERS | _FUNCTION:
@@ -187,6 +188,12 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
     return found
 
 
+def _glued_name(token: str, vocab) -> bool:
+    """``token`` is a name the document confirms followed by a short function word (``Ukrainede``)."""
+    return any(token[i:].lower() in _SHORT_RIGHT | _FUNCTION and vocab.get(token[:i], 0) > 0
+               for i in range(3, len(token) - 1))
+
+
 def _best_split(token: str, lex: Lexicon, vocab) -> tuple[str, str, float, bool] | None:
     """``(left, right, confidence, sentence_start)`` of the most probable reading of ``token``, or None."""
     found = _readings(token, lex, vocab)
@@ -206,9 +213,36 @@ def _best_split(token: str, lex: Lexicon, vocab) -> tuple[str, str, float, bool]
     return left, right, confidence, sentence_start
 
 
+#: A capitalised word cut at a line break (``Ukr-\naine``), or glued after an elision that lost its
+#: apostrophe (``lUkraine``): the name is written whole once the same pass has repaired it.
+_BROKEN_NAME = regex.compile(r"(?<![\p{L}-])(\p{Lu}\p{Ll}++)-[ \t]*+\r?\n[ \t]*+(\p{Ll}++)(?![\p{L}-])")
+_ELIDED_NAME = regex.compile(r"^(?:[ldLD]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)(\p{Lu}\p{Ll}{2,})$")
+
+
+def _names_after_repairs(doc: Document, vocab) -> dict[str, int]:
+    """The document vocabulary plus the names that line-break joins and lost apostrophes reveal in this
+    pass: a name confirmed on the second run must be confirmed on the first (idempotence)."""
+    extra: dict[str, int] = {}
+    for token in vocab:
+        m = _ELIDED_NAME.match(token)
+        if m:
+            extra[m.group(1)] = extra.get(m.group(1), 0) + 1
+    if "-" in doc.text:
+        for m in _BROKEN_NAME.finditer(doc.text):
+            joined = m.group(1) + m.group(2)
+            extra[joined] = extra.get(joined, 0) + 1
+    if not extra:
+        return vocab
+    merged = dict(vocab)
+    for name, n in extra.items():
+        merged[name] = merged.get(name, 0) + n
+    return merged
+
+
 def _candidates(doc: Document) -> dict[str, tuple[str, str, float, bool]]:
     lex = french()
     vocab = doc_vocabulary(doc)
+    names = _names_after_repairs(doc, vocab)
     has_form = lex.has_form
     protected_list = protected_words()
     candidates = {}
@@ -221,7 +255,7 @@ def _candidates(doc: Document) -> dict[str, tuple[str, str, float, bool]]:
             continue
         if _derived(token, lex):
             continue  # nourrissonne: a rare form, not a glue
-        split = _best_split(token, lex, vocab)
+        split = _best_split(token, lex, names)
         if split and split[0].lower() in _ELIDABLE_SET and takes_elision(split[1]):
             continue  # Laété, leest: "la été" would itself need an elision; not a plain glue
         if split and lex.lost_accents(token):
