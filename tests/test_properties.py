@@ -178,6 +178,8 @@ def test_log_is_exact(text: str) -> None:
 @example("  lUkraine“\tdans  le2eetשלוםl'Ukraineque\uffff.")
 @example("  l’Ukrainede del’UkraineÀl’Ukrainedeou\u202f \u202f\r\ndel’Ukraine°,")
 @example("Où»« “pre-\nsse👍\r\nle\u3000Ukraineest l'Ukraine\xa0")
+# ... a space after a full stop decided while the guillemet after the word is turned.
+@example("fil.Il«:")
 def test_idempotent(text: str) -> None:
     out = cleanfr.fix(text).text
     again = cleanfr.fix(out)

@@ -229,9 +229,10 @@ class SpaceAfterPunctuation(Rule):
     _PUNCT = re.compile(r"[,.](?=[^\W\d_])")
     _MAX_SIDE = 40  # letters of one word, elision and quotes included
     # The whole whitespace-delimited chunk: word,word or word.Word (letters and elisions only), then
-    # at most one closing sign; never ``option,option,...`` or ``a.b.c``.
+    # at most two closing signs (``Il«:``, whose « the guillemet rule turns in this pass: the verdict must
+    # not wait for a second run); never ``option,option,...`` or ``a.b.c``.
     _CHUNK = regex.compile(
-        r"(?<![\p{L}\p{N}])[(«\"“]?(\p{L}++(?:['’]\p{L}+)?)(?:,(\p{Ll}\p{L}+(?:['’]\p{L}+)?|[ày])|\.(\p{Lu}\p{Ll}+|\p{Lu}['’]\p{L}+))[;:!?)»«\"”.,]?"
+        r"(?<![\p{L}\p{N}])[(«\"“]?(\p{L}++(?:['’]\p{L}+)?)(?:,(\p{Ll}\p{L}+(?:['’]\p{L}+)?|[ày])|\.(\p{Lu}\p{Ll}+|\p{Lu}['’]\p{L}+))[;:!?)»«\"”.,]{0,2}"
     )
 
     def find(self, doc: Document) -> Iterable[Edit]:
