@@ -9,12 +9,13 @@ is not, and the two halves are not both words: real compounds (``porte-parole``,
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import regex
 
 from ..document import Document
 from ..edits import Edit
+from ..tokens import Protected
 from ..wordrules_common import is_word, load_word_set, protected, zipf
 from . import Rule
 
@@ -62,6 +63,17 @@ def joinable(left: str, right: str, min_zipf: float, halves_may_be_words: bool =
     return halves_may_be_words or len(low_left) <= 2 or not (is_word(low_left) and is_word(right))
 
 
+def _hyphens(doc: Document, pattern: regex.Pattern) -> Iterator[tuple[regex.Match, int, Protected]]:
+    """Matches of ``pattern`` (which starts at a hyphen), with the start of the word before the hyphen
+    and the document's protected spans."""
+    text = doc.text
+    if "-" not in text:
+        return
+    guard = protected(doc)
+    for m in pattern.finditer(text):
+        yield m, _word_start(text, m.start()), guard
+
+
 class LineBreakHyphen(Rule):
     """Join a word that typesetting split at a line break.
 
@@ -80,15 +92,11 @@ class LineBreakHyphen(Rule):
     _PATTERN = regex.compile(r"(?<=\p{L})-(?:[ \t]*(\r?\n)[ \t]*|[ \t]+)(\p{Ll}++)(?![\p{L}\p{N}-])")
 
     def find(self, doc: Document) -> Iterable[Edit]:
-        text = doc.text
-        if "-" not in text:
-            return
-        guard = protected(doc)
-        for m in self._PATTERN.finditer(text):
+        for m, start, guard in _hyphens(doc, self._PATTERN):
             hyphen = m.start()
-            left = text[_word_start(text, hyphen):hyphen]
+            left = doc.text[start:hyphen]
             brk, right = m.group(1), m.group(2)
-            if not left or not joinable(left, right, 1.5 if brk else 2.5, True) or guard.overlaps(hyphen - len(left), m.end()):
+            if not left or not joinable(left, right, 1.5 if brk else 2.5, True) or guard.overlaps(start, m.end()):
                 continue
             what = "coupure de fin de ligne" if brk else "coupure de fin de ligne aplatie"
             yield self.edit(doc, hyphen, m.start(2), "", 0.9 if brk else 0.85,
@@ -113,12 +121,8 @@ class InnerHyphen(Rule):
 
     def find(self, doc: Document) -> Iterable[Edit]:
         text = doc.text
-        if "-" not in text:
-            return
-        guard = protected(doc)
-        for m in self._PATTERN.finditer(text):
+        for m, start, guard in _hyphens(doc, self._PATTERN):
             hyphen = m.start()
-            start = _word_start(text, hyphen)
             if start == hyphen or (start > 0 and text[start - 1] in "-'’"):
                 continue  # part of a longer compound (``c’est-à-dire``) or an elision
             left, right = text[start:hyphen], m.group(1)
