@@ -180,6 +180,8 @@ def test_log_is_exact(text: str) -> None:
 @example("Où»« “pre-\nsse👍\r\nle\u3000Ukraineest l'Ukraine\xa0")
 # ... a space after a full stop decided while the guillemet after the word is turned.
 @example("fil.Il«:")
+# ... an elision across a doubled space that the typography pass collapses.
+@example("Ü\x84\\Ô ,👍que avoiŕ\u3000\r\u2029De  avoir\x00aujourd'huil’Ukraine\x00onBriansk")
 def test_idempotent(text: str) -> None:
     out = cleanfr.fix(text).text
     again = cleanfr.fix(out)

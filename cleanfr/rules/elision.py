@@ -28,11 +28,12 @@ def _starts():  # -> ahocorasick.Automaton (imported lazily)
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
+    # A doubled space too: the typography pass collapses it, and the elision must not wait for a second run.
     for word in ELIDABLE:
         for form in (word, word.capitalize()):
-            for space in (" ", "\u00a0"):
+            for space in (" ", "\u00a0", "  "):
                 for vowel in _VOWELS:
-                    automaton.add_word(form + space + vowel, len(form) + 2)
+                    automaton.add_word(form + space + vowel, len(form) + len(space) + 1)
     automaton.make_automaton()
     return automaton
 
