@@ -182,6 +182,8 @@ def test_log_is_exact(text: str) -> None:
 @example("fil.Il«:")
 # ... an elision across a doubled space that the typography pass collapses.
 @example("Ü\x84\\Ô ,👍que avoiŕ\u3000\r\u2029De  avoir\x00aujourd'huil’Ukraine\x00onBriansk")
+# ... a glued elidable word before a vowel (pourde avoir): split, it would need an elision too.
+@example("pourde\xa0avoir\U00019263\U00060195:\tPoutine\u2009\rqu’il P\U000f3815𝐀XXIe")
 def test_idempotent(text: str) -> None:
     out = cleanfr.fix(text).text
     again = cleanfr.fix(out)

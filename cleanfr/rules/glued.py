@@ -274,6 +274,12 @@ _NEXT_WORD = regex.compile(r"(?<![ \u00a0])[ \u00a0]++(\p{L}+)")  # possessive: 
 _CLITICS = frozenset("se le la les lui leur y en me te nous vous".split())
 
 
+def _elision_follows(text: str, end: int) -> bool:
+    """The word after ``end`` takes an elision (``avoir``, ``homme``; not ``héros``)."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and takes_elision(m.group(1))
+
+
 def _negated_verb_follows(text: str, end: int) -> bool:
     """A verb form (or a pronoun before one) follows ``end``: the glued ``ne`` is a negation."""
     m = _NEXT_WORD.match(text, end)
@@ -325,6 +331,8 @@ class GluedWords(Rule):
                     continue  # Dansles is Dans les at a sentence start only; elsewhere, or Rosemarie Koczÿ, a name
                 if right == "ne" and not _negated_verb_follows(text, end):
                     continue  # sauterne, Pardine ! : a word in -ne, unless a verb follows (bailleurne peut)
+                if right.lower() in _ELIDABLE_SET and _elision_follows(text, end):
+                    continue  # pourde avoir: "pour de avoir" would itself need an elision (as Laété)
                 replacement = f"{left} {right}"
                 message = f"mots collés : « {token} » → « {replacement} »"
                 if left[0].isupper() and right.lower() in ("qui", "que", "dont", "où"):
