@@ -184,6 +184,9 @@ def test_log_is_exact(text: str) -> None:
 @example("Ü\x84\\Ô ,👍que avoiŕ\u3000\r\u2029De  avoir\x00aujourd'huil’Ukraine\x00onBriansk")
 # ... a glued elidable word before a vowel (pourde avoir): split, it would need an elision too.
 @example("pourde\xa0avoir\U00019263\U00060195:\tPoutine\u2009\rqu’il P\U000f3815𝐀XXIe")
+# ... a name revealed by another split in the same pass (ditUkraine → dit Ukraine confirms Ukraineelle).
+@example("\xa0»pourKoursk \xa0»Kourskavec\ufeffdo-\nnc")
+@example("\r\t“\u200bå\nÚ\U0010a204l’Ukraineelle°ditUkraine  \u2009")
 def test_idempotent(text: str) -> None:
     out = cleanfr.fix(text).text
     again = cleanfr.fix(out)

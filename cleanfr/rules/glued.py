@@ -247,7 +247,7 @@ def _candidates(doc: Document) -> dict[str, tuple[str, str, float, bool]]:
     names = _names_after_repairs(doc, vocab)
     has_form = lex.has_form
     protected_list = protected_words()
-    candidates = {}
+    tokens = []
     for token, count in vocab.items():
         if not 5 <= len(token) <= MAX_GLUED_LENGTH or count > 1 or has_form(token.lower()) or token.lower() in protected_list:
             continue
@@ -257,6 +257,27 @@ def _candidates(doc: Document) -> dict[str, tuple[str, str, float, bool]]:
             continue
         if _derived(token, lex):
             continue  # nourrissonne: a rare form, not a glue
+        tokens.append(token)
+    candidates: dict[str, tuple[str, str, float, bool]] = {}
+    while tokens:
+        candidates.update(_split_all(tokens, lex, names))
+        # A split may reveal a name (ditUkraine → dit Ukraine) that confirms another (Ukraineelle): the
+        # second run would see it written whole, so this one must too. Repeat until nothing new shows.
+        revealed = {part: 1 for left, right, _, _ in candidates.values() for part in (left, right)
+                    if part[:1].isupper() and not names.get(part, 0)}
+        if not revealed:
+            break
+        names = ChainMap(revealed, names)
+        # read again: tokens with no reading yet, and those that hold a revealed name (a name reading
+        # outranks a sentence-start one: Ukraineelle)
+        tokens = [t for t in tokens if t not in candidates or any(name in t for name in revealed)]
+    return candidates
+
+
+def _split_all(tokens: list[str], lex: Lexicon, names: Mapping[str, int]) -> dict[str, tuple[str, str, float, bool]]:
+    """The glued readings of ``tokens`` (names confirmed by ``names``)."""
+    found = {}
+    for token in tokens:
         split = _best_split(token, lex, names)
         if split and split[0].lower() in _ELIDABLE_SET and takes_elision(split[1]):
             continue  # Laété, leest: "la été" would itself need an elision; not a plain glue
@@ -265,8 +286,8 @@ def _candidates(doc: Document) -> dict[str, tuple[str, str, float, bool]]:
         # A glued form written often on the web (dansle, surla) is still damage when its parts are far
         # more frequent; one written as often as its parts is a word of its own.
         if split and (lex.zipf(token) == 0.0 or lex.zipf(token) < min(2.5, min(lex.zipf(split[0]), lex.zipf(split[1])) - 2.0)):
-            candidates[token] = split
-    return candidates
+            found[token] = split
+    return found
 
 
 _NEXT_WORD = regex.compile(r"(?<![ \u00a0])[ \u00a0]++(\p{L}+)")  # possessive: linear even if searched
