@@ -261,10 +261,11 @@ def _candidates(doc: Document) -> dict[str, tuple[str, str, float, bool]]:
     candidates: dict[str, tuple[str, str, float, bool]] = {}
     while tokens:
         candidates.update(_split_all(tokens, lex, names))
-        # A split may reveal a name (ditUkraine → dit Ukraine) that confirms another (Ukraineelle): the
-        # second run would see it written whole, so this one must too. Repeat until nothing new shows.
-        revealed = {part: 1 for left, right, _, _ in candidates.values() for part in (left, right)
-                    if part[:1].isupper() and not names.get(part, 0)}
+        # A split at a change of case reveals a name (ditUkraine → dit Ukraine) that confirms another
+        # (Ukraineelle): the second run would see it written whole, so this one must too. Repeat until
+        # nothing new shows. (A token never confirms itself: Christen stays.)
+        revealed = {right: 1 for left, right, confidence, _ in candidates.values()
+                    if left.islower() and right[0].isupper() and confidence >= 0.8 and not names.get(right, 0)}
         if not revealed:
             break
         names = ChainMap(revealed, names)

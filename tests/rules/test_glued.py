@@ -57,6 +57,7 @@ def test_repairs(text: str, expected: str) -> None:
         "— Pardine ! que notre mairesse, donc.",
         "elle courut à clochepied jusqu'à la cuisine",
         "quand tu me pourprends ? Non.",
+        "Christy Meunot, née Christen Jane Moore à San Diego",  # a name: no part of it confirms itself
     ],
 )
 def test_hard_negatives(text: str) -> None:
