@@ -187,6 +187,8 @@ def test_log_is_exact(text: str) -> None:
 # ... a name revealed by another split in the same pass (ditUkraine → dit Ukraine confirms Ukraineelle).
 @example("\xa0»pourKoursk \xa0»Kourskavec\ufeffdo-\nnc")
 @example("\r\t“\u200bå\nÚ\U0010a204l’Ukraineelle°ditUkraine  \u2009")
+# ... a glued word whose part is an elision without its apostrophe (silsaprès → s’ils après).
+@example("etc’estC++\U000d30a1silsaprès‘  ß")
 def test_idempotent(text: str) -> None:
     out = cleanfr.fix(text).text
     again = cleanfr.fix(out)

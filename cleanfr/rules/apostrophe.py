@@ -105,7 +105,7 @@ class _Context:
 
 
 @lru_cache(maxsize=1)
-def _homographs() -> dict[str, tuple[str, str, _Context | None]]:
+def elided_homographs() -> dict[str, tuple[str, str, _Context | None]]:
     """``cleanfr/data/lexicon/elided_homographs.tsv``: token → (prefix, rest, context).
 
     The context is None when any following word will do (``na``).
@@ -187,7 +187,7 @@ class LostApostrophe(Rule):
         vocab = doc_vocabulary(doc)
         lex = french()
         protected_list = protected_words()
-        homographs = _homographs()
+        homographs = elided_homographs()
         candidates = []
         for token in vocab:
             if token in homographs:

@@ -27,6 +27,7 @@ from ..tokens import (
     protected_words,
 )
 from . import Rule
+from .apostrophe import elided_homographs
 
 #: Productive prefixes: ``extra|patrimoniaux``, ``anti|vaccin``, ``re|lancer`` are derivations, not two words.
 _PREFIXES = frozenset(
@@ -128,6 +129,7 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
     ``sentence_start``: a capitalised common word on the left (``Dansles``) is only read so at a sentence start."""
     found = []
     cap = token[0].isupper()
+    homographs = elided_homographs()
     for i in range(2, len(token) - 1):
         left, right = token[:i], token[i:]
         lw, rw = left.lower(), right.lower()
@@ -136,6 +138,8 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
             continue  # cous|aient, équivalent|ss, dark|gray
         if not (_VOWEL.search(lw) and _VOWEL.search(rw)):
             continue  # mm|moui: a French word has a vowel
+        if lw in homographs or rw in homographs:
+            continue  # sils|après would be s’ils après: an elision lost too, not a plain glue
         r_zipf = lex.zipf(rw)
         if right[0].isupper() and not left[0].isupper():
             # pèreLa, dansLe: a case change inside the token marks the boundary
