@@ -189,6 +189,8 @@ def test_log_is_exact(text: str) -> None:
 @example("\r\t“\u200bå\nÚ\U0010a204l’Ukraineelle°ditUkraine  \u2009")
 # ... a glued word whose part is an elision without its apostrophe (silsaprès → s’ils après).
 @example("etc’estC++\U000d30a1silsaprès‘  ß")
+# ... a ligature ftfy changes, brought into its window by a line joined at a hyphen.
+@example(" Ã©\x88ä9ý;\ufeffl'Uk-\nraine‘\rÇaG20\udcff1'Ukraincǅ")
 def test_idempotent(text: str) -> None:
     out = cleanfr.fix(text).text
     again = cleanfr.fix(out)

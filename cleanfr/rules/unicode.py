@@ -38,16 +38,19 @@ def ftfy_config() -> Any:
     )
 
 # A UTF-8 lead byte read as Latin-1/cp1252 (Â..ô) followed by a continuation byte read the same way,
-# or a lone "Ã" (its continuation may have become a space); C1 controls; Latin ligatures; fullwidth forms
-# and the ideographic space (ftfy narrows them in any window it repairs: every one must open a window, or a
-# second run would narrow one that a repair nearby brought into a window).
+# or a lone "Ã" (its continuation may have become a space); C1 controls; every character ftfy's ligature and
+# width fixes change (ﬁ, Ĳ, ǅ, ŉ; fullwidth and halfwidth forms, the ideographic space): ftfy changes them in
+# any window it repairs, so each must open a window, or a second run would change one that a repair nearby
+# (a line joined at a hyphen) brought into a window. tests/rules/test_unicode.py checks ftfy's tables.
 _SUSPECT = regex.compile(
     r"[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|\u00c3"
-    r"|[\u0080-\u009f\ufb00-\ufb06\uff01-\uff5e\u3000]"
+    r"|[\u0080-\u009f\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06\u3000\uff01-\uffee]"
 )
 _INVISIBLE_LEADERS = frozenset("\ufeff\u200b\u2060")
-_NEEDS_FTFY_WITHOUT_BADNESS = regex.compile(r"[\u0080-\u009f\ufb00-\ufb06\uff01-\uff5e\u3000]")
+_NEEDS_FTFY_WITHOUT_BADNESS = regex.compile(
+    r"[\u0080-\u009f\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06\u3000\uff01-\uffee]"
+)
 
 
 #: A long line is repaired in windows of about this many characters around its suspect sequences:

@@ -70,3 +70,15 @@ def test_ideographic_space_is_narrowed_the_same_near_mojibake_or_not() -> None:
     once = cleanfr.fix(text).text
     assert "\u3000" not in once
     assert cleanfr.fix(once).applied == []
+
+
+def test_every_character_ftfy_changes_alone_opens_a_window() -> None:
+    """ftfy's ligature and width tables are in the gate: a character it would change must be repaired
+    wherever it stands, not only when mojibake nearby opens a window (idempotence)."""
+    import ftfy.chardata
+
+    from cleanfr.rules.unicode import _NEEDS_FTFY_WITHOUT_BADNESS, _SUSPECT
+
+    chars = [chr(c) if isinstance(c, int) else c for c in (*ftfy.chardata.LIGATURES, *ftfy.chardata.WIDTH_MAP)]
+    missing = [c for c in chars if not (_SUSPECT.match(c) and _NEEDS_FTFY_WITHOUT_BADNESS.match(c))]
+    assert missing == []
