@@ -191,6 +191,7 @@ def test_log_is_exact(text: str) -> None:
 @example("etc’estC++\U000d30a1silsaprès‘  ß")
 # ... a ligature ftfy changes, brought into its window by a line joined at a hyphen.
 @example(" Ã©\x88ä9ý;\ufeffl'Uk-\nraine‘\rÇaG20\udcff1'Ukraincǅ")
+@example("]\x1b[0m\u2009jus-\nqu’àŒuvreilsＡｂｃŒuvreils‘)\u3000G20")
 def test_idempotent(text: str) -> None:
     out = cleanfr.fix(text).text
     again = cleanfr.fix(out)

@@ -39,17 +39,18 @@ def ftfy_config() -> Any:
 
 # A UTF-8 lead byte read as Latin-1/cp1252 (Â..ô) followed by a continuation byte read the same way,
 # or a lone "Ã" (its continuation may have become a space); C1 controls; every character ftfy's ligature and
-# width fixes change (ﬁ, Ĳ, ǅ, ŉ; fullwidth and halfwidth forms, the ideographic space): ftfy changes them in
-# any window it repairs, so each must open a window, or a second run would change one that a repair nearby
-# (a line joined at a hyphen) brought into a window. tests/rules/test_unicode.py checks ftfy's tables.
+# width fixes change (ﬁ, Ĳ, ǅ, ŉ; fullwidth and halfwidth forms, the ideographic space), terminal escapes
+# (ESC) and combining marks (NFC composes e + ◌́ into é): ftfy changes them in any window it repairs, so each
+# must open a window, or a second run would change one that a repair nearby (a line joined at a hyphen)
+# brought into a window. tests/rules/test_unicode.py checks ftfy's tables.
 _SUSPECT = regex.compile(
     r"[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|\u00c3"
-    r"|[\u0080-\u009f\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06\u3000\uff01-\uffee]"
+    r"|[\x1b\u0080-\u009f\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06\u3000\uff01-\uffee\p{M}]"
 )
 _INVISIBLE_LEADERS = frozenset("\ufeff\u200b\u2060")
 _NEEDS_FTFY_WITHOUT_BADNESS = regex.compile(
-    r"[\u0080-\u009f\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06\u3000\uff01-\uffee]"
+    r"[\x1b\u0080-\u009f\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06\u3000\uff01-\uffee\p{M}]"
 )
 
 
@@ -111,9 +112,18 @@ def _has_space(s: str) -> bool:
     return any(c.isspace() for c in s)
 
 
+#: ftfy steps that undo a wrong decoding (the rest normalise: ligatures, width, NFC, terminal escapes).
+_DECODING_STEPS = frozenset({"encode", "decode", "transcode", "decode_inconsistent_utf8", "restore_byte_a0",
+                             "replace_lossy_sequences", "fix_c1_controls"})
+
+
 def _describe(explanation: list) -> str:
-    steps = ", ".join(f"{step[0]} {step[1]}" for step in explanation or [])
-    return f"texte mal décodé réparé par ftfy ({steps})" if steps else "texte réparé par ftfy"
+    steps = explanation or []
+    listed = ", ".join(f"{step[0]} {step[1]}" for step in steps)
+    if not listed:
+        return "texte réparé par ftfy"
+    decoding = any(step[0] in _DECODING_STEPS or step[1] in _DECODING_STEPS for step in steps)
+    return f"{'texte mal décodé réparé' if decoding else 'caractères normalisés'} par ftfy ({listed})"
 
 
 class Mojibake(Rule):

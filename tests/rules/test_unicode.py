@@ -18,6 +18,9 @@ import cleanfr
         ("Ã‰tat de droit", "État de droit"),
         # fullwidth forms and the ideographic space, narrowed wherever they stand (not only near mojibake)
         ("le score\u3000: ５－２", "le score : 5-2"),
+        # decomposed accents composed (NFC), terminal escapes removed, wherever they stand
+        ("Il e\u0301tait la\u0300.", "Il était là."),
+        ("un \x1b[1mgras\x1b[0m mot", "un gras mot"),
     ],
 )
 def test_repairs_mojibake(damaged: str, repaired: str) -> None:
@@ -36,6 +39,7 @@ def test_repairs_mojibake(damaged: str, repaired: str) -> None:
         "Le prix\u00a0: 12\u00a0€ — « c’est cher ».",
         "ligne1\r\nligne2\r\n",
         "x\udc80y",  # a byte kept by surrogateescape
+        "שָׁלוֹם et « oui »",  # combining marks with no composed form stay
     ],
 )
 def test_leaves_clean_typography_alone(clean: str) -> None:
