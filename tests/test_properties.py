@@ -192,6 +192,7 @@ def test_log_is_exact(text: str) -> None:
 # ... a ligature ftfy changes, brought into its window by a line joined at a hyphen.
 @example(" Ã©\x88ä9ý;\ufeffl'Uk-\nraine‘\rÇaG20\udcff1'Ukraincǅ")
 @example("]\x1b[0m\u2009jus-\nqu’àŒuvreilsＡｂｃŒuvreils‘)\u3000G20")
+@example("fil.Il«:\x00\x00\x00")  # a guillemet bounds a chunk as a space does
 def test_idempotent(text: str) -> None:
     out = cleanfr.fix(text).text
     again = cleanfr.fix(out)
@@ -277,6 +278,7 @@ def test_selected_rules_are_a_subset_of_the_full_run(text: str, data: st.DataObj
 
 
 @scaled(1)
+@example("»le«")  # a guillemet after the BOM opens the line as at its start
 @given(any_text)
 def test_leading_byte_order_mark_changes_nothing(text: str) -> None:
     """A file saved with a UTF-8 BOM (U+FEFF kept as text) is repaired exactly as without it."""

@@ -157,7 +157,7 @@ class GuillemetDirection(Rule):
                     is_open = True
             elif is_open:
                 is_open = False
-            elif (before in _SPACES + "\n(" or i == start) and self._closes_later(text, i + 1, end):
+            elif (before in _SPACES + "\n(\ufeff\u200b\u2060" or i == start) and self._closes_later(text, i + 1, end):
                 # No quotation is open and one closes later: this » opens it. Glued to the next word it
                 # can only open; followed by a space, only right after a « that closed.
                 if after.isalpha():
@@ -244,13 +244,15 @@ class SpaceAfterPunctuation(Rule):
                 continue
             # The chunk is two words and a sign: never look further than that could reach, so that a
             # long run without spaces ("a.a.a.a…", a CSV line) costs linear time.
+            # A guillemet bounds the chunk as a space does: the guillemet rule may turn it and space it in
+            # this same pass (``fil.Il«:`` → ``fil. Il »:``), and the verdict must not wait for a second run.
             start = at
-            while start > 0 and not text[start - 1].isspace() and at - start < self._MAX_SIDE:
+            while start > 0 and not _chunk_edge(text[start - 1]) and at - start < self._MAX_SIDE:
                 start -= 1
             end = at + 1
-            while end < n and not text[end].isspace() and end - at < self._MAX_SIDE:
+            while end < n and not _chunk_edge(text[end]) and end - at < self._MAX_SIDE:
                 end += 1
-            if (start > 0 and not text[start - 1].isspace()) or (end < n and not text[end].isspace()):
+            if (start > 0 and not _chunk_edge(text[start - 1])) or (end < n and not _chunk_edge(text[end])):
                 continue
             chunk = self._CHUNK.fullmatch(text, start, end)
             if not chunk:
@@ -267,6 +269,10 @@ class SpaceAfterPunctuation(Rule):
             yield self.edit(
                 doc, at, at + 1, text[at] + " ", 0.85, f"espace perdue après « {text[at]} » entre « {left} » et « {right} »"
             )
+
+
+def _chunk_edge(char: str) -> bool:
+    return char.isspace() or char in "«»"
 
 
 def _bare(word: str) -> str:
