@@ -42,7 +42,7 @@ from .document import Document
 
 __all__ = ["WORD", "Protected", "protected_spans", "protected_words", "is_isolated", "occurrences", "find_words",
            "at_sentence_start", "english_context", "code_line", "name_follows",
-           "in_broken_word", "previous_word", "split_slices", "APOSTROPHES"]
+           "in_broken_word", "previous_word", "split_slices", "logical_line", "APOSTROPHES"]
 
 #: A word: a run of letters, with their combining marks.
 WORD = regex.compile(r"[\p{L}\p{M}]+")
@@ -103,11 +103,10 @@ class Protected:
         for m in _PROTECTED.finditer(text, lo, hi):
             if m.start() < end and start < m.end():
                 return True
-        line_start = text.rfind("\n", 0, start) + 1
+        line_start, line_end = logical_line(text, start)
         spans = self._lines.get(line_start)
         if spans is None:
-            line_end = text.find("\n", start)
-            spans = self._lines[line_start] = _line_spans(text, line_start, len(text) if line_end < 0 else line_end)
+            spans = self._lines[line_start] = _line_spans(text, line_start, line_end)
         return any(s < end and start < e for s, e in spans)
 
     @property
@@ -291,7 +290,7 @@ def code_line(text: str, pos: int) -> bool:
     >>> code_line("Il était justement -entre autres- là.", 3)
     False
     """
-    start, end = _logical_line(text, pos)
+    start, end = logical_line(text, pos)
     line = text[start:end]
     # Letters, not words: no repair of any pass adds letters (a split or an apostrophe adds words, a space
     # after a comma adds chunks) and a line cut by a hyphen is read whole, so joining it changes nothing
@@ -305,9 +304,15 @@ _HYPHEN_BREAK_BEFORE = regex.compile(r"(?<=\p{L})-[ \t]*+\r?\n[ \t]*+(?=\p{Ll})"
 _MAX_JOINED_LINES = 8
 
 
-def _logical_line(text: str, pos: int) -> tuple[int, int]:
+def logical_line(text: str, pos: int) -> tuple[int, int]:
     """Start and end of the line around ``pos``, lines that a word hyphenated across a break joins counted
-    as one."""
+    as one: the hyphenation rule joins them in the words pass, and a verdict on the line must not change
+    when a second run sees them joined (idempotence).
+
+    >>> text = "une ad-\\nministration et\\nla fin"
+    >>> [text[slice(*logical_line(text, i))] for i in (0, 10, 28)]
+    ['une ad-\\nministration et', 'une ad-\\nministration et', 'la fin']
+    """
     start = text.rfind("\n", 0, pos) + 1
     for _ in range(_MAX_JOINED_LINES):
         hyphen = text.rfind("-", max(0, start - 4), start)

@@ -193,6 +193,7 @@ def test_log_is_exact(text: str) -> None:
 @example(" Ã©\x88ä9ý;\ufeffl'Uk-\nraine‘\rÇaG20\udcff1'Ukraincǅ")
 @example("]\x1b[0m\u2009jus-\nqu’àŒuvreilsＡｂｃŒuvreils‘)\u3000G20")
 @example("fil.Il«:\x00\x00\x00")  # a guillemet bounds a chunk as a space does
+@example("‘do-\nnt qu'ilet;XXIEqui\xa0do-\nntn’a\rd’État")  # lines joined at a hyphen are one line
 def test_idempotent(text: str) -> None:
     out = cleanfr.fix(text).text
     again = cleanfr.fix(out)

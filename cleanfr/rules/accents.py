@@ -40,7 +40,7 @@ from ..document import Document
 from ..edits import Edit
 from ..lexicon import doc_vocabulary
 from ..tokens import _ENGLISH_ONLY as ENGLISH_ONLY
-from ..tokens import is_isolated
+from ..tokens import is_isolated, logical_line
 from ..wordrules_common import data_rows, is_prose_line, is_word, locate, protected
 from . import Rule
 from .glued import glued_candidates
@@ -213,9 +213,7 @@ def _passages(doc: Document) -> list[_Line]:
     for i, _word in locate(text, needing):
         if i < checked_until:
             continue
-        start = text.rfind("\n", 0, i) + 1
-        end = text.find("\n", i)
-        end = len(text) if end < 0 else end
+        start, end = logical_line(text, i)
         checked_until = end
         line = text[start:end]
         words = _WORDS.findall(line)

@@ -46,7 +46,7 @@ import regex
 from ..document import Document
 from ..edits import Edit
 from ..lexicon import doc_vocabulary, english_zipf, french
-from ..tokens import at_sentence_start, english_context, is_isolated
+from ..tokens import at_sentence_start, english_context, is_isolated, logical_line
 from ..wordrules_common import data_rows, is_prose_line, is_word, load_word_set, protected, zipf
 from . import Rule
 
@@ -247,9 +247,7 @@ class StrayCapital(Rule):
                 continue  # la série des Têtes géométriques, le collectif des Bonnets rouges
             if not confidence or not is_isolated(text, i, end) or guard.overlaps(i, end):
                 continue
-            line_start = text.rfind("\n", 0, i) + 1
-            line_end = text.find("\n", end)
-            line_end = len(text) if line_end < 0 else line_end
+            line_start, line_end = logical_line(text, i)
             line = text[line_start:line_end]
             if not is_prose_line(text, line_start, line_end) or _heading(line) or _OPTION.match(line):
                 continue

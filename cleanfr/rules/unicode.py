@@ -13,6 +13,7 @@ from typing import Any, Iterable, Iterator
 import regex
 
 from ..document import Document
+from ..tokens import logical_line
 from ..edits import Edit
 from . import Rule
 
@@ -74,9 +75,8 @@ def _suspect_segments(text: str) -> Iterator[tuple[int, int]]:
     for m in _SUSPECT.finditer(text):
         if m.start() < last_end:
             continue
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.end())
-        end = len(text) if end < 0 else end
+        start, end = logical_line(text, m.start())
+        end = max(end, m.end())
         if end - start > MAX_SEGMENT:
             lo = max(start, last_end, m.start() - MAX_SEGMENT // 2)
             if lo > start:
