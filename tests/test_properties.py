@@ -194,6 +194,9 @@ def test_log_is_exact(text: str) -> None:
 @example("]\x1b[0m\u2009jus-\nqu’àŒuvreilsＡｂｃŒuvreils‘)\u3000G20")
 @example("fil.Il«:\x00\x00\x00")  # a guillemet bounds a chunk as a space does
 @example("‘do-\nnt qu'ilet;XXIEqui\xa0do-\nntn’a\rd’État")  # lines joined at a hyphen are one line
+@example("la,laministère")  # a determiner after a comma is judged before the typography pass spaces it
+@example("elte les ministere")  # an OCR misreading counts as its word for the accent-passage check
+@example("Ail.F’été\xa0F0t0F0t\xa00F0t0F0t0\nAil.F’été\xa0F0t\xa00F0t0F0t0F0t0")  # word.Word counts as two words
 def test_idempotent(text: str) -> None:
     out = cleanfr.fix(text).text
     again = cleanfr.fix(out)
@@ -216,6 +219,7 @@ def test_never_raises_on_hostile_characters(text: str) -> None:
 
 
 @scaled(4)
+@example("\udcc2\x1b[A\udc80")  # a removal between two undecodable bytes would join them
 @given(surrogate_escaped)
 def test_never_raises_on_surrogate_escaped_bytes(text: str) -> None:
     result = cleanfr.fix(text)

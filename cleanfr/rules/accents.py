@@ -44,6 +44,7 @@ from ..tokens import is_isolated, logical_line
 from ..wordrules_common import data_rows, is_prose_line, is_word, locate, protected
 from . import Rule
 from .glued import glued_candidates
+from .ocr import best_repair
 
 TABLE = "accents_restore.tsv"
 PARTICIPLES = "accents_participles.tsv"
@@ -231,8 +232,8 @@ _SPANISH_SHARE = 8
 
 
 def _french_line(line: str, words: list[str], glued: Container[str] = ()) -> bool:
-    """Running French words: nearly all known (``glued`` tokens are two known words), (nearly) no
-    English-only word, not Spanish."""
+    """Running French words: nearly all known (``glued`` tokens are two known words, OCR misreadings the
+    word they stand for: both are repaired in this same pass), (nearly) no English-only word, not Spanish."""
     if not is_prose_line(line, 0, len(line)):
         return False
     lower = [w for w in words if w.islower()]
@@ -242,7 +243,7 @@ def _french_line(line: str, words: list[str], glued: Container[str] = ()) -> boo
     if sum(1 for w in lower if w in _SPANISH_ONLY) * _SPANISH_SHARE >= len(lower):
         return False
     t = tables()
-    known = sum(1 for w in lower if w in t.strict or w in t.loose or is_word(w) or w in glued)
+    known = sum(1 for w in lower if w in t.strict or w in t.loose or is_word(w) or w in glued or best_repair(w))
     return known * 10 >= len(lower) * 9
 
 

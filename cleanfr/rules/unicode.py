@@ -24,7 +24,8 @@ def ftfy_config() -> Any:
 
     Curly apostrophes and quotes stay (``uncurl_quotes`` would turn ’ into '), line breaks stay
     (CRLF is the user's), HTML stays literal (an ``&amp;`` in a man page is text), and lone
-    surrogates stay (they carry undecodable bytes). ftfy is imported here, on first need, to keep
+    surrogates stay (they carry undecodable bytes), and so do terminal escapes (removing one between two
+    undecodable bytes would make them a valid UTF-8 sequence on output). ftfy is imported here, on first need, to keep
     the command's start-up short.
     """
     import ftfy
@@ -35,23 +36,24 @@ def ftfy_config() -> Any:
         unescape_html=False,
         fix_surrogates=False,
         remove_control_chars=False,
+        remove_terminal_escapes=False,
         explain=True,
     )
 
 # A UTF-8 lead byte read as Latin-1/cp1252 (Â..ô) followed by a continuation byte read the same way,
 # or a lone "Ã" (its continuation may have become a space); C1 controls; every character ftfy's ligature and
-# width fixes change (ﬁ, Ĳ, ǅ, ŉ; fullwidth and halfwidth forms, the ideographic space), terminal escapes
-# (ESC) and combining marks (NFC composes e + ◌́ into é): ftfy changes them in any window it repairs, so each
+# width fixes change (ﬁ, Ĳ, ǅ, ŉ; fullwidth and halfwidth forms, the ideographic space) and combining marks
+# (NFC composes e + ◌́ into é): ftfy changes them in any window it repairs, so each
 # must open a window, or a second run would change one that a repair nearby (a line joined at a hyphen)
 # brought into a window. tests/rules/test_unicode.py checks ftfy's tables.
 _SUSPECT = regex.compile(
     r"[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|\u00c3"
-    r"|[\x1b\u0080-\u009f\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06\u3000\uff01-\uffee\p{M}]"
+    r"|[\u0080-\u009f\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06\u3000\uff01-\uffee\p{M}]"
 )
 _INVISIBLE_LEADERS = frozenset("\ufeff\u200b\u2060")
 _NEEDS_FTFY_WITHOUT_BADNESS = regex.compile(
-    r"[\x1b\u0080-\u009f\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06\u3000\uff01-\uffee\p{M}]"
+    r"[\u0080-\u009f\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06\u3000\uff01-\uffee\p{M}]"
 )
 
 
