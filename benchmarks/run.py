@@ -2,6 +2,7 @@
 
     python benchmarks/run.py            # everything
     python benchmarks/run.py --only core  # throughput, start-up, RSS, false positives
+    python benchmarks/run.py --section scale  # rerun one quality_*.py and replace its section
 
 Sections: throughput of ``cleanfr.fix`` against ``ftfy.fix_text`` on the same text in the same
 process (ratio), start-up of ``cleanfr fix`` on empty input, peak RSS, false positives on the clean
@@ -164,9 +165,9 @@ def false_positives() -> str:
     return "\n".join(rows)
 
 
-def quality_sections() -> list[str]:
+def quality_sections(only: str | None = None) -> list[str]:
     sections = []
-    for path in sorted(HERE.glob("quality_*.py")):
+    for path in sorted(HERE.glob(f"quality_{only or '*'}.py")):
         spec = importlib.util.spec_from_file_location(path.stem, path)
         module = importlib.util.module_from_spec(spec)
         t0 = time.perf_counter()
@@ -179,10 +180,30 @@ def quality_sections() -> list[str]:
     return sections
 
 
+def replace_section(body: str) -> None:
+    """Put ``body`` (a ``## heading`` section) in RESULTS.md in place of the section with the same heading."""
+    path = HERE / "RESULTS.md"
+    text = path.read_text(encoding="utf-8")
+    heading = body.split("\n", 1)[0]
+    start = text.find(heading + "\n")
+    if start < 0:
+        text = text.rstrip("\n") + "\n\n" + body
+    else:
+        nxt = text.find("\n## ", start + len(heading))
+        text = text[:start] + body.rstrip("\n") + "\n" + (text[nxt:] if nxt >= 0 else "")
+    path.write_text(text, encoding="utf-8")
+    print(body)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=("core", "quality"), help="run only one group")
+    parser.add_argument("--section", metavar="NAME",
+                        help="rerun benchmarks/quality_NAME.py only and replace its section in RESULTS.md")
     args = parser.parse_args()
+    if args.section:
+        replace_section(quality_sections(args.section)[0])
+        return
     sections = [
         "# cleanfr benchmarks",
         "",
