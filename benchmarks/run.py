@@ -165,9 +165,11 @@ def false_positives() -> str:
     return "\n".join(rows)
 
 
-def quality_sections(only: str | None = None) -> list[str]:
+def quality_sections(only: str | None = None, skip: tuple[str, ...] = ()) -> list[str]:
     sections = []
     for path in sorted(HERE.glob(f"quality_{only or '*'}.py")):
+        if path.stem.removeprefix("quality_") in skip:
+            continue
         spec = importlib.util.spec_from_file_location(path.stem, path)
         module = importlib.util.module_from_spec(spec)
         t0 = time.perf_counter()
@@ -200,6 +202,8 @@ def main() -> None:
     parser.add_argument("--only", choices=("core", "quality"), help="run only one group")
     parser.add_argument("--section", metavar="NAME",
                         help="rerun benchmarks/quality_NAME.py only and replace its section in RESULTS.md")
+    parser.add_argument("--skip", metavar="NAME", action="append", default=[],
+                        help="leave out benchmarks/quality_NAME.py (repeatable); run it later with --section")
     args = parser.parse_args()
     if args.section:
         replace_section(quality_sections(args.section)[0])
@@ -214,7 +218,7 @@ def main() -> None:
     if args.only != "quality":
         sections += [throughput(), startup_and_memory(), false_positives()]
     if args.only != "core":
-        sections += quality_sections()
+        sections += quality_sections(skip=tuple(args.skip))
     out = "\n".join(sections)
     (HERE / "RESULTS.md").write_text(out, encoding="utf-8")
     print(out)
