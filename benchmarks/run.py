@@ -2,7 +2,7 @@
 
     python benchmarks/run.py            # everything
     python benchmarks/run.py --only core  # throughput, start-up, RSS, false positives
-    python benchmarks/run.py --section scale  # rerun one quality_*.py and replace its section
+    python benchmarks/run.py --section scale  # rerun one quality_*.py (or core) and replace its section
 
 Sections: throughput of ``cleanfr.fix`` against ``ftfy.fix_text`` on the same text in the same
 process (ratio), start-up of ``cleanfr fix`` on empty input, peak RSS, false positives on the clean
@@ -201,10 +201,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=("core", "quality"), help="run only one group")
     parser.add_argument("--section", metavar="NAME",
-                        help="rerun benchmarks/quality_NAME.py only and replace its section in RESULTS.md")
+                        help="rerun benchmarks/quality_NAME.py only (or 'core': throughput, start-up, false "
+                             "positives) and replace its section(s) in RESULTS.md")
     parser.add_argument("--skip", metavar="NAME", action="append", default=[],
                         help="leave out benchmarks/quality_NAME.py (repeatable); run it later with --section")
     args = parser.parse_args()
+    if args.section == "core":
+        for body in (throughput(), startup_and_memory(), false_positives()):
+            replace_section(body)
+        return
     if args.section:
         replace_section(quality_sections(args.section)[0])
         return

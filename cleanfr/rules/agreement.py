@@ -48,14 +48,11 @@ _TRAILING = ".,;:!?…)»”\"'’"
 
 
 def _add_pair(pairs: set[tuple[str, str]], lex: dict[str, tuple[str, str]], tok: str, following: str) -> None:
-    """Add (determiner, noun) when the token ``tok`` is (or ends, after an apostrophe or a comma, in) a
-    singular determiner and the token ``following`` (trailing punctuation stripped) is a noun of the other
-    gender. After a comma: the typography pass puts back the space (``oui,la`` → ``oui, la``), so the
-    determiner is judged now, not on a second run."""
+    """Add (determiner, noun) when the token ``tok`` is (or ends, after an apostrophe, in) a singular determiner
+    and the token ``following`` (trailing punctuation stripped) is a noun of the other gender."""
     if tok not in _DET_TOKENS:
-        cut = max(tok.rfind("'"), tok.rfind("’"), tok.rfind(","))
-        tail = tok[cut + 1 :]
-        if cut < 0 or tail not in _DET_TOKENS:
+        head, sep, tail = tok.rpartition("'") if "'" in tok else tok.rpartition("’")
+        if not sep or tail not in _DET_TOKENS:
             return
         tok = tail
     noun = following.rstrip(_TRAILING)
@@ -78,7 +75,7 @@ def _det_pairs(text: str, lex: dict[str, tuple[str, str]]) -> set[tuple[str, str
     pairs: set[tuple[str, str]] = set()
     get = lex.get
     genders = _DET_GENDER
-    marks = [a for a in "'’," if a in text]  # the apostrophes the text uses (most texts use one), commas
+    marks = [a for a in "'’" if a in text]  # the apostrophes the text uses (most texts use one)
     last = None  # the last token of the previous slice: it pairs with the first of the next
     for tokens in split_slices(text):
         if not tokens:
@@ -96,11 +93,18 @@ def _det_pairs(text: str, lex: dict[str, tuple[str, str]]) -> set[tuple[str, str
         if not marks:
             continue
         flags = map(operator.contains, tokens, itertools.repeat(marks[0]))
-        for mark in marks[1:]:
-            flags = map(operator.or_, flags, map(operator.contains, tokens, itertools.repeat(mark)))
+        if len(marks) == 2:
+            flags = map(operator.or_, flags, map(operator.contains, tokens, itertools.repeat(marks[1])))
         for i in itertools.compress(positions, flags):
             _add_pair(pairs, lex, tokens[i], tokens[i + 1])
+    # A determiner glued after a comma (``oui,la ministère``): the typography pass puts the space back, so
+    # it is judged now, not on a second run. Few texts have any: one scan led by the literal comma.
+    for m in _AFTER_COMMA.finditer(text):
+        _add_pair(pairs, lex, m.group(1), m.group(2))
     return pairs
+
+
+_AFTER_COMMA = regex.compile(r",(\p{L}++)[ \u00a0\u202f\t]++(\S++)")
 
 
 _LETTER = regex.compile(r"[\p{L}\p{M}]")
