@@ -37,6 +37,8 @@ def is_prose_line(text: str, start: int, end: int) -> bool:
     >>> is_prose_line("Il a dit quil viendra demain.", 0, 29), is_prose_line("  -q, --quiet", 0, 13)
     (True, False)
     """
+    while start < end and text[start] in "\ufeff\u200b\u2060":
+        start += 1  # a BOM kept as text, an invisible mark: the line starts after them
     if end - start < 16 or text[start] in " \t\u00a0" or "\t" in text[start:end]:
         return False
     line = text[start:end]
