@@ -187,6 +187,7 @@ def test_log_is_exact(text: str) -> None:
 # ... a name revealed by another split in the same pass (ditUkraine → dit Ukraine confirms Ukraineelle).
 @example("\xa0»pourKoursk \xa0»Kourskavec\ufeffdo-\nnc")
 @example("\r\t“\u200bå\nÚ\U0010a204l’Ukraineelle°ditUkraine  \u2009")
+@example("Poutinedes’Poutinele")
 # ... a glued word whose part is an elision without its apostrophe (silsaprès → s’ils après).
 @example("etc’estC++\U000d30a1silsaprès‘  ß")
 # ... a ligature ftfy changes, brought into its window by a line joined at a hyphen.

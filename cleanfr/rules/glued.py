@@ -262,20 +262,28 @@ def _candidates(doc: Document) -> dict[str, tuple[str, str, float, bool]]:
         if _derived(token, lex):
             continue  # nourrissonne: a rare form, not a glue
         tokens.append(token)
-    candidates: dict[str, tuple[str, str, float, bool]] = {}
-    while tokens:
-        candidates.update(_split_all(tokens, lex, names))
-        # A split at a change of case reveals a name (ditUkraine → dit Ukraine) that confirms another
-        # (Ukraineelle): the second run would see it written whole, so this one must too. Repeat until
-        # nothing new shows. (A token never confirms itself: Christen stays.)
-        revealed = {right: 1 for left, right, confidence, _ in candidates.values()
-                    if left.islower() and right[0].isupper() and confidence >= 0.8 and not names.get(right, 0)}
-        if not revealed:
+    candidates = _split_all(tokens, lex, names)
+    # A split reveals a capitalised word (ditUkraine → dit Ukraine, Poutinedes → Poutine des) that confirms a
+    # name for the others (Ukraineelle, Poutinele): the second run would see it written whole, so this one
+    # must too. A token never confirms itself (Christen stays). Repeat until nothing new shows.
+    sources: dict[str, set[str]] = {}
+    while True:
+        new = False
+        for token, (left, right, confidence, _) in candidates.items():
+            for part in (left, right):
+                if part[0].isupper() and confidence >= 0.8 and not names.get(part, 0) and token not in sources.setdefault(part, set()):
+                    sources[part].add(token)
+                    new = True
+        if not new:
             break
-        names = ChainMap(revealed, names)
-        # read again: tokens with no reading yet, and those that hold a revealed name (a name reading
-        # outranks a sentence-start one: Ukraineelle)
-        tokens = [t for t in tokens if t not in candidates or any(name in t for name in revealed)]
+        again = {}
+        for token in tokens:
+            found = {name: 1 for name, by in sources.items() if name in token and by - {token}}
+            if found:
+                again.update(_split_all([token], lex, ChainMap(found, names)))
+        if all(candidates.get(t) == split for t, split in again.items()):
+            break
+        candidates.update(again)
     return candidates
 
 
