@@ -42,7 +42,7 @@ from .document import Document
 
 __all__ = ["WORD", "Protected", "protected_spans", "protected_words", "is_isolated", "occurrences", "find_words",
            "at_sentence_start", "english_context", "code_line", "name_follows",
-           "in_broken_word", "previous_word", "split_slices", "logical_line", "APOSTROPHES"]
+           "in_broken_word", "previous_word", "split_slices", "logical_line", "NEXT_WORD", "APOSTROPHES"]
 
 #: A word: a run of letters, with their combining marks.
 WORD = regex.compile(r"[\p{L}\p{M}]+")
@@ -296,6 +296,10 @@ def code_line(text: str, pos: int) -> bool:
     # after a comma adds chunks) and a line cut by a hyphen is read whole, so joining it changes nothing
     # here: a line cannot turn into prose for a second run, and repairs stay idempotent.
     return sum(1 for c in line if c.isalpha()) < 12 or _CODE_LINE.search(line) is not None
+
+
+#: The word after a position: spaces, then letters (possessive, so linear even when searched).
+NEXT_WORD = regex.compile(r"(?<![ \u00a0])[ \u00a0]++(\p{L}+)")
 
 
 #: A line break inside a word (``terri-\ntoire``): the hyphenation rule joins the two lines into one.

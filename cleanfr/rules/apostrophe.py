@@ -18,6 +18,7 @@ from ..edits import Edit
 from ..lexicon import doc_vocabulary, english_zipf, french, takes_elision
 from ..tokens import (
     APOSTROPHES,
+    NEXT_WORD,
     at_sentence_start,
     english_context,
     in_broken_word,
@@ -125,7 +126,6 @@ def elided_homographs() -> dict[str, tuple[str, str, _Context | None]]:
     return table
 
 
-_NEXT_WORD = regex.compile(r"(?<![ \u00a0])[ \u00a0]++(\p{L}+)")  # possessive: linear even if searched
 _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ite", "ert", "erte")
 
 
@@ -139,16 +139,15 @@ def _in_class(word: str, words: frozenset[str]) -> bool:
     if "@participle" in words and word.endswith(_PARTICIPLE_ENDINGS) and lex.is_verb(word):
         return True
     if "@nominal" in words:
-        from .capitalization import noun_adjective_forms
+        from .capitalization import is_nominal
 
-        adjectives, nouns = noun_adjective_forms()
-        return word in nouns or word in adjectives
+        return is_nominal(word)
     return False
 
 
 def _homograph_context(text: str, start: int, end: int, context: _Context | None) -> bool:
     """Whether the words around a homograph show its elided reading (``quelle ne`` is ``qu’elle ne``)."""
-    following = _NEXT_WORD.match(text, end)
+    following = NEXT_WORD.match(text, end)
     if context is None:
         return following is not None
     before = previous_word(text, start)

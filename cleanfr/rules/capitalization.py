@@ -131,6 +131,16 @@ def noun_adjective_forms() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(adjectives), frozenset(nouns)
 
 
+def is_nominal(word: str) -> bool:
+    """A noun or adjective form of the gender tables (``prends`` is neither, ``marche`` is both a noun and a verb).
+
+    >>> is_nominal("marche"), is_nominal("prends")
+    (True, False)
+    """
+    adjectives, nouns = noun_adjective_forms()
+    return word in nouns or word in adjectives
+
+
 def _is_proper(token: str) -> bool:
     """``token`` is a name, or (or its singular) a noun French capitalises (``Sénat``, ``Alliés``)."""
     names, table = proper_nouns()
@@ -273,8 +283,7 @@ class StrayCapital(Rule):
         """The document writes ``lower`` at least twice in lower case, it is a noun or an adjective (no verb
         form), and no title stands before it (``rue Verte``, ``monsieur Lapin``)."""
         c = word_classes()
-        adjectives, nouns = noun_adjective_forms()
-        if vocab.get(lower, 0) < 2 or lower not in nouns and lower not in adjectives:
+        if vocab.get(lower, 0) < 2 or not is_nominal(lower):
             return False
         return prev.lstrip("^") not in c["title-introducers"] and not StrayCapital._grammatical(lower)
 
@@ -309,8 +318,7 @@ class StrayCapital(Rule):
     @staticmethod
     def _known_class(lower: str) -> bool:
         """Some word class claims ``lower`` (else it is a name the lexicon happens to know)."""
-        adjectives, nouns = noun_adjective_forms()
-        return lower in nouns or lower in adjectives or StrayCapital._grammatical(lower)
+        return is_nominal(lower) or StrayCapital._grammatical(lower)
 
     def _confidence(self, lower: str, prev: str, nxt: str) -> float:
         """Graded confidence that the capital is stray (0: leave it)."""

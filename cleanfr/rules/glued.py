@@ -17,6 +17,7 @@ from ..document import Document
 from ..edits import Edit
 from ..lexicon import ELIDABLE, Lexicon, doc_vocabulary, english_zipf, french, takes_elision
 from ..tokens import (
+    NEXT_WORD,
     at_sentence_start,
     code_line,
     find_words,
@@ -28,6 +29,7 @@ from ..tokens import (
 )
 from . import Rule
 from .apostrophe import elided_homographs
+from .capitalization import is_nominal
 
 #: Productive prefixes: ``extra|patrimoniaux``, ``anti|vaccin``, ``re|lancer`` are derivations, not two words.
 _PREFIXES = frozenset(
@@ -111,14 +113,6 @@ def _derived(token: str, lex: Lexicon) -> bool:
     return False
 
 
-def _nominal(word: str) -> bool:
-    """A noun or adjective form (``prends`` is neither, ``marche`` is both noun and verb)."""
-    from .capitalization import noun_adjective_forms
-
-    adjectives, nouns = noun_adjective_forms()
-    return word in nouns or word in adjectives
-
-
 def _word_ok(word: str, lex: Lexicon) -> bool:
     """A French word as a part of a split: known, and not mostly English (``gray``, ``set``; ``usage`` is)."""
     return lex.is_word(word) and english_zipf(word) <= lex.zipf(word) + 1.0
@@ -183,7 +177,7 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
             confidence = 0.7
         if lex.has_form(f"{lw}-{rw}"):
             continue  # clochepied: a hyphenated compound (cloche-pied) written solid is that compound
-        if lw in _PREPOSITIONS and lex.is_verb(rw) and not rw.endswith(_INFINITIVE) and not _nominal(rw):
+        if lw in _PREPOSITIONS and lex.is_verb(rw) and not rw.endswith(_INFINITIVE) and not is_nominal(rw):
             continue  # pour|prends: a preposition takes no conjugated verb
         if english_zipf(lw) > l_zipf and english_zipf(rw) > r_zipf:
             continue  # both parts rather English: file|type, work|shop
@@ -303,20 +297,19 @@ def _split_all(tokens: list[str], lex: Lexicon, names: Mapping[str, int]) -> dic
     return found
 
 
-_NEXT_WORD = regex.compile(r"(?<![ \u00a0])[ \u00a0]++(\p{L}+)")  # possessive: linear even if searched
 #: Pronouns that may stand between ``ne`` and its verb (``ne se prévaut``, ``ne lui dit``).
 _CLITICS = frozenset("se le la les lui leur y en me te nous vous".split())
 
 
 def _elision_follows(text: str, end: int) -> bool:
     """The word after ``end`` takes an elision (``avoir``, ``homme``; not ``héros``)."""
-    m = _NEXT_WORD.match(text, end)
+    m = NEXT_WORD.match(text, end)
     return m is not None and takes_elision(m.group(1))
 
 
 def _negated_verb_follows(text: str, end: int) -> bool:
     """A verb form (or a pronoun before one) follows ``end``: the glued ``ne`` is a negation."""
-    m = _NEXT_WORD.match(text, end)
+    m = NEXT_WORD.match(text, end)
     if not m:
         return False
     word = m.group(1).lower()
