@@ -67,9 +67,10 @@ def test_plural_after_les_applied_with_lowest_confidence() -> None:
 
 
 def test_after_determiner_only_suggested() -> None:
-    r = fix("En cas de vente de la Totalité des biens attribués, la fraction est due.")
-    assert r.text == "En cas de vente de la Totalité des biens attribués, la fraction est due."
-    assert [e.replacement for e in r.suggested] == ["totalité"]
+    # maison is capitalised often (la Maison Blanche, la Maison de la radio): a suggestion only
+    r = fix("En cas de vente de la Maison familiale, la fraction des biens attribués est due.")
+    assert r.text == "En cas de vente de la Maison familiale, la fraction des biens attribués est due."
+    assert [e.replacement for e in r.suggested] == ["maison"]
 
 
 def test_after_determiner_applied_when_the_document_writes_the_word_in_lower_case() -> None:
@@ -112,6 +113,36 @@ def test_after_determiner_applied_when_the_document_writes_the_word_in_lower_cas
 )
 def test_keeps(clean: str) -> None:
     assert fix(clean).text == clean
+
+
+def test_seldom_capitalised_noun_after_determiner_or_preposition_applied() -> None:
+    # tête, application: French writes them capitalised seldom (capitalization_case.tsv), no name beside them
+    r = fix("Elle suivit sa mère, la Tête perdue, et le juge statue en Application de la loi.")
+    assert r.text == "Elle suivit sa mère, la tête perdue, et le juge statue en application de la loi."
+    assert [e.confidence for e in r.applied] == [0.81, 0.81]
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Les badges concernés par la Poste seront renvoyés la semaine prochaine.",  # poste: 0.13
+        "Il a obtenu un logement de la Régie immobilière de la ville de Paris hier.",  # a name follows
+        "A Beauvau, il lance les Zones de sécurité prioritaire (ZSP) dans dix villes.",  # an acronym follows
+        "Elle a été ministre des Droits des femmes pendant deux ans.",  # a ministry
+        "Il cite les explications de l’auteur du Spectacle de la nature sur ce point.",  # a title
+        "Il a publié dans le Temps une tribune sur la guerre en Ukraine.",  # a newspaper
+        "Le ministère de l’Écologie, du Développement durable et de l’Énergie recrute.",  # a name before
+    ],
+)
+def test_seldom_capitalised_keeps(clean: str) -> None:
+    assert fix(clean).text == clean
+
+
+def test_case_table_sample() -> None:
+    ratios = {row[0]: float(row[1]) for row in data_rows("capitalization_case.tsv")}
+    assert ratios["tête"] < 0.05 and ratios["choix"] < 0.05
+    assert 0.12 < ratios["poste"] < 0.3  # la Poste
+    assert "pôle" not in ratios and "légion" not in ratios  # Pôle emploi, la Légion d’honneur: capitalised often
 
 
 def test_names_table_sample() -> None:
