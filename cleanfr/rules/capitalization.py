@@ -48,7 +48,7 @@ import regex
 
 from ..document import Document
 from ..edits import Edit
-from ..lexicon import doc_vocabulary, english_zipf, french
+from ..lexicon import ELIDABLE, doc_vocabulary, english_zipf, french, takes_elision
 from ..tokens import at_sentence_start, english_context, is_isolated, logical_line
 from ..wordrules_common import data_rows, is_prose_line, is_word, load_word_set, protected, zipf
 from . import Rule
@@ -92,11 +92,15 @@ _MID_SENTENCE = regex.compile(r"(?<=[\p{Ll},][ \u00a0])\p{Lu}\p{Ll}{2,}(?![\p{L}
 _ELISIONS = frozenset("l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu quelqu".split())
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
-#: What ends the stretch of a sentence a name may span (quotes and brackets too).
-_SENTENCE_END = regex.compile(r"[.!?:;«»\"()\n]")
+#: What ends the clause a name may span after a capital (quotes and brackets too).
+_CLAUSE_END = regex.compile(r"[,.!?:;…«»\"“”()\[\]\n]")
 _ACRONYM_AFTER = regex.compile(r"\(\p{Lu}{2,}\)")
-#: How far (in characters) the words around a capital are looked for: several words, whatever their length.
-_NAME_WINDOW = 200
+#: How far (in characters) a clause or a chain of links is followed: far beyond a clause's usual length.
+_NAME_WINDOW = 300
+#: Words and commas that link the parts of a name (``l’Écologie, du Développement``, ``Travail et Emploi``),
+#: and the tokens read back from a capital (a sentence end stops the reading: it is no word nor link).
+_LINKS = frozenset("de du des d la le les l et ou à au aux en".split())
+_LINK_TOKEN = regex.compile(r"[\p{L}\p{M}]+|[^\s\p{L}\p{M}]")
 _OPENING_QUOTES = frozenset("«“\"‘'")
 #: A complement that names (``Droits de l’Homme``, ``Musée du Louvre``): the capital belongs to a name.
 _NAMED_COMPLEMENT = regex.compile(r"[ \u00a0](?:de|du|des|d['’])[ \u00a0]?(?:la |l['’]|les )?\p{Lu}")
@@ -152,28 +156,28 @@ def case_ratios() -> dict[str, float]:
 
 
 def _among_names(text: str, start: int, end: int, ignored: Collection[int] = ()) -> bool:
-    """A capitalised word (not one opening a sentence, nor one starting at a position of ``ignored``) among
-    the three words before the determiner or preposition before ``text[start:end]`` or the five words after
-    it in the same sentence, or an acronym in parentheses after it: the capital belongs to a name
-    (``l’Écologie, du Développement durable``, ``la Boîte aux Joujoux``, ``Zones de sécurité (ZSP)``).
+    """A capitalised word after ``text[start:end]`` in its clause, an acronym in parentheses closing that
+    clause, or a capitalised word before its determiner or preposition across links (``de``, ``et``,
+    ``à``, commas): the capital belongs to a name (``la Boîte aux Joujoux``, ``Zones de sécurité (ZSP)``,
+    ``l’Écologie, du Développement durable``). Capitals that open a sentence, and those at a position of
+    ``ignored``, do not count. Clauses and links, not word counts: words other rules add or split in the
+    same pass (``du`` → ``de la``) must not change the verdict.
 
-    >>> _among_names("la Boîte aux Joujoux de Debussy", 3, 8), _among_names("la Tête perdue, et", 3, 7)
+    >>> _among_names("la Boîte aux Joujoux de Debussy", 3, 8), _among_names("sa mère, la Tête perdue, et", 12, 16)
     (True, False)
     """
-    stop = _SENTENCE_END.search(text, end, end + _NAME_WINDOW)
-    after = list(_WORD.finditer(text, end, stop.start() if stop else end + _NAME_WINDOW))[:5]
-    if any(w[0][0].isupper() and w.start() not in ignored for w in after):
+    stop = _CLAUSE_END.search(text, end, end + _NAME_WINDOW)
+    for word in _WORD.finditer(text, end, stop.start() if stop else end + _NAME_WINDOW):
+        if word[0][0].isupper() and word.start() not in ignored:
+            return True
+    if stop and stop[0] == "(" and _ACRONYM_AFTER.match(text, stop.start()):
         return True
-    if _ACRONYM_AFTER.search(text, end, end + _NAME_WINDOW):
-        return True
-    lo = max(0, start - _NAME_WINDOW)
-    opening = None
-    for opening in _SENTENCE_END.finditer(text, lo, start):
-        pass
-    before = list(_WORD.finditer(text, opening.end() if opening else lo, start))
-    if opening or lo == 0:
-        before = before[1:]  # the word opening the sentence is capitalised anyway
-    return any(w[0][0].isupper() and w.start() not in ignored for w in before[-4:-1])
+    before = list(_LINK_TOKEN.finditer(text, max(0, start - _NAME_WINDOW), start))[:-1]  # not the determiner
+    for token in reversed(before):
+        if token[0] in ",'’" or token[0] in _LINKS:
+            continue
+        return token[0][0].isupper() and token.start() not in ignored and not at_sentence_start(text, token.start())
+    return False
 
 
 def is_nominal(word: str) -> bool:
@@ -200,7 +204,16 @@ def _previous_word(text: str, i: int) -> str:
     end = j
     while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "'’"):
         j -= 1
-    if j < 2 or text[j - 1] not in " \u00a0" or not (text[j - 2].isalpha() or text[j - 2] in ",;’'"):
+    # What stands before the word is read before an elidable word that the elision rule may merge into it
+    # in the same pass (« . la étage » → « . l’étage »): the verdict is the one the pass's output gets.
+    start = j
+    if j >= 2 and text[j - 1] in " \u00a0":
+        k = j - 1
+        while k > 0 and text[k - 1].isalpha():
+            k -= 1
+        if text[k : j - 1].lower() in ELIDABLE and takes_elision(text[j:end]):
+            start = k
+    if start < 2 or text[start - 1] not in " \u00a0" or not (text[start - 2].isalpha() or text[start - 2] in ",;’'"):
         return ""  # a term at the start of a line (nowarn Désactiver), after a number (10e Route, 4° bis Les)
     word = text[j:end].replace("’", "'")
     if "'" in word:
@@ -280,12 +293,14 @@ class StrayCapital(Rule):
                 prev = ","  # arrivé à Morlincourt, Devant la porte
             elif not prev:
                 prev = _sentence_initial_word(text, i)  # Mais Tout ça, En Organisant: only for grammatical words
+            if prev.lstrip("^") in ELIDABLE and takes_elision(token):
+                continue  # que Application: the elision rule writes qu’Application, which is no candidate
             if (prev.islower() or prev == "," or prev[:1] == "^") and not at_sentence_start(text, i):
                 hits.append((i, token, prev))
         if not hits:
             return
         guard = protected(doc)
-        found: list[tuple[int, int, int, str, str, float, str, bool]] = []
+        found: list[tuple[int, int, int, str, str, float, str, float]] = []
         mid_sentence = Counter(token for _, token, _ in hits)
         for i, token, prev in hits:
             end = i + len(token)
@@ -293,15 +308,16 @@ class StrayCapital(Rule):
                 continue  # capitalised mid-sentence twice: a convention, a refrain, a name (Dora)
             nxt = _WORD.match(text, end + 1)
             confidence = self._confidence(token.lower(), prev, nxt.group() if nxt else "")
-            seldom = False
-            if confidence == SUGGESTED and not _NAMED_COMPLEMENT.match(text, end):
+            promotion = 0.0
+            if confidence == SUGGESTED:
                 if self._used_lower(token.lower(), prev, vocab):
                     # la Preuve, de Lapin where the document writes preuve, lapin elsewhere, in lower case:
                     # the document's own usage says it is a common noun here, not a name or a title (des
                     # Droits de l’Homme is one).
-                    confidence = USED_LOWER
-                else:
-                    seldom = self._seldom_capitalised(token.lower(), prev)
+                    promotion = USED_LOWER
+                elif self._seldom_capitalised(token.lower(), prev):
+                    # la Tête perdue, en Application de: French almost never writes these capitalised
+                    promotion = SELDOM_CAPITALISED
             if confidence and prev in word_classes()["determiners"] and self._named(text, i, prev):
                 continue  # la série des Têtes géométriques, le collectif des Bonnets rouges
             if not confidence or not is_isolated(text, i, end) or guard.overlaps(i, end):
@@ -313,19 +329,14 @@ class StrayCapital(Rule):
             if english_context(text, i, end):
                 continue
             lower = token.lower()
-            found.append((line_start, i, end, token, lower, confidence, prev, seldom))
+            found.append((line_start, i, end, token, lower, confidence, prev, promotion))
         # MT leaves a stray capital here and there; many in one paragraph are its structure instead: verse
         # or lines flattened into one (OCR), each starting with a capital. Those are only suggested.
         per_line = Counter(f[0] for f in found)
-        # The capitals this pass lowers on other grounds do not make a name beside a seldom-capitalised
-        # noun: the verdict must be the same on this pass's output (``missiles Balistique, la Tête``).
-        lowered = {f[1] for f in found if f[5] >= PLURAL and per_line[f[0]] < MAX_PER_PARAGRAPH}
-        for line_start, i, end, token, lower, confidence, prev, seldom in found:
+        promoted = self._promote(text, found, per_line)
+        for line_start, i, end, token, lower, confidence, prev, _ in found:
             message = f"majuscule parasite en milieu de phrase : « {token} » → « {lower} »"
-            if seldom and not _among_names(text, i, end, lowered):
-                # la Tête perdue, en Application de: French almost never writes these capitalised, and no
-                # name or acronym stands beside them (la Régie immobilière de la ville de Paris)
-                confidence = SELDOM_CAPITALISED
+            confidence = promoted.get(i, confidence)
             if per_line[line_start] >= MAX_PER_PARAGRAPH:
                 confidence = min(confidence, 0.5)
                 message += " (nombreuses dans ce paragraphe : vers ou lignes aplaties ?)"
@@ -333,6 +344,32 @@ class StrayCapital(Rule):
             if prev == "que" and self._grammatical(lower):
                 yield self.edit(doc, i - 1, i - 1, " «", 0.5,
                                 "majuscule après « que » : citation dont les guillemets se sont perdus ?")
+
+    @staticmethod
+    def _promote(text: str, found: list, per_line: Counter) -> dict[int, float]:
+        """The suggestions that apply after all (start → confidence): those without a name beside them —
+        no naming complement (``des Droits de l’Homme``), and for a seldom-capitalised noun no capital or
+        acronym around it. The capitals this pass lowers make no name: the verdict is the one the pass's
+        own output gets (``la Tête`` beside ``missiles Balistique``), so promotions repeat until none is added."""
+        lowered = {f[1] for f in found if f[5] >= PLURAL and per_line[f[0]] < MAX_PER_PARAGRAPH}
+        waiting = [f for f in found if f[7] and per_line[f[0]] < MAX_PER_PARAGRAPH]
+        promoted: dict[int, float] = {}
+        while waiting:
+            still = []
+            for f in waiting:
+                i, end, promotion = f[1], f[2], f[7]
+                named = _NAMED_COMPLEMENT.match(text, end)
+                if named and named.end() - 1 not in lowered:
+                    still.append(f)
+                elif promotion == SELDOM_CAPITALISED and _among_names(text, i, end, lowered):
+                    still.append(f)  # la Régie immobilière de la ville de Paris, les Zones (ZSP)
+                else:
+                    promoted[i] = promotion
+                    lowered.add(i)
+            if len(still) == len(waiting):
+                break
+            waiting = still
+        return promoted
 
     @staticmethod
     def _used_lower(lower: str, prev: str, vocab) -> bool:
