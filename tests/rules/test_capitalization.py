@@ -131,6 +131,7 @@ def test_seldom_capitalised_noun_after_determiner_or_preposition_applied() -> No
         "Elle a été ministre des Droits des femmes pendant deux ans.",  # a ministry
         "Il cite les explications de l’auteur du Spectacle de la nature sur ce point.",  # a title
         "Il a publié dans le Temps une tribune sur la guerre en Ukraine.",  # a newspaper
+        "Il habite près du pont Neuf et du musée Grévin depuis des années.",  # places named after a noun
         "Le ministère de l’Écologie, du Développement durable et de l’Énergie recrute.",  # a name before
     ],
 )
