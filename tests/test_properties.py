@@ -218,6 +218,7 @@ CAPITALS = (
 @given(st.lists(st.sampled_from(CAPITALS), min_size=3, max_size=30).map(lambda ws: f"Il dit que {' '.join(ws)} hier."))
 # A capital another grade lowers in the same pass makes no name beside a seldom-capitalised noun.
 @example("Il dit que au sa Choix des Droits son hier.")
+@example("Il dit que Poste et Application hier.")  # the word before « et » is lowered in the same pass
 # Links and clauses, not word counts: the determiner-gender rule writes « du » → « de la » in the same pass.
 @example("Il dit que Officiellement ouvre Défense Fenêtre il son Temps du à le et missiles (ZSP) , à a ; "
          "ministre Application du Application du sécurité son Politique choix hier.")

@@ -12,6 +12,10 @@ writes, for each form that is a singular (or invariable) common noun, one line::
 parts of speech the same spelling has: ``v`` verb form (``porte``), ``a`` adjective (``rouge``), ``w``
 any other word class (``la``), empty when the spelling is only a noun.
 
+It also writes ``verbs.tsv`` (the paradigms of the calque tables' verbs), ``adjectives.tsv`` (masculine
+and feminine singular of adjectives whose feminine differs: ``actif	active``) and
+``adjectives_epicene.txt`` (adjectives with one form for both genders that are no noun: ``stratégique``).
+
 Usage: ``python tools/build_gender.py [/usr/share/hunspell/fr]`` (needs ``apt-get install hunspell-fr``).
 Example output line: ``doctrine	f	``.
 """
@@ -27,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "cleanfr" / "data" / "gender" / "nouns.tsv"
 VERBS = OUT.with_name("verbs.tsv")
 ADJECTIVES = OUT.with_name("adjectives.tsv")
+EPICENE = OUT.with_name("adjectives_epicene.txt")
 CALQUES = ROOT / "cleanfr" / "data" / "calques"
 
 
@@ -177,6 +182,21 @@ def adjective_rows(forms: dict[str, set[tuple[str, str, str]]], feminine: dict[s
     return [f"{m}\t{f}" for m, f in sorted(feminine.items()) if m != f and m[0].islower()]
 
 
+def epicene_rows(forms: dict[str, set[tuple[str, str, str]]]) -> list[str]:
+    """Singular adjectives with one form for both genders that no other table holds (``stratégique``,
+    ``obligatoire``, ``rapide`` is a noun too and is in ``nouns.tsv``)."""
+    feminines = set(adjective_feminines.values())
+    rows = []
+    for form in sorted(forms):
+        analyses = forms[form]
+        epicene = any(p == "adj" and g == "epi" and n in ("sg", "inv", "") for p, g, n in analyses)
+        if not epicene or not form.isalpha() or not form[0].islower() or any(p == "nom" for p, _, _ in analyses):
+            continue
+        if form not in adjective_feminines and form not in feminines:
+            rows.append(form)
+    return rows
+
+
 def main(argv: list[str]) -> None:
     base = Path(argv[1]) if len(argv) > 1 else Path("/usr/share/hunspell/fr")
     _verb_lemmas.update(table_lemmas())
@@ -192,6 +212,9 @@ def main(argv: list[str]) -> None:
     adj = adjective_rows(forms, adjective_feminines)
     ADJECTIVES.write_text(header + "\n".join(adj) + "\n", encoding="utf-8")
     print(f"{len(adj)} adjective feminines written to {ADJECTIVES}")
+    epicene = epicene_rows(forms)
+    EPICENE.write_text(header + "\n".join(epicene) + "\n", encoding="utf-8")
+    print(f"{len(epicene)} epicene adjectives written to {EPICENE}")
 
 
 if __name__ == "__main__":

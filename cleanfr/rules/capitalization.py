@@ -16,24 +16,31 @@ a name or a title is expected) are in ``capitalization_words.tsv``.
 
 Confidence is graded by what the word is and what stands before it:
 
-- a verb form or a grammatical word (``que Sans``, ``il Est``, ``a Officiellement``, ``Mais Tout``)
-  cannot start a name: applied (after another verb only suggested: ``recruté Guetta``);
-- a noun or adjective after an adverb, a pronoun or a noun (``pas Mandataire``, ``missiles Balistique``),
-  or after ``un``/``une`` (names take the definite article: ``un Dommage corporel``): applied, unless it
-  reads as a people (``magiciens Français``, ``une Italienne``);
+- a verb form or a grammatical word, numbers included (``que Sans``, ``il Est``, ``a Officiellement``,
+  ``Mais Tout``, ``En Trois bonds``, ``Je Crus``, ``monsieur le curé Avait``) cannot start a name:
+  applied (after another verb only suggested, ``recruté Guetta``, unless it is an infinitive: ``venait
+  Acheter``);
+- a noun or adjective after an adverb, a pronoun or a noun (``pas Mandataire``, ``missiles Balistique``,
+  ``frappes Massives``), or after ``un``/``une`` (names take the definite article: ``un Dommage
+  corporel``): applied, unless it reads as a people (``magiciens Français``, ``une Italienne``);
 - a plural noun after ``les``, ``des``, ``aux`` followed by a word other than ``de`` (``les Mains
   serviables``, ``des Fonds occupés``): applied with the lowest confidence (0.8) — names and titles are
   singular or take a complement (``les Annales de Gand``);
-- a noun after a definite determiner, a preposition or a verb (``la Preuve``, ``à Terre``, ``regarde
-  Danse``): suggested only — names, titles and institutions are as likely there (``la Régie
-  immobilière``, ``le Dîner de cons``) — except after a determiner when the document writes the word in
-  lower case at least twice elsewhere and no naming complement follows (``la Preuve`` beside ``preuve``;
-  not ``des Droits de l’Homme``): applied at 0.82; or, after a determiner or a preposition within the
-  sentence, when French writes the word capitalised seldom (``capitalization_case.tsv``: ``tête``,
-  ``application``; not ``poste``, ``pôle``) and no capitalised word or acronym stands beside it (``la
-  Régie immobilière de la ville de Paris``, ``les Zones de sécurité (ZSP)``): applied at 0.81;
-- after ``de``, ``et``, a title or a naming noun (``de Gaulle``, ``le père Roux``, ``son livre Avis``):
-  left alone.
+- a noun after a determiner (one opening the sentence too), a preposition or a verb (``la Preuve``, ``à
+  Terre``, ``regarde Danse``): suggested — names, titles and institutions are as likely there (``la
+  Régie immobilière``, ``le Dîner de cons``) — and applied when the evidence says common noun and no name
+  stands beside it (no naming complement: ``des Droits de l’Homme``; for the second and third grounds no
+  capitalised word in its clause nor before it across ``de``/``et``/commas, no acronym in parentheses:
+  ``la Régie immobilière de la ville de Paris``, ``les Zones de sécurité (ZSP)``):
+  the document writes the word in lower case at least twice elsewhere (``la Preuve`` beside ``preuve``,
+  0.82); or, after a determiner or a preposition, French writes it capitalised seldom
+  (``capitalization_case.tsv``: ``tête`` 0.025, ``application`` 0.06; not ``poste`` 0.13), or now and
+  then (below 0.3: ``banc``, ``maison``) and the document writes it in lower case once (0.81);
+- after ``et``/``ou``, a noun or adjective French seldom capitalises, coordinated with a lower-case word
+  of the same number (``les valeurs et Institutions``), or after a comma such an adjective
+  (``, Obligatoires à l’égard``): applied at 0.81 when no name stands beside it; otherwise, after ``de``,
+  ``et``, a comma, a title or a naming noun (``de Gaulle``, ``le père Roux``, ``son livre Avis``): left
+  alone.
 
 After ``que`` the capital often marks a lost quotation: the rule then also suggests « ».
 """
@@ -70,6 +77,8 @@ SELDOM_CAPITALISED = 0.81
 #: Below this ratio of capitalised to lower-case frequency a word is seldom a name: ``tête`` 0.025,
 #: ``choix`` 0.028, ``fenêtre`` 0.08; ``poste`` 0.13 (la Poste) and ``pôle`` 0.77 stay suggestions.
 MAX_CASE_RATIO = 0.12
+#: The same, for a word the document also writes in lower case (once is enough): ``banc`` 0.17, ``maison`` 0.21.
+MAX_CASE_RATIO_USED = 0.3
 
 
 #: Endings of peoples and nationalities (``Français``, ``Brésiliens``, ``Républicains``): a people is a noun.
@@ -89,6 +98,8 @@ _OPTION = regex.compile(r"-{1,2}\w")
 
 _MID_SENTENCE = regex.compile(r"(?<=[\p{Ll},][ \u00a0])\p{Lu}\p{Ll}{2,}(?![\p{L}\p{M}])")
 
+#: Subject pronouns: a capitalised verb form after one opening the sentence is its verb (``Je Crus``).
+_SUBJECTS = frozenset("je tu il elle on nous vous ils elles".split())
 _ELISIONS = frozenset("l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu quelqu".split())
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
@@ -102,8 +113,11 @@ _NAME_WINDOW = 300
 _LINKS = frozenset("de du des d la le les l et ou à au aux en".split())
 _LINK_TOKEN = regex.compile(r"[\p{L}\p{M}]+|[^\s\p{L}\p{M}]")
 _OPENING_QUOTES = frozenset("«“\"‘'")
-#: A complement that names (``Droits de l’Homme``, ``Musée du Louvre``): the capital belongs to a name.
-_NAMED_COMPLEMENT = regex.compile(r"[ \u00a0](?:de|du|des|d['’])[ \u00a0]?(?:la |l['’]|les )?\p{Lu}")
+#: A complement that names (``Droits de l’Homme``, ``Musée du Louvre``): the capital belongs to a name;
+#: a people is no name (``la Qualité de Français``).
+_NAMED_COMPLEMENT = regex.compile(
+    r"[ \u00a0](?:de|du|des|d['’])[ \u00a0]?(?:la |l['’]|les )?\p{Lu}(?![\p{Ll}]*(?:ais|aise|aises|ois|oise|oises)\b)"
+)
 #: What may follow a stray capital: a lower-case word or an acronym (``missiles Balistique ATACMS``);
 #: punctuation, a number or ``&`` after it make a name or a title (``le père Roux,``, ``Taxi 4``).
 _FOLLOWER = regex.compile(r"[ \u00a0](?:\p{Ll}|\p{Lu}{2,}(?![\p{Ll}]))")
@@ -112,8 +126,12 @@ _FOLLOWER = regex.compile(r"[ \u00a0](?:\p{Ll}|\p{Lu}{2,}(?![\p{Ll}]))")
 @lru_cache(maxsize=1)
 def word_classes() -> dict[str, frozenset[str]]:
     """The word classes of ``capitalization_words.tsv``: determiners, prepositions, auxiliaries, function
-    words, words after which a name is expected (``de``, ``et``, ``père``) or a title (``livre``, ``rue``)."""
-    return {row[0]: frozenset(row[1].split()) for row in data_rows("capitalization_words.tsv")}
+    words (numerals among them), words after which a name is expected (``de``, ``et``, ``père``) or a title
+    (``livre``, ``rue``)."""
+    classes = {row[0]: frozenset(row[1].split()) for row in data_rows("capitalization_words.tsv")}
+    # a number word is a grammatical word (a determiner); its own class lets it follow a preposition
+    classes["function-words"] |= classes["numerals"]
+    return classes
 
 
 @lru_cache(maxsize=1)
@@ -127,8 +145,9 @@ def proper_nouns() -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def noun_adjective_forms() -> tuple[frozenset[str], frozenset[str]]:
-    """Adjective forms and noun forms (singular and plural) of the gender tables of ``cleanfr/data/gender/``
-    (Dicollecte), shared with the accents rule."""
+    """Adjective forms (both genders, and adjectives with one form for both: ``stratégique``) and noun forms
+    (singular and plural) of the gender tables of ``cleanfr/data/gender/`` (Dicollecte), shared with the
+    accents rule."""
     from importlib.resources import files
 
     folder = files("cleanfr").joinpath("data", "gender")
@@ -143,6 +162,9 @@ def noun_adjective_forms() -> tuple[frozenset[str], frozenset[str]]:
     for line in folder.joinpath("adjectives.tsv").read_text(encoding="utf-8").splitlines():
         if line and line[0] != "#":
             adjectives.update(line.split("\t", 2)[:2])
+    for line in folder.joinpath("adjectives_epicene.txt").read_text(encoding="utf-8").splitlines():
+        if line and line[0] != "#":
+            adjectives.add(line)
     adjectives.update([a + "s" for a in adjectives])
     nouns.update([n + "s" for n in nouns] + [n + "x" for n in nouns])
     return frozenset(adjectives), frozenset(nouns)
@@ -168,7 +190,8 @@ def _among_names(text: str, start: int, end: int, ignored: Collection[int] = ())
     """
     stop = _CLAUSE_END.search(text, end, end + _NAME_WINDOW)
     for word in _WORD.finditer(text, end, stop.start() if stop else end + _NAME_WINDOW):
-        if word[0][0].isupper() and word.start() not in ignored:
+        # one capital letter is a reference or an initial (article L. 222-3), a people no name (de Français)
+        if word[0][0].isupper() and len(word[0]) > 1 and word.start() not in ignored and not _people(word[0].lower()):
             return True
     if stop and stop[0] == "(" and _ACRONYM_AFTER.match(text, stop.start()):
         return True
@@ -178,6 +201,22 @@ def _among_names(text: str, start: int, end: int, ignored: Collection[int] = ())
             continue
         return token[0][0].isupper() and token.start() not in ignored and not at_sentence_start(text, token.start())
     return False
+
+
+def _people(lower: str) -> bool:
+    """A people or a nationality (``français``, ``brésiliens``): capitalised as a noun, yet no name."""
+    return lower.endswith(_PEOPLE_ENDINGS) and lower in noun_adjective_forms()[0]
+
+
+def _coordinated(text: str, start: int, conjunction: str, lower: str, lowered: Collection[int]) -> bool:
+    """The word before ``conjunction`` (which stands before ``text[start:]``) is a noun or an adjective of
+    the same number as ``lower``, in lower case or lowered by this pass: ``frères et Sœurs``."""
+    at = start - len(conjunction) - 1
+    before = _previous_word(text, at)
+    if not before or not before.islower() and at - 1 - len(before) not in lowered:
+        return False
+    before = before.lower()
+    return is_nominal(before) and (before[-1] in "sx") == (lower[-1] in "sx")
 
 
 def is_nominal(word: str) -> bool:
@@ -308,16 +347,7 @@ class StrayCapital(Rule):
                 continue  # capitalised mid-sentence twice: a convention, a refrain, a name (Dora)
             nxt = _WORD.match(text, end + 1)
             confidence = self._confidence(token.lower(), prev, nxt.group() if nxt else "")
-            promotion = 0.0
-            if confidence == SUGGESTED:
-                if self._used_lower(token.lower(), prev, vocab):
-                    # la Preuve, de Lapin where the document writes preuve, lapin elsewhere, in lower case:
-                    # the document's own usage says it is a common noun here, not a name or a title (des
-                    # Droits de l’Homme is one).
-                    promotion = USED_LOWER
-                elif self._seldom_capitalised(token.lower(), prev):
-                    # la Tête perdue, en Application de: French almost never writes these capitalised
-                    promotion = SELDOM_CAPITALISED
+            promotion = self._promotion(text, i, token.lower(), prev, vocab) if confidence == SUGGESTED else 0.0
             if confidence and prev in word_classes()["determiners"] and self._named(text, i, prev):
                 continue  # la série des Têtes géométriques, le collectif des Bonnets rouges
             if not confidence or not is_isolated(text, i, end) or guard.overlaps(i, end):
@@ -345,6 +375,27 @@ class StrayCapital(Rule):
                 yield self.edit(doc, i - 1, i - 1, " «", 0.5,
                                 "majuscule après « que » : citation dont les guillemets se sont perdus ?")
 
+    def _promotion(self, text: str, i: int, lower: str, prev: str, vocab) -> float:
+        """The confidence a suggestion may be promoted to (0: none), before looking for names around it."""
+        if prev in ("et", "ou", ","):
+            # frères et Sœurs (checked in _promote, once the capitals this pass lowers are known), la perte,
+            # Obligatoires: an adjective French seldom capitalises (see _confidence)
+            return SELDOM_CAPITALISED
+        if self._used_lower(lower, prev, vocab):
+            # la Preuve, de Lapin where the document writes preuve, lapin elsewhere, in lower case: the
+            # document's own usage says it is a common noun here, not a name or a title (des Droits de
+            # l’Homme is one).
+            return USED_LOWER
+        # la Tête perdue, en Application de, Un Gigantesque poulailler: French almost never writes these
+        # capitalised (names take the definite article: an indefinite one may open the sentence)
+        slot = prev[1:] if prev[:1] == "^" else prev
+        if self._seldom_capitalised(lower, slot):
+            return SELDOM_CAPITALISED
+        # le Banc, la Maison commune: capitalised now and then (a name, a title), written in lower case
+        # elsewhere in the document: together, the same evidence
+        used = vocab.get(lower, 0) >= 1 and self._seldom_capitalised(lower, slot, MAX_CASE_RATIO_USED)
+        return SELDOM_CAPITALISED if used else 0.0
+
     @staticmethod
     def _promote(text: str, found: list, per_line: Counter) -> dict[int, float]:
         """The suggestions that apply after all (start → confidence): those without a name beside them —
@@ -360,6 +411,8 @@ class StrayCapital(Rule):
                 i, end, promotion = f[1], f[2], f[7]
                 named = _NAMED_COMPLEMENT.match(text, end)
                 if named and named.end() - 1 not in lowered:
+                    still.append(f)
+                elif f[6] in ("et", "ou") and not _coordinated(text, i, f[6], f[4], lowered):
                     still.append(f)
                 elif promotion == SELDOM_CAPITALISED and _among_names(text, i, end, lowered):
                     still.append(f)  # la Régie immobilière de la ville de Paris, les Zones (ZSP)
@@ -381,13 +434,13 @@ class StrayCapital(Rule):
         return prev.lstrip("^") not in c["title-introducers"] and not StrayCapital._grammatical(lower)
 
     @staticmethod
-    def _seldom_capitalised(lower: str, prev: str) -> bool:
-        """After a determiner or a preposition (not one opening the sentence), a noun or adjective that
-        French writes capitalised far less often than in lower case (``tête``, not ``poste``)."""
+    def _seldom_capitalised(lower: str, prev: str = "", limit: float = MAX_CASE_RATIO) -> bool:
+        """A noun or adjective that French writes capitalised far less often than in lower case (``tête``,
+        not ``poste``); with ``prev``, only after a determiner or a preposition."""
         c = word_classes()
-        if prev not in c["determiners"] and prev not in c["prepositions"]:
+        if prev and prev not in c["determiners"] and prev not in c["prepositions"]:
             return False
-        return case_ratios().get(lower, 1.0) < MAX_CASE_RATIO and is_nominal(lower)
+        return case_ratios().get(lower, 1.0) < limit and is_nominal(lower)
 
     @staticmethod
     def _named(text: str, i: int, prev: str) -> bool:
@@ -427,8 +480,8 @@ class StrayCapital(Rule):
         adjectives, nouns = noun_adjective_forms()
         c = word_classes()
         lex = french()
-        if prev in c["title-introducers"]:
-            return 0.0
+        if prev in c["title-introducers"] and not (lower in c["auxiliaries"] and len(lower) > 3):
+            return 0.0  # le père Roux, but monsieur le curé Avait: an auxiliary names nobody
         prev_verb = lex.is_verb(prev) and prev not in nouns and prev not in c["auxiliaries"]
         prev_verb = prev_verb and prev not in c["function-words"]
         if prev[:1] == "^":
@@ -437,14 +490,18 @@ class StrayCapital(Rule):
                 # Le Vent soufflait: a title or a name (Le Maire, Le Monde) as often as a slip; only
                 # suggested, unless the document writes the word in lower case elsewhere (see find)
                 return SUGGESTED
+            if prev in _SUBJECTS and lex.is_verb(lower) and zipf(lower) >= MIN_VERB_ZIPF:
+                return APPLIED  # Je Crus reconnaître: a subject pronoun, then its verb (crus is a noun too)
             if prev in c["determiners"] or not self._grammatical(lower):
                 return 0.0  # « Le Singe de Jade »: a title
             if prev in c["prepositions"]:
-                return APPLIED if prev == "en" and lower.endswith("ant") and lex.is_verb(lower) else 0.0
+                # En Diffusant, En Trois bonds: a gerund or a number after a preposition opening the sentence
+                gerund = prev == "en" and lower.endswith("ant") and lex.is_verb(lower)
+                return APPLIED if gerund or lower in c["numerals"] else 0.0
             return APPLIED if zipf(lower) >= MIN_VERB_ZIPF else 0.0
         if prev == "en" and lex.is_verb(lower):
             return APPLIED  # en Diffusant, elle en Informe
-        people = lower in adjectives and lower.endswith(_PEOPLE_ENDINGS)
+        people = _people(lower)
         if prev in ("un", "une") and lower in nouns and not people:
             return APPLIED  # un Dommage corporel: names and titles take the definite article
         if self._grammatical(lower):
@@ -456,9 +513,16 @@ class StrayCapital(Rule):
             if finite and (prev in c["prepositions"] or prev in ("de", "d")):
                 return 0.0  # de Dora: no finite verb after a preposition, so a name
             if lower not in c["function-words"] and prev_verb and lex.is_verb(lower):
-                return SUGGESTED
+                # venait Acheter: an infinitive after a verb is no name; other forms may start a title
+                return APPLIED if lower.endswith(("er", "ir", "oir")) else SUGGESTED
             return APPLIED if zipf(lower) >= MIN_ZIPF or prev in c["verb-leaders"] or _participle(lower) else 0.0
-        if zipf(lower) < MIN_ZIPF and not _participle(lower) or prev == "," or prev in c["name-introducers"]:
+        rare = zipf(lower) < MIN_ZIPF and not _participle(lower) and not self._seldom_capitalised(lower)
+        adjective = lower in adjectives and lower not in nouns
+        if not rare and self._seldom_capitalised(lower) and (prev in ("et", "ou") or prev == "," and adjective):
+            # frères et Sœurs, sociale et Familiale, la perte, Obligatoires: suggested, applied in find()
+            # when a lower-case word of the same number stands before et/ou, and no name beside
+            return SUGGESTED
+        if rare or prev == "," or prev in c["name-introducers"]:
             return 0.0
         if prev in c["prepositions"]:
             return SUGGESTED
@@ -470,6 +534,8 @@ class StrayCapital(Rule):
             return SUGGESTED  # la Défense, la Vengeance, le Collectif parisien: names and titles abound
         if people and (prev in nouns or prev[:-1] in nouns):
             return 0.0  # magiciens Français: a people
+        if adjective and prev in nouns:
+            return APPLIED  # frappes Massives: an adjective after a noun, even one spelt like a verb form
         if lex.is_verb(prev) and prev not in c["function-words"] and not (prev in c["auxiliaries"] and lex.is_verb(lower)):
             return SUGGESTED  # c'était Nounou, regarde Danse avec les stars: a name or a title
         return APPLIED

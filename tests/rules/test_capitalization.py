@@ -130,12 +130,61 @@ def test_seldom_capitalised_noun_after_determiner_or_preposition_applied() -> No
         "A Beauvau, il lance les Zones de sécurité prioritaire (ZSP) dans dix villes.",  # an acronym follows
         "Elle a été ministre des Droits des femmes pendant deux ans.",  # a ministry
         "Il cite les explications de l’auteur du Spectacle de la nature sur ce point.",  # a title
-        "Il a publié dans le Temps une tribune sur la guerre en Ukraine.",  # a newspaper
+        "Il a publié dans Le Temps une tribune sur la guerre en Ukraine.",  # a newspaper
         "Il habite près du pont Neuf et du musée Grévin depuis des années.",  # places named after a noun
         "Le ministère de l’Écologie, du Développement durable et de l’Énergie recrute.",  # a name before
     ],
 )
 def test_seldom_capitalised_keeps(clean: str) -> None:
+    assert fix(clean).text == clean
+
+
+@pytest.mark.parametrize(
+    ("damaged", "repaired"),
+    [
+        # an adjective with one form for both genders (adjectives_epicene.txt)
+        ("Les pays ont signé des accords Stratégiques avec Moscou hier.", "accords stratégiques"),
+        # an adjective after a noun spelt like a verb form (frappes)
+        ("Les frappes Massives ont repris hier soir sur la ville.", "frappes massives"),
+        # a subject pronoun opening the sentence, then its verb (crus is a noun too)
+        ("Un rideau noir descendait devant moi. Je Crus reconnaître la voix de ma sœur.", "Je crus"),
+        # an infinitive after a verb
+        ("Il y avait un marchand qui venait Acheter une partie des agneaux.", "venait acheter"),
+        # coordinated with a lower-case noun of the same number
+        ("Le texte rappelle les principes, les valeurs et Institutions politiques du pays.", "et institutions"),
+        # an adjective French seldom capitalises, after a comma
+        ("Ces charges sont, en cas de cessation de l’usufruit, Obligatoires à l’égard du nu-propriétaire.",
+         ", obligatoires"),
+        # a number after a preposition opening the sentence, after de
+        ("Elle courait près du bois. En Trois bonds la chèvre l’atteignait.", "En trois bonds"),
+        ("Il faut agir dans le délai de Deux ans à compter de la publication.", "de deux ans"),
+        # an auxiliary after a title names nobody
+        ("Rapport à ça, monsieur le curé Avait soi-disant parlé de le faire fermer.", "curé avait"),
+        # a people is no name beside a seldom-capitalised noun
+        ("Il a la faculté de répudier la Qualité de Français dans les six mois.", "la qualité de Français"),
+        # a determiner opening the sentence: Les Situations, Un Gigantesque
+        ("Quelque chose se passait. Les Situations se renversaient devant nous.", "Les situations"),
+        ("Un Gigantesque poulailler occupe tout l’étage depuis hier.", "Un gigantesque"),
+        # banc 0.17: capitalised now and then, but the document writes it in lower case too
+        ("Elle s’assit sur le Banc sur lequel il attendait. Ce banc était vieux.", "le banc sur"),
+    ],
+)
+def test_lowers_in_context(damaged: str, repaired: str) -> None:
+    out = fix(damaged).text
+    assert repaired in out and out.lower() == damaged.lower()
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Il cite Nuit et Brouillard et Poil de carotte parmi ses lectures préférées.",  # a title after et
+        "Ils ont dîné aux Deux Magots pendant la guerre de Cent Ans.",  # numbers in names
+        "Selon Le Temps, la réunion a eu lieu hier à Genève.",  # a newspaper
+        "Il s’est assis sur le Banc public hier.",  # banc 0.17, never written in lower case here
+        "Les Républicains et les Français ont voté hier.",  # peoples and parties
+    ],
+)
+def test_keeps_in_context(clean: str) -> None:
     assert fix(clean).text == clean
 
 
