@@ -334,6 +334,20 @@ def logical_line(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+_LETTERS_AFTER = regex.compile(r"[\p{L}\p{M}]+")
+
+
+def continued_across_break(text: str, end: int) -> str:
+    """The letters that continue the word ending at ``end`` after a line-break hyphen (``""`` if none): the
+    hyphenation rule may join them in the words pass, and a rule reading the word must read it whole.
+
+    >>> continued_across_break("le él-\\nève", 5), continued_across_break("le élève", 8)
+    ('ève', '')
+    """
+    brk = _HYPHEN_BREAK_BEFORE.match(text, end)
+    return _LETTERS_AFTER.match(text, brk.end()).group() if brk else ""
+
+
 def find_words(text: str, words: Iterable[str]) -> dict[str, list[int]]:
     """Start offsets of each of ``words`` in ``text`` where no letter touches it, in one C scan.
 

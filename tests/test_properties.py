@@ -198,6 +198,7 @@ def test_log_is_exact(text: str) -> None:
 @example("la,laministère")  # a determiner after a comma is judged before the typography pass spaces it
 @example("elte les ministere")  # an OCR misreading counts as its word for the accent-passage check
 @example("Ail.F’été\xa0F0t0F0t\xa00F0t0F0t0\nAil.F’été\xa0F0t\xa00F0t0F0t0F0t0")  # word.Word counts as two words
+@example("le él-\nève")  # the elision judges the word a line-break hyphen cuts, as the same pass joins it
 def test_idempotent(text: str) -> None:
     out = cleanfr.fix(text).text
     again = cleanfr.fix(out)

@@ -14,7 +14,7 @@ import regex
 from ..document import Document
 from ..edits import Edit
 from ..lexicon import ELIDABLE, doc_vocabulary, english_zipf, french, takes_elision
-from ..tokens import english_context, is_isolated, previous_word, protected_spans
+from ..tokens import continued_across_break, english_context, is_isolated, previous_word, protected_spans
 from . import Rule
 from .glued import glued_candidates
 
@@ -123,6 +123,10 @@ class MissingElision(Rule):
     def _confidence(text: str, m: regex.Match, first: str, second: str, lex, doc: Document) -> float | None:
         """How sure the pair is a missing elision, or None to leave it."""
         head = regex.split(r"['’\-]", second, maxsplit=1)[0]
+        joined = head + continued_across_break(text, m.end()) if head == second else head
+        if joined != head and lex.is_word(joined):
+            # le él-⏎ève: the hyphenation rule joins élève in this pass; judge the word it makes (idempotence)
+            head = second = joined
         low = head.lower()
         if not takes_elision(head) or not (head.islower() or head[1:].islower()):
             return None  # acronyms and roman numerals: le ON, que UUID, le IIe

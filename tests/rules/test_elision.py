@@ -29,6 +29,8 @@ def run(text: str, threshold: float = 0.8) -> str:
         ("la école de le hôtel", "l'école de l'hôtel"),
         ("Le discours de Emmanuel Macron sur la Ukraine.", "Le discours d'Emmanuel Macron sur l'Ukraine."),
         ("De une part, il ne en veut pas.", "D'une part, il n'en veut pas."),
+        # a word cut by a line-break hyphen is read whole (the hyphenation rule joins it in the same pass)
+        ("Il voit le él-\nève partir.", "Il voit l'él-\nève partir."),
     ],
 )
 def test_repairs(text: str, expected: str) -> None:
