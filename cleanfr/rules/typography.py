@@ -320,6 +320,8 @@ class DoubleSpace(Rule):
             line = text[line_start:line_end]
             if line.count("  ") != 1 or not is_prose_line(text, line_start, line_end) or guard.overlaps(m.start(), m.end()):
                 continue
+            if mojibake_suspect(text, line_start, line_end):
+                continue  # ftfy's verdict on what remains (à  Â€) depends on the spaces: the next run must see them
             # A first column (``-l  Afficher``, ``SHELL  Cette variable``) is a definition list, not a typo.
             if line[0] in "-+*•$%\\" or len(_LONG_WORDS.findall(text, line_start, m.start())) < 3:
                 continue
