@@ -27,6 +27,11 @@ _CODEISH = regex.compile(r"[{}<>|=\\_#$%^~\[\]@/*`]")
 _WORD = regex.compile(r"\p{L}+")
 
 
+#: Invisible marks that may open a line without making it start later: a BOM kept as text, a zero-width
+#: space, a word joiner.
+INVISIBLE_LEADERS = "\ufeff\u200b\u2060"
+
+
 def is_prose_line(text: str, start: int, end: int) -> bool:
     """A line of running prose: 16 letters or more, not indented, no tab, no run of aligned spaces, few code
     symbols.
@@ -37,7 +42,7 @@ def is_prose_line(text: str, start: int, end: int) -> bool:
     >>> is_prose_line("Il a dit quil viendra demain.", 0, 29), is_prose_line("  -q, --quiet", 0, 13)
     (True, False)
     """
-    while start < end and text[start] in "\ufeff\u200b\u2060":
+    while start < end and text[start] in INVISIBLE_LEADERS:
         start += 1  # a BOM kept as text, an invisible mark: the line starts after them
     if end - start < 16 or text[start] in " \t\u00a0" or "\t" in text[start:end]:
         return False

@@ -315,6 +315,7 @@ def test_selected_rules_are_a_subset_of_the_full_run(text: str, data: st.DataObj
 @scaled(1)
 @example("»le«")  # a guillemet after the BOM opens the line as at its start
 @example(" lelelec'est-à-dire  le")  # an indented line stays indented after a BOM
+@example("--helpwww.lemonde.fr  le")  # a line opening with a dash is a definition list after a BOM too
 @given(any_text)
 def test_leading_byte_order_mark_changes_nothing(text: str) -> None:
     """A file saved with a UTF-8 BOM (U+FEFF kept as text) is repaired exactly as without it."""

@@ -15,7 +15,7 @@ import regex
 
 from ..document import Document
 from ..edits import Edit
-from ..wordrules_common import is_prose_line, is_word, protected, lines
+from ..wordrules_common import INVISIBLE_LEADERS, is_prose_line, is_word, lines, protected
 from . import Rule
 from .unicode import mojibake_suspect
 
@@ -323,7 +323,7 @@ class DoubleSpace(Rule):
             if mojibake_suspect(text, line_start, line_end):
                 continue  # ftfy's verdict on what remains (à  Â€) depends on the spaces: the next run must see them
             # A first column (``-l  Afficher``, ``SHELL  Cette variable``) is a definition list, not a typo.
-            if line[0] in "-+*•$%\\" or len(_LONG_WORDS.findall(text, line_start, m.start())) < 3:
+            if line.lstrip(INVISIBLE_LEADERS)[:1] in ("-", "+", "*", "•", "$", "%", "\\") or len(_LONG_WORDS.findall(text, line_start, m.start())) < 3:
                 continue
             yield self.edit(doc, m.start(), m.end(), " ", 0.85, "espace doublée entre deux mots")
 

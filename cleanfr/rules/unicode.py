@@ -15,6 +15,7 @@ import regex
 from ..document import Document
 from ..tokens import logical_line
 from ..edits import Edit
+from ..wordrules_common import INVISIBLE_LEADERS
 from . import Rule
 
 
@@ -51,7 +52,6 @@ _SUSPECT = regex.compile(
     r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|\u00c3"
     r"|[\u0080-\u009f\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06\u3000\uff01-\uffee\p{M}]"
 )
-_INVISIBLE_LEADERS = frozenset("\ufeff\u200b\u2060")
 _NEEDS_FTFY_WITHOUT_BADNESS = regex.compile(
     r"[\u0080-\u009f\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06\u3000\uff01-\uffee\p{M}]"
 )
@@ -147,7 +147,7 @@ class Mojibake(Rule):
 
             # Invisible marks at the start of a segment (a BOM kept as text, a zero-width space) cannot be
             # encoded back to Latin-1 and would stop ftfy from seeing the line as mojibake: skip them.
-            while start < end and text[start] in _INVISIBLE_LEADERS:
+            while start < end and text[start] in INVISIBLE_LEADERS:
                 start += 1
             line = text[start:end]
             if not (ftfy.is_bad(line) or _NEEDS_FTFY_WITHOUT_BADNESS.search(line)):
