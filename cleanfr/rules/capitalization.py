@@ -49,7 +49,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from typing import Collection, Iterable
+from typing import Collection, Iterable, NamedTuple
 
 import regex
 
@@ -115,9 +115,7 @@ _LINK_TOKEN = regex.compile(r"[\p{L}\p{M}]+|[^\s\p{L}\p{M}]")
 _OPENING_QUOTES = frozenset("«“\"‘'")
 #: A complement that names (``Droits de l’Homme``, ``Musée du Louvre``): the capital belongs to a name;
 #: a people is no name (``la Qualité de Français``).
-_NAMED_COMPLEMENT = regex.compile(
-    r"[ \u00a0](?:de|du|des|d['’])[ \u00a0]?(?:la |l['’]|les )?\p{Lu}(?![\p{Ll}]*(?:ais|aise|aises|ois|oise|oises)\b)"
-)
+_NAMED_COMPLEMENT = regex.compile(r"[ \u00a0](?:de|du|des|d['’])[ \u00a0]?(?:la |l['’]|les )?(\p{Lu}[\p{L}\p{M}]*)")
 #: What may follow a stray capital: a lower-case word or an acronym (``missiles Balistique ATACMS``);
 #: punctuation, a number or ``&`` after it make a name or a title (``le père Roux,``, ``Taxi 4``).
 _FOLLOWER = regex.compile(r"[ \u00a0](?:\p{Ll}|\p{Lu}{2,}(?![\p{Ll}]))")
@@ -299,6 +297,20 @@ def _heading(line: str) -> bool:
     return len(words) >= 2 and sum(1 for w in words if w[0].isupper()) * 2 > len(words)
 
 
+class _Found(NamedTuple):
+    """A stray capital the rule reports: its line, span, spelling, confidence, the word before it and the
+    confidence it may be promoted to when no name stands beside it (0: none)."""
+
+    line_start: int
+    start: int
+    end: int
+    token: str
+    lower: str
+    confidence: float
+    prev: str
+    promotion: float
+
+
 class StrayCapital(Rule):
     """Lower-case a common word that machine translation left capitalised mid-sentence.
 
@@ -339,7 +351,7 @@ class StrayCapital(Rule):
         if not hits:
             return
         guard = protected(doc)
-        found: list[tuple[int, int, int, str, str, float, str, float]] = []
+        found: list[_Found] = []
         mid_sentence = Counter(token for _, token, _ in hits)
         for i, token, prev in hits:
             end = i + len(token)
@@ -359,10 +371,10 @@ class StrayCapital(Rule):
             if english_context(text, i, end):
                 continue
             lower = token.lower()
-            found.append((line_start, i, end, token, lower, confidence, prev, promotion))
+            found.append(_Found(line_start, i, end, token, lower, confidence, prev, promotion))
         # MT leaves a stray capital here and there; many in one paragraph are its structure instead: verse
         # or lines flattened into one (OCR), each starting with a capital. Those are only suggested.
-        per_line = Counter(f[0] for f in found)
+        per_line = Counter(f.line_start for f in found)
         promoted = self._promote(text, found, per_line)
         for line_start, i, end, token, lower, confidence, prev, _ in found:
             message = f"majuscule parasite en milieu de phrase : « {token} » → « {lower} »"
@@ -397,28 +409,27 @@ class StrayCapital(Rule):
         return SELDOM_CAPITALISED if used else 0.0
 
     @staticmethod
-    def _promote(text: str, found: list, per_line: Counter) -> dict[int, float]:
+    def _promote(text: str, found: list[_Found], per_line: Counter) -> dict[int, float]:
         """The suggestions that apply after all (start → confidence): those without a name beside them —
         no naming complement (``des Droits de l’Homme``), and for a seldom-capitalised noun no capital or
         acronym around it. The capitals this pass lowers make no name: the verdict is the one the pass's
         own output gets (``la Tête`` beside ``missiles Balistique``), so promotions repeat until none is added."""
-        lowered = {f[1] for f in found if f[5] >= PLURAL and per_line[f[0]] < MAX_PER_PARAGRAPH}
-        waiting = [f for f in found if f[7] and per_line[f[0]] < MAX_PER_PARAGRAPH]
+        lowered = {f.start for f in found if f.confidence >= PLURAL and per_line[f.line_start] < MAX_PER_PARAGRAPH}
+        waiting = [f for f in found if f.promotion and per_line[f.line_start] < MAX_PER_PARAGRAPH]
         promoted: dict[int, float] = {}
         while waiting:
             still = []
             for f in waiting:
-                i, end, promotion = f[1], f[2], f[7]
-                named = _NAMED_COMPLEMENT.match(text, end)
-                if named and named.end() - 1 not in lowered:
+                named = _NAMED_COMPLEMENT.match(text, f.end)
+                if named and named.start(1) not in lowered and not _people(named[1].lower()):
                     still.append(f)
-                elif f[6] in ("et", "ou") and not _coordinated(text, i, f[6], f[4], lowered):
+                elif f.prev in ("et", "ou") and not _coordinated(text, f.start, f.prev, f.lower, lowered):
                     still.append(f)
-                elif promotion == SELDOM_CAPITALISED and _among_names(text, i, end, lowered):
+                elif f.promotion == SELDOM_CAPITALISED and _among_names(text, f.start, f.end, lowered):
                     still.append(f)  # la Régie immobilière de la ville de Paris, les Zones (ZSP)
                 else:
-                    promoted[i] = promotion
-                    lowered.add(i)
+                    promoted[f.start] = f.promotion
+                    lowered.add(f.start)
             if len(still) == len(waiting):
                 break
             waiting = still
