@@ -35,6 +35,14 @@ try:  # the regex parser, to work out which characters a pattern can start with
 except ImportError:  # Python 3.10
     import sre_constants as _sre_constants  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+import regex as _regex_engine
+
+try:  # possessive quantifiers (``a++``) and atomic groups (``(?>…)``) came to ``re`` in Python 3.11
+    re.compile("a++(?>b)")
+    _RE_POSSESSIVE = True
+except re.error:  # Python 3.10: the patterns that use them ("multiple repeat") run on the regex module
+    _RE_POSSESSIVE = False
 from .edits import Edit
 from .rules import Rule
 
@@ -198,16 +206,16 @@ class LineMatcher:
         self._wild_ids = tuple(wild)
         # Patterns to try per first character; each group is compiled on first use (start-up stays cheap).
         self._ids_by_char = {ch: tuple(sorted(set(ids) | set(wild))) for ch, ids in by_char.items()}
-        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._compiled: dict[tuple[int, ...], Any] = {}
 
-    def _regex(self, ch: str) -> re.Pattern[str] | None:
+    def _regex(self, ch: str) -> Any:
         ids = self._ids_by_char.get(ch, self._wild_ids)
         if not ids:
             return None
         regex = self._compiled.get(ids)
         if regex is None:
             alts = "|".join(f"(?P<m{i}>{self._wrap(*self._entries[i][1:])})" for i in ids)
-            regex = self._compiled[ids] = re.compile(f"\\A(?:{alts})[{self._SPACES}]*", re.IGNORECASE)  # \\A: linear even if searched
+            regex = self._compiled[ids] = _compile(f"\\A(?:{alts})[{self._SPACES}]*")  # \\A: linear even if searched
         return regex
 
     @staticmethod
@@ -239,6 +247,50 @@ class LineMatcher:
         return found
 
 
+def _compile(pattern: str) -> Any:
+    """``pattern`` compiled case-insensitively with ``re``, or, on Python 3.10, with the regex module (which
+    reads possessive quantifiers and atomic groups, and otherwise the syntax and meaning ``re`` gives them)."""
+    if _RE_POSSESSIVE:
+        return re.compile(pattern, re.IGNORECASE)
+    return _regex_engine.compile(pattern, _regex_engine.IGNORECASE)
+
+
+def without_possessive(pattern: str) -> str:
+    r"""``pattern`` with its possessive quantifiers made greedy and its atomic groups plain groups: a syntax
+    Python 3.10's parser reads, with the same first characters (for analysis only: the matches may differ).
+
+    >>> without_possessive(r"(?>[+*]++\d++x{2}+)?+[^]+]*+")
+    '(?:[+*]+\\d+x{2})?[^]+]*'
+    """
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    class_start = -1  # index just past a class's opening bracket (and its ^), or -1 outside a class
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if class_start >= 0:
+            if c == "]" and i > class_start:
+                class_start = -1
+            out.append(c)
+            i += 1
+            continue
+        if c == "[":
+            class_start = i + 2 if pattern.startswith("^", i + 1) else i + 1
+        elif pattern.startswith("(?>", i):
+            out.append("(?:")
+            i += 3
+            continue
+        out.append(c)
+        i += 1
+        quantifier = c in "*+?" or (c == "}" and re.search(r"\{\d*(?:,\d*)?$", pattern[:i - 1]) is not None)
+        if quantifier and i < n and pattern[i] == "+" and not (c == "?" and pattern[i - 2 : i] == "(?"):
+            i += 1  # the possessive mark
+    return "".join(out)
+
+
 def first_chars(regex: str, case_sensitive: bool = False) -> frozenset[str] | None:
     """The lower-cased characters a match of ``regex`` can begin with, or None if it can begin
     with almost anything (a negated class, ``.``, ``\\w``) or match the empty string.
@@ -246,8 +298,9 @@ def first_chars(regex: str, case_sensitive: bool = False) -> frozenset[str] | No
     >>> sorted(first_chars("(?:[àa] )?lire|read"))
     ['a', 'l', 'r', 'à']
     """
+    flags = 0 if case_sensitive else re.IGNORECASE
     try:
-        parsed = _sre_parse.parse(regex, 0 if case_sensitive else re.IGNORECASE)
+        parsed = _sre_parse.parse(regex if _RE_POSSESSIVE else without_possessive(regex), flags)
     except re.error:
         return None
     chars, nullable = _first_seq(list(parsed))

@@ -234,7 +234,7 @@ def test_command_in_place_rewrites_or_leaves_intact(data: bytes, errors: str) ->
 @given(texts)
 @example("AA0AAA0AAAAAAAAAà  Â\x80")  # no double space collapsed beside mojibake ftfy leaves (its verdict changes)
 def test_command_check_and_diff_agree(text: str) -> None:
-    """``--check`` exits 1 exactly when the output differs; ``--diff`` is empty exactly then; neither writes."""
+    """``--check`` and ``--diff`` exit 1 exactly when the output differs; ``--diff`` is empty exactly then; neither writes."""
     data = to_bytes(text)
     assume(b"\x00" not in data)
     opts = ["--errors", "surrogateescape", "-q", "--no-config"]
@@ -244,7 +244,7 @@ def test_command_check_and_diff_agree(text: str) -> None:
         fixed = cli(["fix", str(path), *opts])
         check = cli(["fix", "--check", str(path), *opts])
         diff = cli(["fix", "--diff", str(path), *opts])
-        assert fixed.code == 0 and check.code in (0, 1) and diff.code == 0, (fixed, check, diff)
+        assert fixed.code == 0 and check.code in (0, 1) and diff.code == check.code, (fixed, check, diff)
         assert (check.code == 1) == (fixed.stdout != data)
         assert (diff.stdout == b"") == (fixed.stdout == data)
         assert check.stdout == b"" and path.read_bytes() == data
@@ -411,3 +411,100 @@ def test_command_is_deterministic_across_processes_jobs_and_chunks(batch: list[s
             for e in edits:
                 assert e.original == text[e.start : e.end], e
             assert undo(apply(text, edits), edits) == text
+
+
+# --- other Python versions -----------------------------------------------------------------------
+
+#: Text that every pass reads, the block rules' shared line matcher (every boilerplate and embed pattern,
+#: the CSS one with its possessive quantifiers) included.
+ACROSS_VERSIONS = (
+    "Ã©tÃ© Ã  Paris. Il a dit quil viendra ;la fin\u00a0!\nadminis-\ntration du pays, le chat dort.\n"
+    ".videowrapper { position: relative; padding-bottom: 50%; height: 0; overflow: hidden; }\n"
+    "Lire aussi : la suite de l’enquête\nRetour en haut de la page\n"
+    "Partager sur Facebook\nL’article suivant du Code civil dispose autrement.\n"
+)
+
+
+def other_pythons() -> list[str]:
+    """Other interpreters that can import cleanfr's dependencies: ``$CLEANFR_PYTHONS`` (separated by
+    ``os.pathsep``), else ``python3.10`` (the oldest version ``requires-python`` promises) if found."""
+    listed = os.environ.get("CLEANFR_PYTHONS")
+    candidates = listed.split(os.pathsep) if listed else ["python3.10"]
+    found = []
+    for exe in filter(None, candidates):
+        try:
+            p = subprocess.run([exe, "-c", "import regex, ftfy, ahocorasick, rapidfuzz, zstandard"], capture_output=True, timeout=60)
+        except (OSError, subprocess.TimeoutExpired):
+            p = None
+        if p is not None and p.returncode == 0:
+            found.append(exe)
+        elif listed:  # asked for explicitly: a missing interpreter is a failure, not a skip
+            raise AssertionError(f"CLEANFR_PYTHONS lists {exe}, which cannot import cleanfr's dependencies")
+    return found
+
+
+def test_same_result_on_every_python_version() -> None:
+    """``cleanfr.fix`` gives the same text and log on every supported Python (3.10: no possessive
+    quantifiers in ``re``)."""
+    import pytest
+
+    pythons = other_pythons()
+    if not pythons:
+        pytest.skip("no other Python with cleanfr's dependencies (set CLEANFR_PYTHONS)")
+    script = (
+        "import json, sys, cleanfr; r = cleanfr.fix(sys.stdin.read()); "
+        "print(json.dumps([r.text, [e.to_dict() for e in r.edits]], ensure_ascii=True))"
+    )
+    here = cleanfr.fix(ACROSS_VERSIONS)
+    want = [here.text, [e.to_dict() for e in here.edits]]
+    root = str(Path(cleanfr.__file__).resolve().parent.parent)
+    for exe in pythons:
+        p = subprocess.run([exe, "-c", script], input=ACROSS_VERSIONS.encode(), capture_output=True, timeout=300,
+                           env={**os.environ, "PYTHONPATH": root, "PYTHONIOENCODING": "utf-8"})
+        assert p.returncode == 0, (exe, p.stderr.decode(errors="replace"))
+        assert json.loads(p.stdout) == want, exe
+
+
+def _shipped_line_patterns() -> list[tuple[str, str, bool]]:
+    from cleanfr.rules import boilerplate, embeds
+
+    return [*boilerplate.line_patterns(), *embeds.line_patterns(),
+            *((f"end:{i}", p.regex, p.case_sensitive) for i, p in enumerate(boilerplate.patterns()))]
+
+
+def _shipped_examples() -> list[str]:
+    from cleanfr.blocks import load_table
+
+    found = []
+    for table in ("boilerplate.toml", "embeds.toml"):
+        for entries in load_table(table).values():
+            for entry in entries if isinstance(entries, list) else [entries]:
+                if isinstance(entry, dict):
+                    found += [*entry.get("positive", ()), *entry.get("negative", ())]
+    return found
+
+
+line_examples = st.one_of(st.sampled_from(_shipped_examples()), texts.map(lambda t: t.split("\n")[0]),
+                          st.builds(lambda a, b: a + b, st.sampled_from(_shipped_examples()), st.text(max_size=4)))
+
+
+@scaled(2)
+@given(st.lists(line_examples, min_size=1, max_size=20))
+def test_line_matcher_reads_the_same_on_python_3_10(lines: list[str]) -> None:
+    """The shared line matcher of the block rules as Python 3.10 runs it (no possessive quantifiers in ``re``:
+    the regex module matches, the patterns are analysed without the possessive marks) gives this Python's
+    verdicts on every shipped example and on arbitrary lines."""
+    from cleanfr import blocks
+
+    patterns = _shipped_line_patterns()
+    here = blocks.LineMatcher(patterns)
+    saved = blocks._RE_POSSESSIVE
+    blocks._RE_POSSESSIVE = False
+    try:
+        as_310 = blocks.LineMatcher(patterns)
+        firsts_310 = [blocks.first_chars(p, cs) for _, p, cs in patterns]
+        verdicts_310 = [as_310.match(line) for line in lines]
+    finally:
+        blocks._RE_POSSESSIVE = saved
+    assert firsts_310 == [blocks.first_chars(p, cs) for _, p, cs in patterns]
+    assert verdicts_310 == [here.match(line) for line in lines]
