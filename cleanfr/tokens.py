@@ -51,7 +51,11 @@ WORD = regex.compile(r"[\p{L}\p{M}]+")
 APOSTROPHES = "'\u2019"
 
 # Characters that, touching a word, make it part of a larger non-prose token.
-_GLUE = frozenset("0123456789_-./\\@#&=+:$%~*|<>[]{}^`")
+# ``¬`` (the line-end hyphen of newspaper OCR) and the soft hyphen join the halves of one word: a half is no word.
+_GLUE = frozenset("0123456789_-./\\@#&=+:$%~*|<>[]{}^`¬\u00ad")
+
+_LINE_BLANKS = frozenset(" \t\r\n")
+_CUT_BEFORE = regex.compile(r"[-¬\u00ad][ \t]*\r?\n[ \t]*$")
 
 _TLD = r"(?:com|org|net|fr|eu|io|gov|edu|be|ch|ca|de|uk|info|ly|co|me|tv|ru|ua|us|int)"
 # Every branch starts only where its run of word characters starts ((?<!…) guards rather than \b):
@@ -146,7 +150,7 @@ def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def is_isolated(text: str, start: int, end: int) -> bool:
-    """Whether the word ``text[start:end]`` stands alone, not glued to digits, hyphens, dots or symbols.
+    r"""Whether the word ``text[start:end]`` stands alone, not glued to digits, hyphens, dots or symbols.
 
     A dot or hyphen that ends a sentence or a phrase (followed by a space or the end) does not count.
 
@@ -154,9 +158,13 @@ def is_isolated(text: str, start: int, end: int) -> bool:
     (False, True, False)
     >>> is_isolated("fin.", 0, 3), is_isolated("nord-ouest", 0, 4)
     (True, False)
+    >>> is_isolated("ca¬\nnes", 4, 7), is_isolated("uni\u00adver", 4, 7), is_isolated("fin.\nnes", 5, 8)
+    (False, False, True)
     """
     if start > 0 and text[start - 1] in _GLUE:
         return False
+    if start > 1 and text[start - 1] in _LINE_BLANKS and _CUT_BEFORE.search(text, max(0, start - 6), start):
+        return False  # the second half of a word cut at a line end (``ca¬⏎pitale``, ``ren-⏎dement``)
     if end < len(text) and text[end] in _GLUE:
         if text[end] in ".-" and (end + 1 == len(text) or not text[end + 1].isalnum()):
             return True
@@ -213,8 +221,8 @@ def at_sentence_start(text: str, i: int) -> bool:
     return text[j] in _ENDERS
 
 
-_BROKEN_BEFORE = regex.compile(r"[\p{L}\p{M}]-[ \t]*\r?\n?[ \t]*$")
-_BROKEN_AFTER = regex.compile(r"-[ \t]*\r?\n?[ \t]*[\p{Ll}]")
+_BROKEN_BEFORE = regex.compile(r"[\p{L}\p{M}][-¬][ \t]*\r?\n?[ \t]*$")
+_BROKEN_AFTER = regex.compile(r"[-¬][ \t]*\r?\n?[ \t]*[\p{Ll}]")
 
 
 def in_broken_word(text: str, start: int, end: int) -> bool:
