@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from .calibration import Calibration
 from .document import Document
 from .edits import Edit, EditLog, resolve_overlaps
 from .rules import PASSES, Rule, iter_rule_classes
@@ -28,8 +29,13 @@ def rule_modules() -> list[str]:
 
     return sorted(m.name for m in pkgutil.iter_modules(rules.__path__) if not m.name.startswith("_"))
 
-#: Edits at or above this confidence are applied; below it they are only suggested.
+#: Edits below this stated confidence are only suggested, whatever their grade's measured precision.
 DEFAULT_MIN_CONFIDENCE = 0.8
+#: How the pipeline decides what to apply: ``"measured"`` applies an edit only when its grade's judged
+#: precision on real text is high enough (:mod:`cleanfr.calibration`); ``"stated"`` trusts each rule's
+#: stated confidence alone (to study what a rule finds, as the rule tests do).
+TRUST_MODES = ("measured", "stated")
+DEFAULT_TRUST = "measured"
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +104,12 @@ class Pipeline:
         select: Sequence[str] | None = None,
         ignore: Sequence[str] | None = None,
         min_confidence: float | None = None,
+        trust: str | None = None,
     ) -> None:
+        if trust is not None and trust not in TRUST_MODES:
+            raise SelectionError(f"trust must be one of {', '.join(TRUST_MODES)}, got {trust!r}")
+        self._trust = trust
+        Calibration.load()  # read and validate the precision table now, not on the first text
         self.min_confidence = DEFAULT_MIN_CONFIDENCE if min_confidence is None else float(min_confidence)
         if not 0.0 <= self.min_confidence <= 1.0:
             raise SelectionError(f"min_confidence must be between 0 and 1, got {min_confidence}")
@@ -116,17 +127,36 @@ class Pipeline:
             candidates = []
             for rule in rules:
                 for e in rule.find(doc):
-                    # A finding whose replacement equals the original is a report (e.g. an untranslated
-                    # word with no known translation): it is always a suggestion, whatever the threshold.
-                    applied = e.confidence >= self.min_confidence and e.original != e.replacement
-                    candidates.append(replace(e, applied=applied))
+                    candidates.append(replace(e, applied=self.applies(e)))
             log.add(resolve_overlaps(candidates))
         return Result(log.text, log.edits)
 
+    def applies(self, edit: Edit) -> bool:
+        """Whether ``edit`` is applied or only suggested.
+
+        A finding whose replacement equals the original is a report (e.g. an untranslated word with no
+        known translation): it is always a suggestion. When trusting measurements, an edit of a measured
+        grade is applied when the grade is trusted (:mod:`cleanfr.calibration`) and its judged precision
+        reaches the threshold; any other edit when its stated confidence reaches the threshold.
+        """
+        if edit.original == edit.replacement:
+            return False
+        grade = Calibration.load().grade(edit.rule, edit.confidence) if self.trust == "measured" else None
+        if grade is None or grade.status == "unmeasured":
+            return edit.confidence >= self.min_confidence
+        # A measured grade: its judged precision stands for the rule's stated confidence.
+        return grade.status == "apply" and grade.precision >= self.min_confidence
+
+    @property
+    def trust(self) -> str:
+        """``"measured"`` or ``"stated"``; a pipeline built without one follows :data:`DEFAULT_TRUST`."""
+        return self._trust or DEFAULT_TRUST
+
 
 @lru_cache(maxsize=32)
-def _cached_pipeline(select: tuple[str, ...] | None, ignore: tuple[str, ...] | None, min_confidence: float | None) -> Pipeline:
-    return Pipeline(select, ignore, min_confidence)
+def _cached_pipeline(select: tuple[str, ...] | None, ignore: tuple[str, ...] | None, min_confidence: float | None,
+                     trust: str | None) -> Pipeline:
+    return Pipeline(select, ignore, min_confidence, trust)
 
 
 def fix(
@@ -135,6 +165,7 @@ def fix(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     min_confidence: float | None = None,
+    trust: str | None = None,
 ) -> Result:
     """Repair ``text`` and return the corrected text with its edit log.
 
@@ -148,5 +179,6 @@ def fix(
         tuple(select) if select is not None else None,
         tuple(ignore) if ignore is not None else None,
         min_confidence,
+        trust,
     )
     return pipeline.fix(text)
