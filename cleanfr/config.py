@@ -299,7 +299,7 @@ class ConfiguredPipeline(Pipeline):
             for rule in rules:
                 for e in rule.find(doc):
                     if e.original != e.replacement:
-                        candidates.append(replace(e, applied=e.confidence >= self.min_confidence))
+                        candidates.append(replace(e, applied=self.applies(e)))
             if self.protected is not None:
                 candidates = self._unprotected(doc.text, candidates)
             log.add(resolve_overlaps(candidates))
