@@ -26,6 +26,7 @@ from ..phrases import (
     feminine_of,
     fold,
     folded_text,
+    is_word_char,
     load_toml,
     nouns,
     paragraph_bounds,
@@ -35,6 +36,29 @@ from ..phrases import (
     transfer_case,
 )
 from . import Rule
+
+_CITE = regex.compile(r"https?://[^\s\"'<>]+\Z")
+
+#: Registers a document can be written in where some calques are terms of art (``registers_not`` of an entry):
+#: each is recognised by markers counted over the whole document (see :func:`registers`).
+REGISTERS: dict[str, tuple[regex.Pattern[str], int]] = {
+    # statutes and regulations: numbered articles (Article L411-6, Art. R. 12), codes, decrees
+    "law": (regex.compile(
+        r"(?m)(?:^|(?<=[.;:]\s))Article\s+(?:[LRDA]\.?\s?\*?)?\d+(?:[-.]\d+)*\b|\b(?:Art\.|Article)\s+[LRD]\.?\s?\d"
+        r"|\b(?:Code (?:civil|pénal|général|du travail|de commerce|de procédure|de la|des|du|de l')|[Dd]écret n°|[Ll]oi n°)"
+    ), 3),
+    # software documentation: code (calls, dotted names, options, prompts, snake_case), man-page sections
+    "tech": (regex.compile(
+        r"\b[A-Za-z_]\w*\.[A-Za-z_]\w*\(|\b[a-z]+_[a-z_]+\b|`[^`\n]{1,60}`|(?<!\w)--?[a-z][\w-]+=?|^[ \t]*+(?:\$ |>>> |#include|def |fn |class |import )"
+        r"|\b(?:SYNOPSIS|DESCRIPTION|OPTIONS)\b|\b\w+\(\)|#\[derive|\b(?:src|usr|etc)/",
+        regex.M,
+    ), 5),
+    # accounts and budgets
+    "accounting": (regex.compile(
+        r"\b(?:comptable|comptabilité|débit|crédit|bilan|exercice budgétaire|compte financier|grand livre|"
+        r"plan comptable|agent comptable|écritures?|recettes budgétaires)\b", regex.I
+    ), 3),
+}
 
 LANGUAGE_NAMES = {"es": "l'espagnol", "en": "l'anglais", "it": "l'italien", "de": "l'allemand", "pt": "le portugais"}
 
@@ -64,6 +88,15 @@ class Entry:
     after_not: list[str] = field(default_factory=list)
     examples: list[dict] = field(default_factory=list)
     counter: list[str] = field(default_factory=list)
+    cite: str = ""
+    registers_not: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.cite and not _CITE.match(self.cite):
+            raise ValueError(f"calque {self.id}: cite must be one http(s) URL, not {self.cite!r}")
+        unknown = set(self.registers_not) - set(REGISTERS)
+        if unknown:
+            raise ValueError(f"calque {self.id}: unknown register(s) {sorted(unknown)} (known: {sorted(REGISTERS)})")
 
     @cached_property
     def support_re(self) -> regex.Pattern[str] | None:
@@ -134,9 +167,67 @@ def matcher() -> PhraseMatcher:
     return PhraseMatcher((e.id, e.pattern) for e in entries().values())
 
 
-def context_ok(entry: Entry, text: str, folded: str, start: int, end: int) -> bool:
-    """The entry's context conditions at a hit: quotes, forbidden neighbours, vetoes, required support."""
+def registers(text: str) -> frozenset[str]:
+    """The registers (:data:`REGISTERS`) ``text`` is written in: those whose markers occur often enough."""
+    found = set()
+    for name, (pattern, needed) in REGISTERS.items():
+        count = 0
+        for _ in pattern.finditer(text):
+            count += 1
+            if count >= needed:
+                found.add(name)
+                break
+    return frozenset(found)
+
+
+def _document_registers(doc: Document) -> frozenset[str]:
+    return doc.memo("calques.registers", lambda d: registers(d.text))
+
+
+_CODE_GLUE = "._/\\"
+
+
+def in_code_or_name(entry: Entry, text: str, start: int, end: int) -> bool:
+    """True when a hit is part of a code identifier (``date.fromtimestamp(``, ``à date_string``, a path, text in
+    backticks) or of a proper name (``Agenda Caché Productions``: a capital inside the hit that the entry's
+    pattern does not spell, or a capitalised first word in mid-sentence)."""
+    n = len(text)
+    if end < n and (text[end] == "(" or text[end] in _CODE_GLUE and end + 1 < n and is_word_char(text[end + 1])):
+        return True
+    if start > 1 and text[start - 1] in _CODE_GLUE and is_word_char(text[start - 2]):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if text.count("`", line_start, start) % 2:
+        return True
+    hit = text[start:end]
+    letters = [c for c in hit if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return False  # a heading in capitals
+    words = regex.findall(r"[\p{L}\p{M}]+", hit)
+    for word in words[1:]:
+        if word[0].isupper() and word not in entry.pattern and fold(word) not in ("état", "états"):
+            return True
+    if words and words[0][0].isupper() and words[0] not in entry.pattern:
+        i = start - 1
+        while i >= 0 and text[i] in " \u00a0\u202f\t":
+            i -= 1
+        if i >= 0 and (is_word_char(text[i]) or text[i] in ",;"):
+            # a capital in mid-sentence: a name (Digital, Agenda Caché Productions), unless a lone capital
+            # of an institution (le ministre de la Sécurité citoyenne)
+            following = _NEXT_WORD.match(text, end)
+            if len(words) == 1 or following is not None and following.group(1)[0].isupper():
+                return True
+    return False
+
+
+def context_ok(entry: Entry, text: str, folded: str, start: int, end: int, doc_registers: frozenset[str] = frozenset()) -> bool:
+    """The entry's context conditions at a hit: quotes, code and names, register of the document, forbidden
+    neighbours, vetoes, required support."""
     if directly_quoted(text, start, end):
+        return False
+    if in_code_or_name(entry, text, start, end):
+        return False
+    if entry.registers_not and doc_registers.intersection(entry.registers_not):
         return False
     if entry.before_re is not None and entry.before_re.search(folded, max(0, start - 40), start):
         return False
@@ -194,11 +285,13 @@ class Calque(Rule):
         folded = folded_text(doc)
         table = entries()
         done_until = -1
-        for hit in scan(doc).get("calque", ()):
+        hits = scan(doc).get("calque", ())
+        doc_registers = _document_registers(doc) if hits else frozenset()
+        for hit in hits:
             if hit.start < done_until:
                 continue
             entry = table[hit.key]
-            if not context_ok(entry, text, folded, hit.start, hit.end):
+            if not context_ok(entry, text, folded, hit.start, hit.end, doc_registers):
                 continue
             done_until = hit.end
             yield from self._repair(doc, entry, hit)

@@ -8,7 +8,11 @@ from cleanfr.phrases import PhraseMatcher, fold, verb_forms
 from cleanfr.pipeline import Pipeline
 from cleanfr.rules.calques import entries, matcher
 
-PIPE = Pipeline(select=["calque"], min_confidence=0.0)  # suggested entries are checked as if applied
+import inspect
+
+# Suggested entries are checked as if applied, on their stated confidence (not a measured calibration).
+_STATED = {"trust": "stated"} if "trust" in inspect.signature(Pipeline).parameters else {}
+PIPE = Pipeline(select=["calque"], min_confidence=0.0, **_STATED)
 ENTRIES = sorted(entries().values(), key=lambda e: e.id)
 
 
@@ -97,3 +101,63 @@ def test_small_text_automaton_finds_what_the_shared_one_finds():
         folded = fold(text)
         small = PhraseMatcher((k, p) for k, p, slots in _gates() if _possible(slots, folded))
         assert hits(small, folded) == hits(shared_matcher(), folded), text
+
+
+def test_every_authority_entry_cites_its_page():
+    """Entries mined from the language authorities' lists carry the page they come from."""
+    from cleanfr.rules.calques import _CITE
+
+    authorities = [e for e in ENTRIES if e.cite]
+    assert len(authorities) >= 70
+    for e in authorities:
+        assert _CITE.match(e.cite), e.id
+        assert e.confidence <= 0.75 or e.confidence >= 0.8, e.id
+
+
+def test_cite_must_be_a_url():
+    from cleanfr.rules.calques import Entry
+
+    with pytest.raises(ValueError):
+        Entry(id="x", language="en", source="x", pattern="x", replace=["y"], confidence=0.5, explain="", cite="OQLF")
+    with pytest.raises(ValueError):
+        Entry(id="x", language="en", source="x", pattern="x", replace=["y"], confidence=0.5, explain="", registers_not=["poetry"])
+
+
+def test_registers_of_a_document():
+    from cleanfr.rules.calques import registers
+
+    statute = ("Article L411-6 La contribution est appréciée sur une base mensuelle.\n"
+               "Article L411-7 Le montant est fixé par décret.\nArticle L411-8 Les dispositions s'appliquent.")
+    assert "law" in registers(statute)
+    code = ("Appelez os.scandir() puis `entry.is_dir()` ; la méthode find_spec() et le module importlib.abc.Loader(x).\n"
+            "L'option --verbose affiche sys.path_hooks().")
+    assert "tech" in registers(code)
+    assert registers("Le gouvernement a présenté son budget mardi devant les députés.") == frozenset()
+
+
+def test_statute_vetoes_register_bound_calques():
+    statute = ("Article L411-6 La contribution est calculée sur une base mensuelle.\n"
+               "Article L411-7 Le montant est fixé par décret.\nArticle L411-8 Les dispositions s'appliquent.")
+    assert PIPE.fix(statute).text == statute
+    assert PIPE.fix("Les filtres sont nettoyés sur une base mensuelle.").text == "Les filtres sont nettoyés chaque mois."
+
+
+def test_software_documentation_keeps_implementer():
+    doc = ("La méthode find_spec() doit implémenter le protocole. Voir `importlib.abc.Loader` et os.scandir(path).\n"
+           "Les classes de collections.abc peuvent implémenter __len__ et __iter__ ; utilisez sys.path_hooks().")
+    assert "implémenter" in PIPE.fix(doc).text
+
+
+def test_never_inside_a_code_identifier():
+    text = "Renvoie la date locale courante. Cela est équivalent à date.fromtimestamp(time.time())."
+    assert PIPE.fix(text).text == text
+    text = "Renvoie une date correspondant à date_string dans un format ISO 8601."
+    assert PIPE.fix(text).text == text
+    assert PIPE.fix("Aucune plainte n'a été reçue à date.").text == "Aucune plainte n'a été reçue à ce jour."
+
+
+def test_never_on_a_proper_name():
+    text = "Elle a fondé la société Transformation Digitale en 2019."
+    assert PIPE.fix(text).text == text
+    text = "Le cabinet Sur Une Base Régulière Conseil a fermé."
+    assert PIPE.fix(text).text == text
