@@ -16,6 +16,7 @@ import difflib
 import json
 import os
 import signal
+import stat
 import sys
 from dataclasses import replace
 from typing import IO, Any, Callable, Iterator, Sequence
@@ -27,7 +28,7 @@ from .parallel import ordered_map, resolve_jobs
 from .pipeline import DEFAULT_MIN_CONFIDENCE, SelectionError, all_rules
 from .stats import Stats
 from .stream import DEFAULT_CHUNK
-from .textio import AtomicOutput, BinaryInput, InputError
+from .textio import AtomicOutput, BinaryInput, InputError, json_bytes
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE if hasattr(signal, "SIGPIPE") else 1
@@ -113,13 +114,15 @@ def build_parser() -> argparse.ArgumentParser:
     fix = sub.add_parser("fix", help="repair files, corpora or standard input", description="Repair French text.")
     _add_input_options(fix, ("--format", "--input-format"))
     out = fix.add_mutually_exclusive_group()
-    out.add_argument("-o", "--output", metavar="OUT", help="write the corrected text to OUT (one input only)")
+    out.add_argument("-o", "--output", metavar="OUT", help="write the corrected text to OUT (one input only; '-' is standard output)")
     out.add_argument("-i", "--in-place", action="store_true", help="rewrite each input file atomically")
     out.add_argument("--output-dir", metavar="DIR", help="write each corrected file under DIR (same relative path)")
-    out.add_argument("--diff", action="store_true", help="print a unified diff; write nothing")
+    out.add_argument("--diff", action="store_true", help="print a unified diff, write nothing; exit 1 if there are changes")
     out.add_argument("--check", action="store_true", help="exit 1 if any edit would be applied; write nothing")
-    fix.add_argument("--log", metavar="FILE", help="write every edit as JSON lines to FILE (.gz/.zst compressed)")
-    fix.add_argument("--edits-field", metavar="NAME", help="JSONL/Parquet: store each record's edits in field NAME")
+    fix.add_argument("--log", metavar="FILE", help="write every edit as JSON lines to FILE (.gz/.zst compressed; '-' is standard output)")
+    fix.add_argument("--edits-field", metavar="NAME", help="JSONL/Parquet: store each record's edits in field NAME (a new field)")
+    fix.add_argument("--replace-edits-field", action="store_true",
+                     help="let --edits-field replace a field the records already have (else an error)")
 
     stats = sub.add_parser("stats", help="count edits per category and rule", description="Edit statistics.")
     _add_input_options(stats, ("--input-format",))
@@ -127,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = sub.add_parser("report", help="write an HTML report of the edits", description="HTML report.")
     _add_input_options(report, ("--input-format",))
-    report.add_argument("-o", "--output", metavar="HTML", required=True, help="the report file to write")
+    report.add_argument("-o", "--output", metavar="HTML", required=True, help="the report file to write ('-' is standard output)")
     report.add_argument("--max-docs", type=_count, default=200, metavar="N",
                         help="show the text of at most N documents (default 200; the summary counts all)")
     report.add_argument("--title", default=None, help="title of the report")
@@ -156,7 +159,7 @@ def _settings(args: argparse.Namespace, keep_docs: bool = False) -> Settings:
         ignore=tuple(ignore) if ignore is not None else None,
         min_confidence=args.min_confidence, config=config, field=args.field,
         edits_field=getattr(args, "edits_field", None), id_field=args.id_field, on_error=args.on_error,
-        errors=args.errors, keep_docs=keep_docs,
+        errors=args.errors, replace_edits_field=getattr(args, "replace_edits_field", False), keep_docs=keep_docs,
     )
     # Build once here so that a bad selection fails before any worker starts.
     build_pipeline(settings.select, settings.ignore, settings.min_confidence, settings.config)
@@ -165,7 +168,7 @@ def _settings(args: argparse.Namespace, keep_docs: bool = False) -> Settings:
 
 def _inputs(args: argparse.Namespace) -> list[InputFile]:
     paths = args.files or ["-"]
-    found = expand_inputs(paths, args.glob)
+    found = expand_inputs(paths, args.glob, getattr(args, "output_dir", None))
     if not found:
         raise UsageError(f"no file matches --glob {args.glob!r} in {', '.join(paths)}")
     return [InputFile(i, path, rel, detect_format(path, args.input_format)) for i, (path, rel) in enumerate(found)]
@@ -254,11 +257,10 @@ def _events(inputs: list[InputFile], args: argparse.Namespace, settings: Setting
                 yield "result", by_index[item.file], result
 
 
-def _drive(args: argparse.Namespace, settings: Settings, stdin: IO[bytes], stderr: IO[str],
+def _drive(args: argparse.Namespace, settings: Settings, inputs: list[InputFile], stdin: IO[bytes], stderr: IO[str],
            on_result: Callable[[InputFile, TaskResult], None], on_end: Callable[[InputFile], None],
            on_abort: Callable[[InputFile], None]) -> int:
     """Stream every input through the pipeline; returns EXIT_OK or EXIT_ERROR (some input failed)."""
-    inputs = _inputs(args)
     status = EXIT_OK
     progress = _Progress(inputs, stderr, args.quiet)
     try:
@@ -310,19 +312,21 @@ class _FileOutput:
         self.target: str | None = None
         if args.in_place:
             self.target = f.path
-        elif args.output:
+        elif args.output and args.output != "-":
             self.target = args.output
         elif args.output_dir:
             self.target = os.path.join(args.output_dir, f.rel)
         self.make_dirs = bool(args.output_dir)
         self.to_stdout = self.target is None and not (args.check or args.diff)
         self.keep_unchanged = not args.in_place  # -i leaves an unchanged file untouched (same mtime)
+        self.edits_field: str | None = args.edits_field
+        self.replace_edits_field: bool = args.replace_edits_field
         self.sink: AtomicOutput | None = None
         self.parquet_writer: Any = None
         self.changed = False
         self.first = True
         if f.fmt == "parquet" and self.to_stdout:
-            raise UsageError(f"{f.name}: Parquet output needs -o, -i or --output-dir")
+            raise UsageError(f"{f.name}: Parquet output needs -o FILE, -i or --output-dir")
 
     def _open(self) -> None:
         if self.sink is None and self.target is not None:
@@ -334,16 +338,40 @@ class _FileOutput:
                     raise InputError(directory, f"cannot create directory: {exc.strerror or exc}") from None
             self.sink = AtomicOutput(self.target, compress=self.f.fmt != "parquet")
 
+    def _parquet_schema(self) -> Any:
+        """The input's schema (its metadata too), with the edits column when one is asked for."""
+        import pyarrow as pa
+
+        schema = self.f.schema
+        name = self.edits_field
+        if name is not None:
+            column = pa.field(name, pa.string())
+            if name in schema.names:
+                if not self.replace_edits_field:
+                    raise InputError(self.f.name, f"the table already has a column {name!r} "
+                                                  "(--replace-edits-field to replace it)")
+                schema = schema.set(schema.get_field_index(name), column)
+            else:
+                schema = schema.append(column)
+        return schema
+
+    def _parquet_write(self, batch: Any) -> None:
+        self._open()
+        if self.sink is None:
+            return
+        if self.parquet_writer is None:
+            import pyarrow.parquet as pq
+
+            self.parquet_writer = pq.ParquetWriter(self.sink.stream, self._parquet_schema())
+        if batch is not None:
+            import pyarrow as pa
+
+            self.parquet_writer.write_batch(pa.RecordBatch.from_arrays(batch.columns, schema=self.parquet_writer.schema))
+
     def write(self, result: TaskResult) -> None:
         self.changed = self.changed or result.changed
         if self.f.fmt == "parquet":
-            self._open()
-            if self.sink is not None:
-                if self.parquet_writer is None:
-                    import pyarrow.parquet as pq
-
-                    self.parquet_writer = pq.ParquetWriter(self.sink.stream, result.out.schema)
-                self.parquet_writer.write_batch(result.out)
+            self._parquet_write(result.out)
             return
         self._emit(self._encode(result.out) if isinstance(result.out, str) else result.out)
 
@@ -377,6 +405,8 @@ class _FileOutput:
         if not self.changed and not self.keep_unchanged:
             self.abort()
             return
+        if self.f.fmt == "parquet" and self.parquet_writer is None and self.f.schema is not None:
+            self._parquet_write(None)  # a table without rows is still a Parquet file, with its schema
         self._open()
         if self.parquet_writer is not None:
             self.parquet_writer.close()
@@ -390,16 +420,128 @@ class _FileOutput:
             self.sink.discard()
 
 
+class _StdoutLog:
+    """``--log -``: the edit log on standard output, with the interface of :class:`AtomicOutput`."""
+
+    def __init__(self, stdout: IO[bytes]) -> None:
+        self.stdout = stdout
+
+    def write(self, data: bytes) -> None:
+        self.stdout.write(data)
+
+    def commit(self) -> None:
+        self.stdout.flush()
+
+    def discard(self) -> None:
+        pass
+
+
+_FORMAT_NAMES = {"txt": "text", "jsonl": "JSONL", "parquet": "Parquet"}
+_NAMED_FORMATS = {".txt": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".parquet": "parquet"}
+
+
+def _named_format(path: str) -> str | None:
+    """The format an output's name announces (``clean.jsonl.zst`` → ``jsonl``), or None for other names."""
+    lower = path.lower()
+    for suffix in (".gz", ".zst", ".zstd"):
+        if lower.endswith(suffix):
+            lower = lower[: -len(suffix)]
+    return _NAMED_FORMATS.get(os.path.splitext(lower)[1])
+
+
+def _check_output_name(f: InputFile, output: str, requested: str) -> None:
+    """``-o`` writes the input's format: refuse a name that announces another one (Parquet bytes in a .jsonl)."""
+    from .textio import compression_of
+
+    if f.fmt == "parquet" and compression_of(output):
+        raise InputError(output, "Parquet output is not .gz/.zst-compressed (Parquet compresses its columns itself)")
+    named = _named_format(output)
+    if requested != "auto" and f.path != "-" or named is None or named == f.fmt:
+        return
+    hint = f" (--format {named} reads standard input as {_FORMAT_NAMES[named]})" if f.path == "-" else ""
+    raise InputError(output, f"the output would be {_FORMAT_NAMES[f.fmt]} (the input's format), not "
+                             f"{_FORMAT_NAMES[named]} as its name says{hint}")
+
+
+def _same_file(a: str, b: str) -> bool:
+    """Whether two paths name one file: the same resolved path, or the same inode (a hard link)."""
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        sa, sb = os.stat(a), os.stat(b)
+    except OSError:
+        return False
+    return (sa.st_dev, sa.st_ino) == (sb.st_dev, sb.st_ino)
+
+
+def _is_device(path: str) -> bool:
+    try:
+        return stat.S_ISCHR(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _check_targets(inputs: list[InputFile], targets: list[tuple[str, str, int | None]]) -> None:
+    """Refuse, before anything is read or written, an output that is also an input or another output.
+
+    ``targets`` are ``(option, path, input index)``: the index is the input a target belongs to (for
+    ``-i`` its own file, which it may replace, and for ``--output-dir`` the input it mirrors). Character
+    devices (``/dev/null``) may be named any number of times.
+    """
+    files = [f for f in inputs if f.path != "-"]
+    seen: list[tuple[str, str, int | None]] = []
+    for option, path, owner in targets:
+        if _is_device(path):
+            continue
+        for f in files:
+            if not _same_file(path, f.path):
+                continue
+            if option == "-i":
+                if f.index != owner:
+                    raise InputError(path, f"given twice (also as {f.path})")
+                continue
+            hint = " (use -i to repair it in place)" if option in ("-o", "--output-dir") and owner in (None, f.index) else ""
+            raise InputError(path, f"{option} would overwrite an input{hint}")
+        for other_option, other, other_owner in seen:
+            if not _same_file(path, other):
+                continue
+            if option == other_option == "--output-dir" and owner is not None and other_owner is not None:
+                raise InputError(inputs[owner].name, f"--output-dir would write it to {path}, as {inputs[other_owner].name}")
+            what = "the output" if other_option == "-o" else f"the output of {inputs[other_owner].name}" \
+                if other_owner is not None else "another output"
+            raise InputError(path, f"{option} would overwrite {what}")
+        seen.append((option, path, owner))
+
+
 def run_fix(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stderr: IO[str]) -> int:
     files = args.files or ["-"]
     if args.in_place and "-" in files:
         raise UsageError("--in-place needs files, not standard input")
-    settings = _settings(args)
-    inputs_count = len(expand_inputs(files, args.glob))
-    if args.output and inputs_count > 1:
+    if args.edits_field is not None and args.edits_field == args.field:
+        raise UsageError(f"--edits-field {args.edits_field!r} is the text field (--field): the text would be lost")
+    text_to_stdout = not (args.in_place or args.output_dir or args.check or args.diff) and args.output in (None, "-")
+    if args.log == "-" and (text_to_stdout or args.diff):
+        raise UsageError("--log - and the corrected text would both go to standard output "
+                         "(write the text with -o FILE, or use --check)")
+    settings = _settings(args, keep_docs=args.diff)  # --diff of a Parquet file shows each row's text
+    inputs = _inputs(args)
+    if args.output and len(inputs) > 1:
         raise UsageError("-o/--output takes a single input (use --output-dir for several)")
-    name_files = inputs_count > 1
-    log = AtomicOutput(args.log) if args.log else None
+    if args.diff:
+        _check_diffable(args)
+    targets: list[tuple[str, str, int | None]] = []
+    if args.in_place:
+        targets += [("-i", f.path, f.index) for f in inputs]
+    elif args.output_dir:
+        targets += [("--output-dir", os.path.join(args.output_dir, f.rel), f.index) for f in inputs]
+    elif args.output and args.output != "-":
+        targets.append(("-o", args.output, None))
+        _check_output_name(inputs[0], args.output, args.input_format)
+    if args.log and args.log != "-":
+        targets.append(("--log", args.log, None))
+    _check_targets(inputs, targets)
+    name_files = len(inputs) > 1
+    log: AtomicOutput | _StdoutLog | None = None
     outputs: dict[int, _FileOutput] = {}
     totals: dict[int, list[int]] = {}
     diffs: dict[int, list[str]] = {}
@@ -419,21 +561,28 @@ def run_fix(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stder
         counts[2] += result.records
         found = found or counts[0] > 0
         if log is not None and result.edits:
-            log.write("".join(
+            log.write(json_bytes("".join(
                 json.dumps({**({"file": f.name} if name_files else {}), **where, **e.to_dict()}, ensure_ascii=False)
                 + "\n" for where, e in result.edits
-            ).encode("utf-8", "surrogateescape"))
+            ), args.errors))
         if args.diff:
-            diffs.setdefault(f.index, []).append(result.out if isinstance(result.out, str) else result.out.decode("utf-8", "surrogateescape"))
+            if f.fmt == "parquet":
+                diffs.setdefault(f.index, []).extend(_record_diffs(result))
+            else:
+                diffs.setdefault(f.index, []).append(
+                    result.out if isinstance(result.out, str) else result.out.decode("utf-8", "surrogateescape"))
 
     def on_end(f: InputFile) -> None:
         output(f).finish()
         if args.diff:
-            stdout.write(_unified_diff(f.name, _original(f), "".join(diffs.get(f.index, [])))
-                         .encode("utf-8", "surrogateescape"))
+            if f.fmt == "parquet":
+                text = "".join(diffs.pop(f.index, []))
+            else:
+                text = _unified_diff(f.name, _original(f), "".join(diffs.pop(f.index, [])))
+            stdout.write(text.encode("utf-8", "surrogateescape"))
         if not args.quiet:
             applied, suggested, records = totals.get(f.index, [0, 0, 0])
-            verb = "would apply" if args.check else "applied"
+            verb = "would apply" if args.check or args.diff else "applied"
             where = f" in {records} records" if f.fmt != "txt" else ""
             stderr.write(f"{f.name}: {applied} edit{'s' * (applied != 1)} {verb}, {suggested} suggested{where}\n")
 
@@ -442,9 +591,11 @@ def run_fix(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stder
             outputs[f.index].abort()
 
     try:
-        if args.diff:
-            _check_diffable(args)
-        status = _drive(args, settings, stdin, stderr, on_result, on_end, on_abort)
+        if args.log == "-":
+            log = _StdoutLog(stdout)
+        elif args.log:
+            log = AtomicOutput(args.log)
+        status = _drive(args, settings, inputs, stdin, stderr, on_result, on_end, on_abort)
         if log is not None:
             log.commit()
     except BaseException:
@@ -453,9 +604,21 @@ def run_fix(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stder
         if log is not None:
             log.discard()
         raise
-    if args.check and found:
+    if (args.check or args.diff) and found:
         status = max(status, EXIT_FOUND)
     return status
+
+
+def _record_diffs(result: TaskResult) -> list[str]:
+    """``--diff`` of a Parquet batch: one unified diff per changed row, named ``file:row N``."""
+    from .edits import apply
+
+    out = []
+    for name, text, edits in result.docs or []:
+        after = apply(text, edits)
+        if after != text:
+            out.append(_unified_diff(name, text, after))
+    return out
 
 
 def _check_diffable(args: argparse.Namespace) -> None:
@@ -510,7 +673,10 @@ def _collect(args: argparse.Namespace, stdin: IO[bytes], stderr: IO[str], keep_d
                 texts, edits = text_docs.pop(f.index)
                 docs.append((f.name, "".join(texts), edits))
 
-    status = _drive(args, settings, stdin, stderr, on_result, on_end, lambda f: text_docs.pop(f.index, None))
+    inputs = _inputs(args)
+    if getattr(args, "output", None) not in (None, "-"):
+        _check_targets(inputs, [("-o", args.output, None)])
+    status = _drive(args, settings, inputs, stdin, stderr, on_result, on_end, lambda f: text_docs.pop(f.index, None))
     return status, stats, docs
 
 
@@ -521,14 +687,18 @@ def run_stats(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], std
 
 
 def run_report(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stderr: IO[str]) -> int:
-    from .report import render_report
+    from .report import html_bytes, render_report
 
     status, stats, docs = _collect(args, stdin, stderr, keep_docs=True, max_docs=args.max_docs)
     title = args.title or "cleanfr — " + ", ".join(args.files or ["<stdin>"])
     html = render_report(docs, stats, title)
+    if args.output == "-":
+        stdout.write(html_bytes(html))
+        stdout.flush()
+        return status
     out = AtomicOutput(args.output, compress=False)
     try:
-        out.write(html.encode("utf-8", "surrogateescape"))
+        out.write(html_bytes(html))
     except BaseException:
         out.discard()
         raise

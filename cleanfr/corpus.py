@@ -17,6 +17,7 @@ allows it.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import fnmatch
 import json
@@ -27,7 +28,7 @@ from typing import Any, BinaryIO, Iterator
 
 from .edits import Edit
 from .stream import DEFAULT_CHUNK, iter_chunks, shift_edits
-from .textio import InputError, TextReader, open_binary
+from .textio import InputError, TextReader, decode_hint, json_bytes, open_binary
 
 __all__ = [
     "FORMATS", "Settings", "InputFile", "TextTask", "JsonlTask", "ParquetTask", "TaskResult",
@@ -54,6 +55,7 @@ class Settings:
     id_field: str = "id"
     on_error: str = "stop"
     errors: str = "strict"
+    replace_edits_field: bool = False  # --replace-edits-field: an existing field of that name may be replaced
     keep_docs: bool = False  # return each document's text and edits (for reports)
 
 
@@ -68,6 +70,7 @@ class InputFile:
     decoded: Any = None  # textio.Decoded: how to encode a text file's output
     failed: bool = False
     raw: BinaryIO | None = None  # the underlying file, for progress in bytes
+    schema: Any = None  # a Parquet file's pyarrow schema (with its metadata), set before its first task
 
     @property
     def name(self) -> str:
@@ -133,20 +136,23 @@ def detect_format(path: str, requested: str = "auto") -> str:
     return "txt"
 
 
-def expand_inputs(paths: list[str], pattern: str | None) -> list[tuple[str, str]]:
+def expand_inputs(paths: list[str], pattern: str | None, skip_dir: str | None = None) -> list[tuple[str, str]]:
     """``(path, relative path)`` of every input; directories are walked (sorted) for files matching ``pattern``.
 
     A directory without a pattern is an error: walking every file of a tree by accident is never wanted.
-    Hidden files and directories (names starting with ``.``) are skipped.
+    Hidden files and directories (names starting with ``.``) are skipped, and so is ``skip_dir`` (the
+    ``--output-dir``, when it lies inside a walked directory: a second run must not clean its own output).
     """
     out: list[tuple[str, str]] = []
+    skip = os.path.realpath(skip_dir) if skip_dir else None
     for path in paths:
         if path != "-" and os.path.isdir(path):
             if not pattern:
                 raise InputError(path, "is a directory (walk it with --glob PATTERN, e.g. --glob '*.txt')")
             found = []
             for root, dirs, files in os.walk(path, onerror=_raise_walk_error):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                                 and (skip is None or os.path.realpath(os.path.join(root, d)) != skip))
                 for name in files:
                     if not name.startswith(".") and fnmatch.fnmatch(name, pattern):
                         full = os.path.join(root, name)
@@ -235,6 +241,7 @@ def _parquet_tasks(f: InputFile) -> Iterator[ParquetTask]:
         raise InputError(f.name, f"cannot read Parquet: {exc}") from None
     except Exception as exc:  # pyarrow raises ArrowInvalid for a file that is not Parquet
         raise InputError(f.name, f"not a Parquet file ({exc})") from None
+    f.schema = pfile.schema_arrow
     row = 0
     for batch in pfile.iter_batches(batch_size=PARQUET_BATCH_ROWS):
         yield ParquetTask(f.index, f.name, row, batch)
@@ -343,7 +350,9 @@ def _process_jsonl(task: JsonlTask) -> TaskResult:
     out: list[bytes] = []
     for i, raw in enumerate(task.lines):
         number = task.first_line + i
-        body = raw.rstrip(b"\r\n")
+        # A UTF-8 byte order mark before the first record is kept, and not read as part of the JSON.
+        bom = codecs.BOM_UTF8 if number == 1 and raw.startswith(codecs.BOM_UTF8) else b""
+        body = raw[len(bom):].rstrip(b"\r\n")
         if not body.strip():
             out.append(raw)
             continue
@@ -351,8 +360,7 @@ def _process_jsonl(task: JsonlTask) -> TaskResult:
             try:
                 line = body.decode("utf-8", settings.errors)
             except UnicodeDecodeError as exc:
-                raise _BadRecord(f"invalid UTF-8 at byte {exc.start} of the line "
-                                 "(try --errors replace or --errors surrogateescape)") from None
+                raise _BadRecord(f"invalid UTF-8 at byte {exc.start} of the line{decode_hint(exc, 'utf-8', json_lines=True)}") from None
             try:
                 obj = json.loads(line, strict=False)
             except json.JSONDecodeError as exc:
@@ -360,6 +368,9 @@ def _process_jsonl(task: JsonlTask) -> TaskResult:
             except RecursionError:
                 raise _BadRecord("malformed JSON (nested too deeply)") from None
             text = _record_text(obj, settings.field)
+            if settings.edits_field is not None and settings.edits_field in obj and not settings.replace_edits_field:
+                raise _BadRecord(f"the record already has a field {settings.edits_field!r} "
+                                 "(--replace-edits-field to replace it)")
         except _BadRecord as exc:
             if _skip_record(res, settings, f"{task.name}: line {number}: {exc}", out, raw):
                 continue
@@ -384,7 +395,7 @@ def _process_jsonl(task: JsonlTask) -> TaskResult:
         res.changed = res.changed or result.text != text or settings.edits_field is not None
         edits = [e.to_dict() for e in result.edits] if settings.edits_field is not None else None
         new = rewrite_record(line, obj, settings.field, text, result.text, settings.edits_field, edits)
-        out.append(new.encode("utf-8", settings.errors) + raw[len(body):])
+        out.append(bom + json_bytes(new, settings.errors) + raw[len(bom) + len(body):])
     res.out = b"".join(out)
     return res
 

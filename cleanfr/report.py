@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import codecs
 import html
 import re
 from importlib import resources
@@ -23,7 +24,7 @@ from typing import Sequence
 from .edits import Edit
 from .stats import Stats
 
-__all__ = ["render_report", "render_document"]
+__all__ = ["render_report", "render_document", "html_bytes"]
 
 _VISIBLE = {" ": "␣", "\u00a0": "⍽", "\u202f": "⍽", "\t": "⇥", "\u00ad": "-"}
 _HUES = (210, 30, 140, 280, 0, 90, 180, 320, 55, 250, 110, 350)
@@ -145,3 +146,16 @@ survol ou Tab : détail · touches <kbd>n</kbd>/<kbd>p</kbd> : modification suiv
 <script>{_asset("report.js")}</script>
 </body></html>
 """
+
+
+def html_bytes(page: str) -> bytes:
+    """The report as UTF-8; a lone surrogate (a truncated emoji in a record, an undecodable byte kept by
+    ``surrogateescape``) is shown as U+FFFD, since HTML has no way to hold it.
+
+    >>> html_bytes("<p>tweet \\ud83d</p>")
+    b'<p>tweet \\xef\\xbf\\xbd</p>'
+    """
+    return page.encode("utf-8", "cleanfr-html")
+
+
+codecs.register_error("cleanfr-html", lambda exc: ("\ufffd".encode() * (exc.end - exc.start), exc.end))

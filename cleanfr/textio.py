@@ -16,12 +16,13 @@ import contextlib
 import gzip
 import io
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
-from typing import BinaryIO, Iterator
+from typing import Any, BinaryIO, Iterator
 
 __all__ = [
-    "InputError", "BinaryInput", "Decoded", "decode_bytes", "read_input", "atomic_writer", "write_atomic",
+    "InputError", "BinaryInput", "Decoded", "decode_bytes", "decode_hint", "json_bytes", "read_input", "atomic_writer", "write_atomic",
     "AtomicOutput", "compression_of", "open_binary", "TextReader",
 ]
 
@@ -90,13 +91,33 @@ def decode_bytes(data: bytes, name: str, encoding: str = "utf-8", errors: str = 
         return Decoded(data.decode(encoding, errors), encoding, errors, bom)
     except UnicodeDecodeError as exc:
         raise InputError(
-            name,
-            f"invalid {encoding.upper()} at byte {exc.start + len(bom)} (try --errors replace or --errors surrogateescape)",
+            name, f"invalid {encoding.upper()} at byte {exc.start + len(bom)}{decode_hint(exc, encoding, errors)}",
         ) from None
     except UnicodeError as exc:  # e.g. the utf-16 codec on data without a BOM
         raise InputError(name, f"cannot decode as {encoding}: {exc}") from None
     except LookupError:
         raise InputError(name, f"unknown encoding {encoding!r}") from None
+
+
+def decode_hint(exc: UnicodeDecodeError, encoding: str, errors: str = "strict", json_lines: bool = False) -> str:
+    """What to try after ``exc``: ``--encoding latin-1`` when the bad byte reads as a Latin-1 letter.
+
+    In a Latin-1 (or Windows-1252) file, an accented letter is one byte ≥ 0xC0 followed by an ASCII byte,
+    which UTF-8 never writes. JSON lines are UTF-8 whatever ``--encoding`` says: such a file must be converted.
+
+    >>> decode_hint(UnicodeDecodeError("utf-8", b"caf\\xe9 noir", 3, 4, "invalid"), "utf-8")
+    ' (the file looks like Latin-1: try --encoding latin-1; else --errors replace or --errors surrogateescape)'
+    """
+    if errors != "strict":
+        return ""
+    bad = exc.object[exc.start:exc.start + 2]
+    if (_is_utf8(encoding) and bad and 0xC0 <= bad[0] and bad[0] not in (0xD7, 0xF7)
+            and (len(bad) == 1 or bad[1] < 0x80)):
+        if json_lines:
+            return (" (the file looks like Latin-1, and JSON lines are UTF-8: convert it with iconv -f latin1 -t utf-8;"
+                    " else try --errors replace or --errors surrogateescape)")
+        return " (the file looks like Latin-1: try --encoding latin-1; else --errors replace or --errors surrogateescape)"
+    return " (try --errors replace or --errors surrogateescape)"
 
 
 def read_input(path: str, encoding: str = "utf-8", errors: str = "strict", stdin: object = None) -> Decoded:
@@ -119,6 +140,36 @@ def read_input(path: str, encoding: str = "utf-8", errors: str = "strict", stdin
     except OSError as exc:
         raise InputError(name, exc.strerror or str(exc)) from None
     return decode_bytes(data, name, encoding, errors)
+
+
+def _escape_surrogates(exc: UnicodeError, keep_bytes: bool) -> tuple[bytes, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    out = bytearray()
+    for c in exc.object[exc.start:exc.end]:
+        code = ord(c)
+        if keep_bytes and 0xDC80 <= code <= 0xDCFF:
+            out.append(code - 0xDC00)  # an undecodable byte carried by surrogateescape
+        elif 0xD800 <= code <= 0xDFFF:
+            out += f"\\u{code:04x}".encode("ascii")
+        else:
+            raise exc
+    return bytes(out), exc.end
+
+
+codecs.register_error("cleanfr-json", lambda exc: _escape_surrogates(exc, False))
+codecs.register_error("cleanfr-json-bytes", lambda exc: _escape_surrogates(exc, True))
+
+
+def json_bytes(line: str, errors: str = "strict") -> bytes:
+    """A line of JSON as UTF-8; a lone surrogate in it (a truncated emoji read from ``"\\ud83d"``) is
+    written back as its JSON escape. With ``surrogateescape``, U+DC80–U+DCFF are the input's undecodable
+    bytes and are written back as those bytes.
+
+    >>> json_bytes('{"t": "ok \\ud83d"}')
+    b'{"t": "ok \\\\ud83d"}'
+    """
+    return line.encode("utf-8", "cleanfr-json-bytes" if errors == "surrogateescape" else "cleanfr-json")
 
 
 def compression_of(path: str) -> str | None:
@@ -190,11 +241,68 @@ def open_binary(path: str, stdin: BinaryIO | None = None) -> tuple[BinaryIO, Bin
         inner: BinaryIO = gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[assignment]
         label = "gzip"
     else:
+        return io.BufferedReader(_ZstdReader(raw, path), 1 << 20), raw  # type: ignore[return-value]
+    return io.BufferedReader(_Checked(inner, path, label), 1 << 20), raw  # type: ignore[return-value]
+
+
+class _ZstdReader(io.RawIOBase):
+    """Decompress a ``.zst`` file frame after frame.
+
+    zstandard's ``stream_reader`` ends quietly where a truncated file ends and raises its own ``ZstdError`` on
+    garbage; here both are an :class:`InputError` naming the file, as gzip's are. Compressed data is fed in
+    small pieces, so a highly compressed frame is never decompressed whole into memory.
+    """
+
+    _PIECE = 4096
+
+    def __init__(self, raw: BinaryIO, name: str) -> None:
         import zstandard
 
-        inner = zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True)  # type: ignore[assignment]
-        label = "zstd"
-    return io.BufferedReader(_Checked(inner, path, label), 1 << 20), raw  # type: ignore[return-value]
+        self._raw, self._name, self._error = raw, name, zstandard.ZstdError
+        self._dctx = zstandard.ZstdDecompressor()
+        self._frame: Any = None  # the decompressor of the frame being read
+        self._out = b""
+        self._pos = 0
+        self._eof = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        while self._pos >= len(self._out) and not self._eof:
+            self._out, self._pos = self._feed(), 0
+        n = min(len(buffer), len(self._out) - self._pos)
+        buffer[:n] = self._out[self._pos:self._pos + n]
+        self._pos += n
+        return n
+
+    def _feed(self) -> bytes:
+        try:
+            data = self._raw.read(self._PIECE)
+        except OSError as exc:
+            raise _os_error(self._name, exc) from None
+        if not data:
+            self._eof = True
+            if self._frame is not None:
+                raise InputError(self._name, "corrupt zstd data (truncated)")
+            return b""
+        out = []
+        while data:
+            if self._frame is None:
+                self._frame = self._dctx.decompressobj()
+            try:
+                out.append(self._frame.decompress(data))
+            except self._error as exc:
+                raise InputError(self._name, f"corrupt zstd data ({exc})") from None
+            if not self._frame.eof:
+                break
+            data, self._frame = self._frame.unused_data, None
+        return b"".join(out)
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._raw.close()
+        super().close()
 
 
 class TextReader:
@@ -258,7 +366,7 @@ class TextReader:
                 text = self._decoder.decode(data, final)
             except UnicodeDecodeError as exc:
                 at = self._offset - held + exc.start
-                hint = " (try --errors replace or --errors surrogateescape)" if self.errors == "strict" else ""
+                hint = decode_hint(exc, self.encoding, self.errors)
                 raise InputError(self.name, f"invalid {self.encoding.upper()} at byte {at}{hint}") from None
             except UnicodeError as exc:  # e.g. the utf-16 codec on data without a BOM
                 raise InputError(self.name, f"cannot decode as {self.encoding}: {exc}") from None
@@ -297,16 +405,29 @@ class AtomicOutput:
 
     Compresses when ``path`` ends in ``.gz``/``.zst`` (unless ``compress=False``). Errors (disk full,
     permission denied) are :class:`InputError` naming ``path``; the temporary never stays behind.
+
+    A symlink stays a symlink (the file it points to is replaced); a rewritten file keeps its owner and mode;
+    a character device or a FIFO (``/dev/null``, a named pipe) is written directly, never replaced.
     """
 
     def __init__(self, path: str, compress: bool = True) -> None:
         self.path = path
-        directory = os.path.dirname(os.path.abspath(path))
+        # Through a symlink, the file it points to is replaced and the link stays.
+        self._target = os.path.realpath(path)
+        self._tmp: str | None = None
         try:
-            fd, self._tmp = tempfile.mkstemp(prefix=".cleanfr-", suffix=".tmp", dir=directory)
+            st = os.stat(self._target)
+        except OSError:
+            st = None
+        try:
+            if st is not None and not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+                # A device or a FIFO is written to, never replaced (a rename would put a regular file in its place).
+                self._raw = open(self._target, "wb")
+            else:
+                fd, self._tmp = tempfile.mkstemp(prefix=".cleanfr-", suffix=".tmp", dir=os.path.dirname(self._target))
+                self._raw = os.fdopen(fd, "wb")
         except OSError as exc:
             raise _os_error(path, exc, "cannot write: ") from None
-        self._raw = os.fdopen(fd, "wb")
         self._out: BinaryIO = self._raw
         kind = compression_of(path) if compress else None
         if kind == "gz":
@@ -316,6 +437,11 @@ class AtomicOutput:
 
             self._out = zstandard.ZstdCompressor().stream_writer(self._raw, closefd=False)  # type: ignore[assignment]
         self.closed = False
+
+    @property
+    def direct(self) -> bool:
+        """True when ``path`` is a device or a FIFO, written in place (no temporary, no rename)."""
+        return self._tmp is None
 
     @property
     def stream(self) -> BinaryIO:
@@ -330,21 +456,27 @@ class AtomicOutput:
             raise _os_error(self.path, exc, "cannot write: ") from None
 
     def commit(self) -> None:
-        """Finish the file and rename it over ``path`` (keeping an existing file's permission bits)."""
+        """Finish the file and rename it over ``path``, keeping an existing file's owner and permission bits."""
         if self.closed:
             return
         try:
             if self._out is not self._raw:
                 self._out.close()
             self._raw.flush()
+            if self._tmp is None:
+                self._raw.close()
+                self.closed = True
+                return
             os.fsync(self._raw.fileno())
             self._raw.close()
             try:
-                mode = os.stat(self.path).st_mode & 0o7777
+                st = os.stat(self._target)
+                mode = stat.S_IMODE(st.st_mode)
+                _copy_owner(self._tmp, st)
             except FileNotFoundError:
                 mode = 0o666 & ~_umask()  # a new file gets the usual mode, not mkstemp's 0600
             os.chmod(self._tmp, mode)
-            os.replace(self._tmp, self.path)
+            os.replace(self._tmp, self._target)
         except OSError as exc:
             self.discard()
             raise _os_error(self.path, exc, "cannot write: ") from None
@@ -358,8 +490,21 @@ class AtomicOutput:
         for f in (self._out, self._raw):
             with contextlib.suppress(Exception):
                 f.close()
+        if self._tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self._tmp)
+
+
+def _copy_owner(path: str, st: os.stat_result) -> None:
+    """Give ``path`` the owner and group of ``st`` where this process may (root, or a group it is in)."""
+    current = os.stat(path)
+    if (current.st_uid, current.st_gid) == (st.st_uid, st.st_gid):
+        return
+    try:
+        os.chown(path, st.st_uid, st.st_gid)
+    except PermissionError:
         with contextlib.suppress(OSError):
-            os.unlink(self._tmp)
+            os.chown(path, -1, st.st_gid)
 
 
 def write_atomic(path: str, data: bytes) -> None:

@@ -63,14 +63,18 @@ def test_check_exits_1_and_writes_nothing(tmp_path: Path):
     assert run("fix", "--check", str(g)).returncode == 0
 
 
-def test_diff_is_unified_and_writes_nothing(tmp_path: Path):
+def test_diff_is_unified_writes_nothing_and_exits_1_on_changes(tmp_path: Path):
     f = tmp_path / "m.txt"
     f.write_bytes(MOJIBAKE)
     p = run("fix", "--diff", str(f))
     out = p.stdout.decode()
-    assert p.returncode == 0
+    assert p.returncode == 1  # as ``ruff format --diff``: there are changes
     assert f"--- a/{f}" in out and "-Ã©tÃ© Ã  Paris" in out and "+été à Paris" in out
     assert f.read_bytes() == MOJIBAKE
+    g = tmp_path / "c.txt"
+    g.write_bytes(CLEAN)
+    p = run("fix", "--diff", str(g))
+    assert p.returncode == 0 and p.stdout == b""
 
 
 def test_in_place_rewrites_atomically_and_keeps_mode(tmp_path: Path):
