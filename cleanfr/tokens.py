@@ -55,7 +55,7 @@ APOSTROPHES = "'\u2019"
 _GLUE = frozenset("0123456789_-./\\@#&=+:$%~*|<>[]{}^`¬\u00ad")
 
 _LINE_BLANKS = frozenset(" \t\r\n")
-_CUT_BEFORE = regex.compile(r"[-¬\u00ad][ \t]*\r?\n[ \t]*$")
+_CUT_BEFORE = regex.compile(r"[-¬\u00ad][ \t]*(?:\r\n?|\n)[ \t]*$")
 
 _TLD = r"(?:com|org|net|fr|eu|io|gov|edu|be|ch|ca|de|uk|info|ly|co|me|tv|ru|ua|us|int)"
 # Every branch starts only where its run of word characters starts ((?<!…) guards rather than \b):
@@ -234,10 +234,10 @@ def in_broken_word(text: str, start: int, end: int) -> bool:
     (False, False)
     """
     before = text[max(0, start - 8) : start]
-    if (" " in before[-3:] or "\n" in before[-3:]) and _BROKEN_BEFORE.search(before):
+    if any(c in before[-3:] for c in " \n\r") and _BROKEN_BEFORE.search(before):
         return True
     m = _BROKEN_AFTER.match(text, end)
-    return m is not None and (" " in m.group() or "\n" in m.group())
+    return m is not None and any(c in m.group() for c in " \n\r")
 
 
 def previous_word(text: str, start: int, keep_case: bool = False) -> str:
@@ -310,8 +310,9 @@ def code_line(text: str, pos: int) -> bool:
 NEXT_WORD = regex.compile(r"(?<![ \u00a0])[ \u00a0]++(\p{L}+)")
 
 
-#: A line break inside a word (``terri-\ntoire``): the hyphenation rule joins the two lines into one.
-_HYPHEN_BREAK_BEFORE = regex.compile(r"(?<=\p{L})-[ \t]*+\r?\n[ \t]*+(?=\p{Ll})")
+#: A line break inside a word (``terri-\ntoire``; CRLF, an old Mac lone CR and blanks around the break too):
+#: the hyphenation rule joins the two lines into one.
+_HYPHEN_BREAK_BEFORE = regex.compile(r"(?<=\p{L})-[ \t]*+(?:\r\n?|\n)[ \t]*+(?=\p{Ll})")
 #: At most this many broken lines are read as one (hostile input may hold thousands).
 _MAX_JOINED_LINES = 8
 
@@ -328,7 +329,8 @@ def logical_line(text: str, pos: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, pos) + 1
     for _ in range(_MAX_JOINED_LINES):
         hyphen = text.rfind("-", max(0, start - 4), start)
-        if start == 0 or hyphen < 0 or not _HYPHEN_BREAK_BEFORE.match(text, hyphen):
+        brk = _HYPHEN_BREAK_BEFORE.match(text, hyphen) if start and hyphen >= 0 else None
+        if brk is None or brk.end() < start:  # no break, or one at a lone CR before the line feed
             break
         start = text.rfind("\n", 0, hyphen) + 1
     end = text.find("\n", pos)
@@ -336,7 +338,8 @@ def logical_line(text: str, pos: int) -> tuple[int, int]:
         if end < 0:
             break
         hyphen = text.rfind("-", max(0, end - 4), end)
-        if hyphen < 0 or not _HYPHEN_BREAK_BEFORE.match(text, hyphen) or text.find("\n", hyphen) != end:
+        brk = _HYPHEN_BREAK_BEFORE.match(text, hyphen) if hyphen >= 0 else None
+        if brk is None or brk.end() <= end:  # no break, or one at a lone CR before this line feed
             break
         end = text.find("\n", end + 1)
     return start, len(text) if end < 0 else end

@@ -78,7 +78,8 @@ class LineBreakHyphen(Rule):
     """Join a word that typesetting split at a line break.
 
     Example: ``l’adminis-\\ntration du pays`` → ``l’administration du pays`` (the two lines are
-    joined: the break was the typesetter's, inside a paragraph); ``adminis- tration`` (line breaks
+    joined: the break was the typesetter's, inside a paragraph; CRLF, a lone CR and blanks around the
+    break count as the break); ``adminis- tration`` (line breaks
     flattened by a scraper) → ``administration``. ``porte-\\nparole`` keeps its hyphen.
     """
 
@@ -89,7 +90,7 @@ class LineBreakHyphen(Rule):
 
     # Starts at the hyphen (a literal: fast to scan for); the halves are taken around it.
     # The right half is a whole word: ``prem-\nièreÉté`` joined would make a new glued token.
-    _PATTERN = regex.compile(r"(?<=\p{L})-(?:[ \t]*(\r?\n)[ \t]*|[ \t]+)(\p{Ll}++)(?![\p{L}\p{N}-])")
+    _PATTERN = regex.compile(r"(?<=\p{L})-(?:[ \t]*(\r\n?|\n)[ \t]*|[ \t]+)(\p{Ll}++)(?![\p{L}\p{N}-])")
 
     def find(self, doc: Document) -> Iterable[Edit]:
         for m, start, guard in _hyphens(doc, self._PATTERN):

@@ -75,3 +75,24 @@ def test_prefix_table_examples(row: list[str]) -> None:
 def test_idempotent() -> None:
     once = fix("la nouvelle adminis- tration et l’adminis-\ntration")
     assert fix(once) == once
+
+
+# Every form a line-break hyphen takes: CRLF, blanks before or after the break, an old Mac lone CR.
+BREAKS = ["-\n", "-\r\n", "- \n", "-\t\n", "-\n ", "- \r\n\t", "-\r"]
+
+
+@pytest.mark.parametrize("brk", BREAKS, ids=repr)
+@pytest.mark.parametrize("left, right", [("ved", "ette"), ("amb", "iance"), ("adminis", "tration")])
+def test_every_line_break_gives_the_word(brk: str, left: str, right: str) -> None:
+    """The whole pipeline joins the word and no other rule reads a half as a word (``ved-⏎ette`` is
+    ``vedette``, never ``vedelle``; ``amb- ⏎iance`` is ``ambiance``, never ``amblance``)."""
+    text = f"Une {left}{brk}{right} dans la salle."
+    result = cleanfr.fix(text)
+    assert result.text == f"Une {left}{right} dans la salle.", result.edits
+    assert cleanfr.fix(result.text).edits == []
+
+
+@pytest.mark.parametrize("brk", BREAKS, ids=repr)
+def test_every_line_break_keeps_compounds(brk: str) -> None:
+    text = f"le porte{brk}parole et un sous{brk}marin"
+    assert cleanfr.fix(text, select=["hyphenation"], min_confidence=0.5).text == text
