@@ -7,6 +7,8 @@ document does not use. Lines that look like tables, code or indented man-page te
 
 from __future__ import annotations
 
+from collections import Counter
+
 from dataclasses import dataclass
 import re
 from typing import Iterable, Iterator
@@ -266,9 +268,21 @@ class SpaceAfterPunctuation(Rule):
                 continue
             if text[at] == "," and is_word(left + right):
                 continue  # inclusive writing with a comma: ``démuni,es``
+            if text[at] == "," and len(left) == 1:
+                continue  # coordinates and tuples: ``(x,y)``
+            if _joined_pairs(doc)[left + text[at] + right] > 1:
+                continue  # a name the document writes so again and again (``queue.Queue``, ``fractions.Fraction``)
             yield self.edit(
                 doc, at, at + 1, text[at] + " ", 0.85, f"espace perdue après « {text[at]} » entre « {left} » et « {right} »"
             )
+
+
+_JOINED_PAIR = regex.compile(r"(?<![\p{L}.,])\p{L}+[.,]\p{L}+(?![\p{L}])")
+
+
+def _joined_pairs(doc: Document) -> Counter[str]:
+    """How often each ``word.Word`` / ``word,word`` pair is written in the document (counted once per pass)."""
+    return doc.memo("typography.joined_pairs", lambda d: Counter(_JOINED_PAIR.findall(d.text)))
 
 
 def _chunk_edge(char: str) -> bool:

@@ -90,3 +90,13 @@ def test_no_split_that_would_itself_need_an_elision():
     for text in ("AAAAAAA;Laété", "leest lelelele"):
         first = cleanfr.fix(text)
         assert not cleanfr.fix(first.text).applied
+
+
+def test_glue_damaged_document_is_its_own_grade() -> None:
+    """Glue is graded by the document: dense in scraped or OCR text, a lone unknown word in clean prose."""
+    damaged = "Le ministre officiellequi parlait a dit que le plan additionnelplus tard serait adopté."
+    clean = damaged.replace("additionnelplus", "additionnel plus") + " " + " ".join(
+        ["Le conseil municipal a voté le budget de la commune pour l'année prochaine."] * 20)
+    dense = {e.original: e.confidence for e in cleanfr.fix(damaged, select=["glued-words"]).edits}
+    sparse = {e.original: e.confidence for e in cleanfr.fix(clean, select=["glued-words"]).edits}
+    assert dense["officiellequi"] == pytest.approx(sparse["officiellequi"] + 0.03)

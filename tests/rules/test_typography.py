@@ -98,3 +98,17 @@ def test_guillemet_after_a_mojibake_lead_is_left_to_the_unicode_pass():
 def test_typography_repairs_are_a_fixed_point(text):
     first = cleanfr.fix(text)
     assert not cleanfr.fix(first.text).applied
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # dotted code names a document writes again and again (Python docs, judged wrong when spaced)
+        "Ces méthodes lèvent queue.Full ou queue.Empty ; une autre lève aussi queue.Full si la file est pleine.",
+        "Les objets fractions.Fraction et decimal.Decimal ; voir fractions.Fraction pour les rationnels.",
+        # coordinates and tuples
+        "La tortue va au point (x,y) puis revient au point de départ.",
+    ],
+)
+def test_space_after_punctuation_keeps_code_names_and_tuples(text: str) -> None:
+    assert fix(text) == text
