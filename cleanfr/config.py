@@ -96,10 +96,22 @@ def load_config(path: str) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     if os.path.basename(path) == "pyproject.toml":
-        data = data.get("tool", {}).get("cleanfr", {})
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: [tool] must be a table, got {_toml_type(tool)}")
+        data = tool.get("cleanfr", {})
         if not isinstance(data, dict):
-            raise ConfigError(f"{path}: [tool.cleanfr] must be a table")
+            raise ConfigError(f"{path}: [tool.cleanfr] must be a table, got {_toml_type(data)}")
     return parse_config(data, path)
+
+
+def _toml_type(value: Any) -> str:
+    """How TOML names the type of ``value`` (for messages)."""
+    for kind, name in ((bool, "a boolean"), (str, "a string"), (int, "an integer"), (float, "a float"),
+                       (list, "an array"), (dict, "a table")):
+        if isinstance(value, kind):
+            return name
+    return "a date or time"
 
 
 def parse_config(data: dict[str, Any], path: str) -> Config:
@@ -114,7 +126,7 @@ def parse_config(data: dict[str, Any], path: str) -> Config:
         if key in data:
             value = data[key]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ConfigError(f"{path}: {key} must be a list of rule ids or categories")
+                raise ConfigError(f"{path}: {key} must be a list of rule ids or categories, got {value!r}")
             for name in value:
                 if name not in known:
                     raise ConfigError(f"{path}: {key}: unknown rule or category {name!r} (see `cleanfr rules`)")
@@ -125,14 +137,14 @@ def parse_config(data: dict[str, Any], path: str) -> Config:
             raise ConfigError(f"{path}: min-confidence must be a number between 0 and 1, got {value!r}")
         cfg = replace(cfg, min_confidence=float(value))
     if "apostrophe" in data:
-        if data["apostrophe"] not in APOSTROPHES:
+        if not isinstance(data["apostrophe"], str) or data["apostrophe"] not in APOSTROPHES:
             raise ConfigError(f"{path}: apostrophe must be one of {', '.join(APOSTROPHES)}, got {data['apostrophe']!r}")
         cfg = replace(cfg, apostrophe=data["apostrophe"])
     files = {}
     for key in ("protected-words", "calques", "boilerplate"):
         if key in data:
             if not isinstance(data[key], str):
-                raise ConfigError(f"{path}: {key} must be a file path")
+                raise ConfigError(f"{path}: {key} must be a file path, got {_toml_type(data[key])}")
             files[key] = os.path.join(base, data[key])
     if "protected-words" in files:
         cfg = replace(cfg, protected_words=load_protected_words(files["protected-words"]))

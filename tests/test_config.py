@@ -48,6 +48,15 @@ def test_configuration_applies_and_options_override(tmp_path: Path):
         ("apostrophe = 'curly'\n", "apostrophe must be one of typographic, straight, auto"),
         ("protected-words = 'missing.txt'\n", "missing.txt: no such file"),
         ("select = [\n", "invalid TOML"),
+        # wrong types (issue 16, item 8): one line naming the file and the key, never an internal error
+        ("apostrophe = ['x']\n", "apostrophe must be one of typographic, straight, auto, got ['x']"),
+        ("apostrophe = 1\n", "apostrophe must be one of typographic, straight, auto, got 1"),
+        ("select = [1]\n", "select must be a list of rule ids or categories"),
+        ("ignore = {a = 1}\n", "ignore must be a list of rule ids or categories"),
+        ("min-confidence = 'high'\n", "min-confidence must be a number between 0 and 1"),
+        ("min-confidence = true\n", "min-confidence must be a number between 0 and 1"),
+        ("calques = ['a.tsv']\n", "calques must be a file path"),
+        ("boilerplate = 1\n", "boilerplate must be a file path"),
     ],
 )
 def test_invalid_configuration_is_one_line_exit_2(tmp_path: Path, toml: str, message: str):
@@ -107,3 +116,23 @@ def test_apostrophe_style_is_imposed_on_repairs():
 def test_example_configuration_loads():
     cfg = load_config(str(Path(__file__).resolve().parent.parent / "examples" / "cleanfr.toml"))
     assert cfg.protected_words and cfg.calques and cfg.boilerplate and cfg.apostrophe == "typographic"
+
+
+@pytest.mark.parametrize(
+    "toml, message",
+    [
+        ('tool = "x"\n', "pyproject.toml: [tool] must be a table"),
+        ("[tool]\ncleanfr = 3\n", "pyproject.toml: [tool.cleanfr] must be a table"),
+        ("[tool.cleanfr]\napostrophe = ['x']\n", "pyproject.toml: apostrophe must be one of"),
+    ],
+)
+def test_pyproject_with_wrong_types_is_one_line_exit_2(tmp_path: Path, toml: str, message: str):
+    (tmp_path / "pyproject.toml").write_text(toml)
+    for args in (["--config", str(tmp_path / "pyproject.toml")], []):
+        p = run("fix", "-", *args, cwd=tmp_path, input=MOJIBAKE)
+        err = p.stderr.decode()
+        if not args and "[tool.cleanfr]" not in toml:
+            assert p.returncode == 0  # not found as a configuration: no [tool.cleanfr] table
+            continue
+        assert p.returncode == 2 and message in err, err
+        assert len(err.splitlines()) == 1 and "Traceback" not in err and p.stdout == b""
