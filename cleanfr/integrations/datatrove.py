@@ -9,16 +9,19 @@ it lives. For each document it:
 * counts edits in datatrove's stats: ``cleanfr_applied``, ``cleanfr_suggested``, ``cleanfr_changed_docs`` and
   one ``cleanfr_<category>`` counter per category of applied edits.
 
-Example::
+Example (a script; the ``__main__`` guard is required, since datatrove's workers import the script)::
 
     from datatrove.executor import LocalPipelineExecutor
     from datatrove.pipeline.readers import JsonlReader
     from datatrove.pipeline.writers import JsonlWriter
     from cleanfr.integrations.datatrove import CleanfrFormatter
 
-    LocalPipelineExecutor(pipeline=[
-        JsonlReader("examples/"), CleanfrFormatter(), JsonlWriter("out/"),
-    ], tasks=4).run()
+    if __name__ == "__main__":
+        LocalPipelineExecutor(pipeline=[
+            JsonlReader("examples/"), CleanfrFormatter(), JsonlWriter("out/"),
+        ], tasks=4, workers=4).run()
+
+The same pipeline runs on a cluster with ``SlurmPipelineExecutor`` or ``RayPipelineExecutor`` (see the README).
 """
 
 from __future__ import annotations
