@@ -108,7 +108,7 @@ def test_every_authority_entry_cites_its_page():
     from cleanfr.rules.calques import _CITE
 
     authorities = [e for e in ENTRIES if e.cite]
-    assert len(authorities) >= 70
+    assert len(authorities) >= 95
     for e in authorities:
         assert _CITE.match(e.cite), e.id
         assert e.confidence <= 0.75 or e.confidence >= 0.8, e.id
