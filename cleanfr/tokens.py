@@ -32,7 +32,9 @@ Stable API (other rule families rely on it):
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import islice
 from importlib import resources
 from typing import Iterable, Iterator
 
@@ -299,11 +301,22 @@ def code_line(text: str, pos: int) -> bool:
     False
     """
     start, end = logical_line(text, pos)
-    line = text[start:end]
+    if end - start <= _SHORT_LINE:
+        return _code_verdict(text[start:end])
+    # A long line is read once: a rule asks for the line of each candidate word, and reading it each time
+    # made a one-line record quadratic (400 kB: 18 s).
+    index = _line_index(text)
+    verdict = index.code.get((start, end))
+    if verdict is None:
+        verdict = index.code[(start, end)] = _code_verdict(text[start:end])
+    return verdict
+
+
+def _code_verdict(line: str) -> bool:
     # Letters, not words: no repair of any pass adds letters (a split or an apostrophe adds words, a space
     # after a comma adds chunks) and a line cut by a hyphen is read whole, so joining it changes nothing
     # here: a line cannot turn into prose for a second run, and repairs stay idempotent.
-    return sum(1 for c in line if c.isalpha()) < 12 or _CODE_LINE.search(line) is not None
+    return len(list(islice(filter(str.isalpha, line), 12))) < 12 or _CODE_LINE.search(line) is not None
 
 
 #: The word after a position: spaces, then letters (possessive, so linear even when searched).
@@ -317,6 +330,65 @@ _HYPHEN_BREAK_BEFORE = regex.compile(r"(?<=\p{L})-[ \t]*+(?:\r\n?|\n)[ \t]*+(?=\
 _MAX_JOINED_LINES = 8
 
 
+#: A line at most this long is found by scanning from the position; a longer one is looked up in an index of
+#: the text's long lines, filled as they are met, so that asking for the line of each of many candidate
+#: words on one long line costs one scan of it, not one per candidate (quadratic).
+_SHORT_LINE = 4096
+#: Texts whose long lines are indexed at once (the latest ones; each index keeps its text alive).
+_MAX_INDEXED_TEXTS = 4
+
+
+class _LineIndex:
+    """What is known of one text's long lines: their bounds (sorted) and their :func:`code_line` verdicts."""
+
+    __slots__ = ("text", "starts", "ends", "code")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.code: dict[tuple[int, int], bool] = {}
+
+
+_LINE_INDEXES: dict[int, _LineIndex] = {}
+
+
+def _line_index(text: str) -> _LineIndex:
+    """The index of ``text``'s long lines (by identity: the index holds the text, so its id stays its own)."""
+    index = _LINE_INDEXES.get(id(text))
+    if index is None or index.text is not text:
+        _LINE_INDEXES.pop(id(text), None)
+        while len(_LINE_INDEXES) >= _MAX_INDEXED_TEXTS:
+            _LINE_INDEXES.pop(next(iter(_LINE_INDEXES)))
+        index = _LINE_INDEXES[id(text)] = _LineIndex(text)
+    return index
+
+
+def _physical_line(text: str, pos: int) -> tuple[int, int]:
+    """Start of the line holding ``pos`` and the offset of its line feed (``len(text)`` if none): what
+    ``text.rfind("\\n", 0, pos) + 1`` and ``text.find("\\n", pos)`` give, at a cost bounded by
+    :data:`_SHORT_LINE` per call once a long line has been met."""
+    floor = max(0, pos - _SHORT_LINE)
+    before = text.rfind("\n", floor, pos)
+    if before >= 0 or floor == 0:
+        ceiling = pos + _SHORT_LINE
+        after = text.find("\n", pos, ceiling)
+        if after >= 0:
+            return before + 1, after
+        if ceiling >= len(text):
+            return before + 1, len(text)
+    index = _line_index(text)
+    i = bisect_right(index.starts, pos) - 1
+    if i >= 0 and pos <= index.ends[i]:
+        return index.starts[i], index.ends[i]
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    index.starts.insert(i + 1, start)
+    index.ends.insert(i + 1, end)
+    return start, end
+
+
 def logical_line(text: str, pos: int) -> tuple[int, int]:
     """Start and end of the line around ``pos``, lines that a word hyphenated across a break joins counted
     as one: the hyphenation rule joins them in the words pass, and a verdict on the line must not change
@@ -326,23 +398,22 @@ def logical_line(text: str, pos: int) -> tuple[int, int]:
     >>> [text[slice(*logical_line(text, i))] for i in (0, 10, 28)]
     ['une ad-\\nministration et', 'une ad-\\nministration et', 'la fin']
     """
-    start = text.rfind("\n", 0, pos) + 1
+    start, end = _physical_line(text, pos)
     for _ in range(_MAX_JOINED_LINES):
         hyphen = text.rfind("-", max(0, start - 4), start)
         brk = _HYPHEN_BREAK_BEFORE.match(text, hyphen) if start and hyphen >= 0 else None
         if brk is None or brk.end() < start:  # no break, or one at a lone CR before the line feed
             break
-        start = text.rfind("\n", 0, hyphen) + 1
-    end = text.find("\n", pos)
+        start = _physical_line(text, hyphen)[0]
     for _ in range(_MAX_JOINED_LINES):
-        if end < 0:
+        if end >= len(text):
             break
         hyphen = text.rfind("-", max(0, end - 4), end)
         brk = _HYPHEN_BREAK_BEFORE.match(text, hyphen) if hyphen >= 0 else None
         if brk is None or brk.end() <= end:  # no break, or one at a lone CR before this line feed
             break
-        end = text.find("\n", end + 1)
-    return start, len(text) if end < 0 else end
+        end = _physical_line(text, end + 1)[1]
+    return start, end
 
 
 _LETTERS_AFTER = regex.compile(r"[\p{L}\p{M}]+")
