@@ -528,7 +528,7 @@ def run_fix(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stder
     if args.output and len(inputs) > 1:
         raise UsageError("-o/--output takes a single input (use --output-dir for several)")
     if args.diff:
-        _check_diffable(args)
+        _check_diffable(args, inputs)
     targets: list[tuple[str, str, int | None]] = []
     if args.in_place:
         targets += [("-i", f.path, f.index) for f in inputs]
@@ -545,6 +545,7 @@ def run_fix(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stder
     outputs: dict[int, _FileOutput] = {}
     totals: dict[int, list[int]] = {}
     diffs: dict[int, list[str]] = {}
+    originals: dict[int, list[str]] = {}
     found = False
 
     def output(f: InputFile) -> _FileOutput:
@@ -568,6 +569,9 @@ def run_fix(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stder
         if args.diff:
             if f.fmt == "parquet":
                 diffs.setdefault(f.index, []).extend(_record_diffs(result))
+            elif f.fmt == "txt":
+                originals.setdefault(f.index, []).extend(text for _, text, _ in result.docs or [])
+                diffs.setdefault(f.index, []).append(result.out)
             else:
                 diffs.setdefault(f.index, []).append(
                     result.out if isinstance(result.out, str) else result.out.decode("utf-8", "surrogateescape"))
@@ -577,6 +581,8 @@ def run_fix(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stder
         if args.diff:
             if f.fmt == "parquet":
                 text = "".join(diffs.pop(f.index, []))
+            elif f.fmt == "txt":
+                text = _unified_diff(f.name, "".join(originals.pop(f.index, [])), "".join(diffs.pop(f.index, [])))
             else:
                 text = _unified_diff(f.name, _original(f), "".join(diffs.pop(f.index, [])))
             stdout.write(text.encode("utf-8", "surrogateescape"))
@@ -621,21 +627,20 @@ def _record_diffs(result: TaskResult) -> list[str]:
     return out
 
 
-def _check_diffable(args: argparse.Namespace) -> None:
-    for path in args.files or ["-"]:
-        if path == "-":
+def _check_diffable(args: argparse.Namespace, inputs: list[InputFile]) -> None:
+    for f in inputs:
+        if f.path == "-":
             raise UsageError("--diff needs files, not standard input")
+        if f.fmt == "jsonl" and not os.path.isfile(f.path):
+            raise InputError(f.name, "--diff of JSON lines reads the file twice: it must be a regular file")
 
 
 def _original(f: InputFile) -> str:
-    """The decoded input, read again for ``--diff`` (diffs are for files a person reads)."""
-    from .textio import TextReader, open_binary
+    """A JSONL input's lines, read again for ``--diff`` (a text file's come with its tasks)."""
+    from .textio import open_binary
 
     stream, _ = open_binary(f.path)
     with stream:
-        if f.fmt == "txt":
-            reader = TextReader(stream, f.name, f.decoded.encoding if f.decoded else "utf-8", f.decoded.errors if f.decoded else "strict")
-            return "".join(iter(reader.read, ""))
         return stream.read().decode("utf-8", "surrogateescape")
 
 

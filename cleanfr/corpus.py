@@ -186,7 +186,9 @@ def iter_tasks(f: InputFile, encoding: str, errors: str, chunk: int = DEFAULT_CH
     if f.fmt == "parquet":
         yield from _parquet_tasks(f)
         return
-    if f.fmt == "txt" and f.path != "-":
+    if f.fmt == "txt" and f.path != "-" and os.path.isfile(f.path):
+        # Checked whole before the first byte is written; a pipe (``<(cmd)``, a FIFO) can be read only once,
+        # so it is streamed as standard input is.
         prescan(f.path, encoding, errors)
     stream, f.raw = open_binary(f.path, stdin)
     try:

@@ -7,6 +7,7 @@ must come out of the run byte for byte as it went in. The crash and convention c
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import stat
@@ -55,6 +56,7 @@ class Scenario:
     message: str | None = None  # a part of the one stderr line (paths relative to the directory)
     check: Callable[[Path], None] | None = None
     fifo_reader: str | None = None  # a FIFO to drain while the command runs (its content goes to check)
+    fifo_writer: tuple[str, bytes] | None = None  # a FIFO to feed while the command runs
     root: bool = False
     parquet: bool = False
     received: dict = field(default_factory=dict)
@@ -150,6 +152,10 @@ SCENARIOS = [
              check=_all(_is(stat.S_ISLNK, "out.txt"), _content("old.txt", FIXED))),
     Scenario("in-place-keeps-owner-and-mode", 2, {"own.txt": MOJIBAKE}, ["fix", "-i", "own.txt", "-q"], returncode=0,
              check=_all(_owner_and_mode("own.txt", 4321, 4321, 0o640), _content("own.txt", FIXED)), root=True),
+    Scenario("input-is-a-pipe", 2, {"pipe": ("fifo",)}, ["fix", "pipe", "-o", "out.txt", "-q"], returncode=0,
+             fifo_writer=("pipe", MOJIBAKE), check=_content("out.txt", FIXED)),  # as `cleanfr fix <(cmd)`
+    Scenario("diff-of-a-pipe", 2, {"pipe": ("fifo",)}, ["fix", "--diff", "pipe", "-q"], returncode=1,
+             fifo_writer=("pipe", MOJIBAKE)),
     # 3. the edits field must not replace a field the record has
     Scenario("edits-field-is-the-text-field", 3, {"c.jsonl": RECORD},
              ["fix", "c.jsonl", "--edits-field", "text", "-o", "out.jsonl"],
@@ -245,11 +251,34 @@ def test_data_loss_scenarios(s: Scenario, tmp_path: Path, monkeypatch: pytest.Mo
                 received[s.fifo_reader] = f.read()
         reader = threading.Thread(target=drain, daemon=True)
         reader.start()
+    if s.fifo_writer:
+        def feed() -> None:
+            with open(tmp_path / s.fifo_writer[0], "wb") as f:
+                f.write(s.fifo_writer[1])
+        reader = threading.Thread(target=feed, daemon=True)
+        reader.start()
+    watchdog = None
+    if reader is not None:  # a command that opens the FIFO a second time would wait forever: open the other end
+        fifo = str(tmp_path / (s.fifo_reader or s.fifo_writer[0]))
+
+        done = threading.Event()
+
+        def release() -> None:
+            while not done.wait(10):
+                with contextlib.suppress(OSError):
+                    os.close(os.open(fifo, (os.O_WRONLY if s.fifo_writer else os.O_RDONLY) | os.O_NONBLOCK))
+        watchdog = threading.Thread(target=release, daemon=True)
+        watchdog.cancel = done.set  # type: ignore[attr-defined]
+        watchdog.start()
     args = s.args if s.args[0] != "fix" or "--no-config" in s.args else [*s.args, "--no-config"]
-    p = run(*args)
+    try:
+        p = run(*args)
+    finally:
+        if watchdog is not None:
+            watchdog.cancel()
     if reader is not None:
-        if p.returncode != 0:  # nothing opened the FIFO: let the reader go
-            with open(tmp_path / s.fifo_reader, "wb"):
+        if reader.is_alive():  # the command never opened the FIFO: let the thread go
+            with open(tmp_path / (s.fifo_reader or s.fifo_writer[0]), "rb" if s.fifo_writer else "wb"):
                 pass
         reader.join(10)
         assert not reader.is_alive()
