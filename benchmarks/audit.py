@@ -80,18 +80,18 @@ def _fix_file(args: tuple[str, str]) -> tuple[str, str, int, list[dict]]:
     return kind, str(Path(path).relative_to(DATA)), len(text.split()), rows
 
 
-def run(kinds: list[str], jobs: int) -> None:
+def run(kinds: list[str], jobs: int, out_dir: Path = OUT) -> None:
     """Fix every corpus file; write every edit (applied and suggested) and the word counts."""
-    OUT.mkdir(exist_ok=True)
+    out_dir.mkdir(exist_ok=True)
     work = [(kind, str(path)) for kind, path in corpus_files(kinds)]
     words: collections.Counter[str] = collections.Counter()
-    with (OUT / "audit_edits.jsonl").open("w", encoding="utf-8") as out, ProcessPoolExecutor(jobs) as pool:
+    with (out_dir / "audit_edits.jsonl").open("w", encoding="utf-8") as out, ProcessPoolExecutor(jobs) as pool:
         for kind, file, n_words, rows in pool.map(_fix_file, work, chunksize=4):
             words[kind] += n_words
             for row in rows:
                 out.write(json.dumps({"kind": kind, "file": file, **row}, ensure_ascii=False) + "\n")
-    (OUT / "audit_words.json").write_text(json.dumps(words, indent=1))
-    print(f"{len(work)} files, {sum(words.values()):,} words -> {OUT / 'audit_edits.jsonl'}")
+    (out_dir / "audit_words.json").write_text(json.dumps(words, indent=1))
+    print(f"{len(work)} files, {sum(words.values()):,} words -> {out_dir / 'audit_edits.jsonl'}")
 
 
 def key(row: dict) -> tuple[str, int, int, str]:
@@ -293,6 +293,7 @@ def main() -> None:
     p_run = sub.add_parser("run")
     p_run.add_argument("--kinds", default=",".join(CORPORA))
     p_run.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
+    p_run.add_argument("--out", type=Path, default=OUT, help="folder for the edits (default benchmarks/out)")
     p_sheet = sub.add_parser("sheet")
     p_sheet.add_argument("-n", "--per-grade", type=int, default=12)
     p_sheet.add_argument("--seed", type=int, default=20261204)
@@ -304,7 +305,7 @@ def main() -> None:
     sub.add_parser("calibrate")
     args = parser.parse_args()
     if args.command == "run":
-        run(args.kinds.split(","), args.jobs)
+        run(args.kinds.split(","), args.jobs, args.out)
     elif args.command == "sheet":
         sheet(args.per_grade, args.seed, args.applied_only,
               args.kinds.split(",") if args.kinds else None, args.rules.split(",") if args.rules else None)
