@@ -1,12 +1,15 @@
 """Unicode repair: mojibake, C1 controls, ligatures and width variants, through ftfy.
 
 ftfy is run with a configuration that keeps French typography (’ « » NBSP NNBSP) and line endings,
-and only on the lines that a cheap scan flags, so clean text costs one regex pass.
+and only on the lines that a cheap scan flags (wherever ftfy's own badness heuristic can match, and the
+characters ftfy normalises), so clean text costs two regex passes.
 """
 
 from __future__ import annotations
 
 import difflib
+import heapq
+import re
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
@@ -57,34 +60,73 @@ _NEEDS_FTFY_WITHOUT_BADNESS = regex.compile(
 )
 
 
+# French letters and typography: a character outside this set and ASCII is rare in French and may be mojibake.
+_FRENCH = "ÀÁÄ-ÏÑ-ÖÚ-ïñ-öù-ÿŒœ«»’‘“”–—…•·°€\u00a0\u202f\u2009"
+#: Wherever ftfy's badness heuristic (``ftfy.badness.BADNESS_RE``: what ``ftfy.is_bad`` searches, and ftfy
+#: repairs nothing it does not flag) can match, this cheaper pattern matches too: a character that is neither
+#: ASCII nor French (Windows-1250/1251/1253 and MacRoman mojibake, codepage 437, Ã and Â, C1 controls), or
+#: one of the pairs of French characters the heuristic reads as mojibake (``é”``, ``»é``, ``œ.``). The
+#: pairs were worked out from the heuristic itself, for every string of up to three characters taken from
+#: French and ASCII (its longer sequences all need a non-French character); tests/rules/test_unicode.py
+#: checks them against the installed ftfy. Searching the heuristic itself costs a quarter of the pipeline.
+_BADNESS_PREFILTER = re.compile(
+    f"[^\\x00-\\x7f{_FRENCH}]|[Œœ][^A-Za-z]|(?=[ß-ïñüÀÁÄ-ÍÏÑÜÝ»”\u00a0«Î€])(?:"
+    + "|".join((
+        "[ß-ïñü][«»ÀÁÄ-ÏÑÜÝŒ‘“”•€]",
+        "[ÀÁÄ-ÍÏÑÜÝ][«°»‘“”•€]",
+        "[»”][«ÀÁÄ-ÏÑ-ÖÚ-ïñ-öù-ÿŒœ‘“•€]",
+        "\u00a0[ÁÄ-ÆËÌÎÏÑÜÝŒ]",
+        "«[ÀÁÄ-ÏÑ-ÖÚ-ïñ-öù-ÿŒœ]",
+        "Î[\u00a0«°·»œ–—‘“”•€]",
+        "€[«ÀÁÄ-ÏÑÜÝß-ïñüŒœ‘“•]",
+    ))
+    + ")"
+)
+
+
+def _suspects(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``text`` where mojibake may stand, in order: the suspect sequences and the prefilter's."""
+    return heapq.merge((m.span() for m in _SUSPECT.finditer(text)), (m.span() for m in _BADNESS_PREFILTER.finditer(text)))
+
+
 #: A long line is repaired in windows of about this many characters around its suspect sequences:
 #: ftfy and the diff that locates its changes cost more than linear time in the length they see.
 MAX_SEGMENT = 1000
 
 
 def mojibake_suspect(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether ``text[start:end]`` holds a sequence that may be mojibake (cheap: one regex search).
+    """Whether ``text[start:end]`` holds a sequence that may be mojibake: a UTF-8 sequence read as Latin-1
+    or Windows-1252 (one regex search), or anything ftfy would repair (its badness heuristic, then its
+    repair, where the cheap prefilter matches).
 
-    >>> mojibake_suspect("Ã©tÃ©"), mojibake_suspect("« été »")
-    (True, False)
+    >>> mojibake_suspect("Ã©tÃ©"), mojibake_suspect("« été »"), mojibake_suspect("LiĂ¨ge"), mojibake_suspect("»été")
+    (True, False, True, False)
     """
-    return _SUSPECT.search(text, start, len(text) if end is None else end) is not None
+    end = len(text) if end is None else end
+    if _SUSPECT.search(text, start, end) is not None:
+        return True
+    if _BADNESS_PREFILTER.search(text, start, end) is None:
+        return False
+    import ftfy
+
+    segment = text[start:end]
+    return ftfy.is_bad(segment) and ftfy.fix_text(segment, config=ftfy_config()) != segment
 
 
 def _suspect_segments(text: str) -> Iterator[tuple[int, int]]:
     """Spans ``[start, end)`` around suspect characters: their line, or a window of it cut at spaces."""
     last_end = -1
-    for m in _SUSPECT.finditer(text):
-        if m.start() < last_end:
+    for m_start, m_end in _suspects(text):
+        if m_start < last_end:
             continue
-        start, end = logical_line(text, m.start())
-        end = max(end, m.end())
+        start, end = logical_line(text, m_start)
+        end = max(end, m_end)
         if end - start > MAX_SEGMENT:
-            lo = max(start, last_end, m.start() - MAX_SEGMENT // 2)
+            lo = max(start, last_end, m_start - MAX_SEGMENT // 2)
             if lo > start:
-                space = text.find(" ", lo, m.start())
+                space = text.find(" ", lo, m_start)
                 start = space + 1 if space >= 0 else lo
-            hi = min(end, m.end() + MAX_SEGMENT // 2)
+            hi = min(end, m_end + MAX_SEGMENT // 2)
             space = text.find(" ", hi, min(end, hi + 100))
             end = space if space >= 0 else hi
         last_end = end
@@ -129,9 +171,10 @@ def _describe(explanation: list) -> str:
 
 
 class Mojibake(Rule):
-    """Repair mojibake (UTF-8 read as Latin-1 or Windows-1252) and related Unicode damage.
+    """Repair mojibake (UTF-8 read as Latin-1, Windows-1250/1251/1252, MacRoman, codepage 437…, once or
+    twice) and related Unicode damage, wherever ftfy's own heuristic would.
 
-    Example: ``Ã©tÃ© Ã  Paris`` → ``été à Paris``. French typography (’ « » and no-break spaces)
+    Example: ``Ã©tÃ© Ã  Paris`` → ``été à Paris``; ``LiĂ¨ge`` → ``Liège``. French typography (’ « » and no-break spaces)
     is kept as it is. Fullwidth forms and the ideographic space (U+3000) are narrowed (``５－２`` → ``5-2``).
     """
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cleanfr
 
@@ -86,3 +91,92 @@ def test_every_character_ftfy_changes_alone_opens_a_window() -> None:
     chars = [chr(c) if isinstance(c, int) else c for c in (*ftfy.chardata.LIGATURES, *ftfy.chardata.WIDTH_MAP)]
     missing = [c for c in chars if not (_SUSPECT.match(c) and _NEEDS_FTFY_WITHOUT_BADNESS.match(c))]
     assert missing == []
+
+
+# --- ftfy's own test cases ------------------------------------------------------------------------
+
+FTFY_CASES = Path(__file__).resolve().parent.parent / "data" / "ftfy_cases" / "test_cases.json"
+#: What cleanfr keeps and ftfy's defaults change: curly quotes and apostrophes (’ ‘ “ ” „ ʼ) and the no-break
+#: spaces. The expected texts are compared with these folded.
+_KEPT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"',
+                       "\u00a0": " ", "\u202f": " "})
+
+
+def ftfy_cases() -> list[dict]:
+    """The cases ftfy itself passes (``"expect": "pass"``), from its source distribution (Apache-2.0)."""
+    return [case for case in json.loads(FTFY_CASES.read_text(encoding="utf-8")) if case["expect"] == "pass"]
+
+
+def passes(case: dict) -> bool:
+    got = cleanfr.fix(case["original"], select=["unicode"], trust="stated").text.translate(_KEPT)
+    return got in (case["fixed"].translate(_KEPT), case.get("fixed-encoding", case["fixed"]).translate(_KEPT))
+
+
+def test_passes_ftfy_own_test_cases() -> None:
+    """ftfy's real-world cases (tweets, web pages, language selectors: Windows-1250/1251/1252, MacRoman,
+    codepage 437, double encodings, text that must stay as it is): the gate opens wherever ftfy's own
+    badness heuristic would repair, so cleanfr passes nearly all the 151 that ftfy passes."""
+    cases = ftfy_cases()
+    assert len(cases) == 151
+    failed = [case["label"] for case in cases if not passes(case)]
+    assert len(cases) - len(failed) >= 148, failed
+
+
+@pytest.mark.parametrize("case", ftfy_cases(), ids=lambda case: case["label"][:60])
+def test_ftfy_case_keeps_french_typography(case: dict) -> None:
+    """Whatever it repairs, the pass keeps every ’ « » and no-break space that ftfy's own repair keeps (ftfy's
+    repair with cleanfr's settings), and its log is exact."""
+    import ftfy
+
+    from cleanfr.rules.unicode import ftfy_config
+
+    original = case["original"]
+    result = cleanfr.fix(original, select=["unicode"], trust="stated")
+    assert cleanfr.apply(original, result.edits) == result.text
+    reference = ftfy.fix_text(original, config=ftfy_config())
+    for kept in "’«»\u00a0\u202f":
+        assert result.text.count(kept) >= min(reference.count(kept), original.count(kept)), kept
+
+
+def test_badness_prefilter_matches_wherever_ftfy_heuristic_does() -> None:
+    """Every match of ftfy's badness heuristic on a string of up to three French or ASCII characters is
+    matched by the cheap prefilter that opens the gate (any other character opens it by itself)."""
+    import itertools
+    import re
+
+    from ftfy.badness import BADNESS_RE
+
+    from cleanfr.rules.unicode import _BADNESS_PREFILTER, _FRENCH
+
+    badness = re.compile(BADNESS_RE.pattern, BADNESS_RE.flags | re.MULTILINE)
+    french = "".join(c for c in map(chr, range(0x80, 0x2100)) if re.fullmatch(f"[{_FRENCH}]", c))
+    alphabet = french + "aZx0_ \n.,?!-('\""  # one character of each ASCII class the heuristic tells apart
+    missed = set()
+    for size in (2, 3):
+        for chars in itertools.product(alphabet, repeat=size):
+            s = "".join(chars)
+            for m in badness.finditer(s):
+                if not _BADNESS_PREFILTER.search(m.group()):
+                    missed.add(m.group())
+    assert not missed, sorted(missed)[:20]
+    # Characters that are neither French nor ASCII open the gate alone.
+    assert all(_BADNESS_PREFILTER.match(c) for c in "ĂĹŘГВ─╨√≈βāÃÂØÙ\x81\ufffd")
+
+
+_ENCODINGS = ("cp1252", "latin-1", "cp1250", "cp1251", "cp437", "mac_roman", "iso-8859-2")
+_WORDS = ("été", "à", "Liège", "l’hôpital", "« œuvre »", "Čeština", "garçon", "naïve", "€", "—", "Kyiv", "Ελλάδα", "приятности")
+
+
+def _misread(word: str, encoding: str, twice: bool) -> str:
+    data = word.encode("utf-8")
+    text = data.decode(encoding, "replace")
+    return _misread(text, "cp1252", False) if twice else text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_WORDS), st.builds(_misread, st.sampled_from(_WORDS), st.sampled_from(_ENCODINGS), st.booleans()),
+                          st.sampled_from((" ", "\n", "\u00a0", ", "))), max_size=12).map("".join))
+def test_repairs_of_every_encoding_are_exact_and_idempotent(text: str) -> None:
+    result = cleanfr.fix(text)
+    assert cleanfr.apply(text, result.edits) == result.text
+    assert cleanfr.fix(result.text).applied == []
