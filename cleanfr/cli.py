@@ -24,7 +24,7 @@ from typing import IO, Any, Callable, Iterator, Sequence
 from . import __version__
 from .config import APOSTROPHES, Config, ConfigError, build_pipeline, find_config, load_config
 from .corpus import FORMATS, InputFile, Settings, TaskResult, detect_format, expand_inputs, init_worker, iter_tasks, process, warm_up
-from .parallel import ordered_map, resolve_jobs
+from .parallel import WorkerDied, ordered_map, resolve_jobs
 from .pipeline import DEFAULT_MIN_CONFIDENCE, SelectionError, all_rules
 from .stats import Stats
 from .stream import DEFAULT_CHUNK
@@ -38,6 +38,28 @@ EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in cleanfr, never a problem with the in
 
 class UsageError(Exception):
     """Bad command-line usage (exit 2)."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: stop and clean up exactly as Ctrl-C does (outputs discarded, temporaries removed)."""
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise Terminated()
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """Turn SIGTERM into :class:`Terminated` while the command runs (only the main thread may set handlers)."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -754,6 +776,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``cleanfr`` console script; returns the exit code."""
     parser = build_parser()
     stdout, stdin, stderr = sys.stdout.buffer, sys.stdin.buffer, sys.stderr
+    with _sigterm_as_interrupt():
+        return _main(parser, argv, stdin, stdout, stderr)
+
+
+def _main(parser: argparse.ArgumentParser, argv: Sequence[str] | None, stdin: IO[bytes], stdout: IO[bytes],
+          stderr: IO[str]) -> int:
     try:
         args = parser.parse_args(argv)
         if args.command == "fix":
@@ -770,9 +798,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`cleanfr fix big.txt | head`): stop quietly, as cat does.
         _quiet_stdout()
         return EXIT_BROKEN_PIPE
+    except Terminated:
+        stderr.write("cleanfr: terminated\n")
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         stderr.write("cleanfr: interrupted\n")
         return EXIT_INTERRUPTED
+    except WorkerDied as exc:
+        # Every output is already discarded; nothing half-written stays.
+        stderr.write(f"cleanfr: {exc}: stopped, no partial file left (try fewer --jobs)\n")
+        return 128 + exc.signal if exc.signal else EXIT_INTERNAL
     except OSError as exc:
         # Writing to standard output failed (disk full behind a redirection, closed descriptor).
         _quiet_stdout()

@@ -17,7 +17,30 @@ import signal
 from collections import deque
 from typing import Any, Callable, Iterable, Iterator
 
-__all__ = ["resolve_jobs", "ordered_map"]
+__all__ = ["resolve_jobs", "ordered_map", "WorkerDied"]
+
+#: How often (seconds) a wait for a result also checks that every worker is alive.
+_POLL = 0.2
+
+
+class WorkerDied(Exception):
+    """A worker process ended while tasks were in flight (killed by the out-of-memory killer, a crash).
+
+    ``multiprocessing.Pool`` replaces such a worker but never finishes its task: waiting would never end.
+    """
+
+    def __init__(self, exitcode: int) -> None:
+        self.exitcode = exitcode
+        self.signal = -exitcode if exitcode < 0 else None
+        if self.signal is not None:
+            try:
+                name = signal.Signals(self.signal).name
+            except ValueError:
+                name = "unknown"
+            how = f"was killed by signal {self.signal} ({name}" + ("; out of memory?)" if self.signal == 9 else ")")
+        else:
+            how = f"ended with status {exitcode}"
+        super().__init__(f"a worker process {how}")
 
 
 def resolve_jobs(jobs: int) -> int:
@@ -64,6 +87,9 @@ def ordered_map(
         prepare()
         gc.freeze()
     pool = context.Pool(jobs, _worker_init, (initializer, initargs))
+    # Pool workers never end on their own (no maxtasksperchild): one that has ended was killed or crashed.
+    # Pool keeps them in ``_pool``; without that attribute the check is skipped.
+    workers = list(getattr(pool, "_pool", []))
     try:
         pending: deque = deque()
         in_flight = 0
@@ -74,10 +100,10 @@ def ordered_map(
             else:
                 pending.append((item, None))
             while in_flight >= window or (pending and pending[0][1] is None and in_flight == 0):
-                done, in_flight = _pop(pending, in_flight)
+                done, in_flight = _pop(pending, in_flight, workers)
                 yield done
         while pending:
-            done, in_flight = _pop(pending, in_flight)
+            done, in_flight = _pop(pending, in_flight, workers)
             yield done
         pool.close()
     finally:
@@ -85,15 +111,24 @@ def ordered_map(
         pool.join()
 
 
-def _pop(pending: deque, in_flight: int) -> tuple[tuple[Any, Any], int]:
+def _pop(pending: deque, in_flight: int, workers: list) -> tuple[tuple[Any, Any], int]:
     item, future = pending.popleft()
     if future is None:
         return (item, None), in_flight
-    return (item, future.get()), in_flight - 1
+    while True:
+        try:
+            return (item, future.get(_POLL)), in_flight - 1
+        except multiprocessing.TimeoutError:
+            for process in workers:
+                if process.exitcode is not None:
+                    raise WorkerDied(process.exitcode) from None
 
 
 def _worker_init(initializer: Callable[..., None] | None, initargs: tuple) -> None:
-    # Ctrl-C is the parent's to handle: workers ignore it instead of printing tracebacks.
+    # Ctrl-C is the parent's to handle: workers ignore it instead of printing tracebacks. SIGTERM (from the
+    # parent's pool.terminate(), or sent to the whole process group) ends a worker at once, silently, whatever
+    # handler the parent had installed when it forked.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if initializer is not None:
         initializer(*initargs)

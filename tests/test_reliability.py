@@ -412,3 +412,91 @@ def test_latin1_input_suggests_the_encoding(tmp_path: Path):
     p = run("fix", str(g), "--no-config")
     assert p.returncode == 2 and "try --encoding latin-1" not in p.stderr.decode()  # JSONL is UTF-8 by definition
     assert "invalid UTF-8 at byte 13 of the line" in p.stderr.decode()
+
+
+# --- 9. a worker killed by the system, a SIGTERM ------------------------------------------------------
+
+
+def _big(path: Path, megabytes: float) -> bytes:
+    para = "Le conseil municipal s’est réuni mardi soir ; Ã©tÃ© Ã  Paris.\n\n".encode()
+    data = para * int(megabytes * 1_000_000 / len(para))
+    path.write_bytes(data)
+    return data
+
+
+def _workers(pid: int) -> list[int]:
+    """The worker processes of ``pid``: its children running the same command (not a helper process)."""
+    found = []
+    with open(f"/proc/{pid}/cmdline", "rb") as f:
+        command = f.read()
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                ppid = int(f.read().rsplit(b")", 1)[1].split()[1])
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                same = f.read() == command
+        except (OSError, ValueError, IndexError):
+            continue
+        if ppid == pid and same:
+            found.append(int(entry))
+    return found
+
+
+def _start(tmp_path: Path, *args: str):
+    import subprocess
+    import sys
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-m", "cleanfr", "fix", *args, "--chunk-size", "20000", "--no-config"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while time.time() < deadline and not list(tmp_path.glob(".cleanfr-*")):
+        time.sleep(0.02)
+    assert list(tmp_path.glob(".cleanfr-*")), "the command never started writing"
+    return proc
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc")
+def test_a_worker_killed_by_sigkill_stops_the_run_and_cleans_up(tmp_path: Path):
+    import signal
+
+    f = tmp_path / "big.txt"
+    data = _big(f, 4)
+    proc = _start(tmp_path, str(f), "-o", str(tmp_path / "out.txt"), "--jobs", "2")
+    try:
+        workers = _workers(proc.pid)
+        assert len(workers) == 2, workers
+        os.kill(workers[0], signal.SIGKILL)  # as the out-of-memory killer does
+        code = proc.wait(timeout=60)
+    finally:
+        proc.kill()
+    err = proc.stderr.read().decode()
+    assert code == 128 + signal.SIGKILL, err
+    assert err.strip().splitlines()[-1] == ("cleanfr: a worker process was killed by signal 9 (SIGKILL; out of memory?): "
+                                            "stopped, no partial file left (try fewer --jobs)"), err
+    assert "Traceback" not in err
+    assert f.read_bytes() == data
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.txt"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_sigterm_cleans_up_as_ctrl_c_does(tmp_path: Path, jobs: str):
+    import signal
+    import time
+
+    f = tmp_path / "big.txt"
+    data = _big(f, 3)
+    proc = _start(tmp_path, "-i", str(f), "--jobs", jobs)
+    try:
+        time.sleep(0.3)
+        proc.send_signal(signal.SIGTERM)
+        code = proc.wait(timeout=60)
+    finally:
+        proc.kill()
+    err = proc.stderr.read().decode()
+    assert code == 128 + signal.SIGTERM, err
+    assert err.strip().splitlines()[-1] == "cleanfr: terminated" and "Traceback" not in err, err
+    assert f.read_bytes() == data
+    assert [p.name for p in tmp_path.iterdir()] == ["big.txt"]
