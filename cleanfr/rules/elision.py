@@ -6,6 +6,7 @@ One regex over the text finds an elidable word followed by a space and a word th
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from typing import Iterable
 
@@ -80,6 +81,8 @@ _RANGE = regex.compile(
 )
 #: Determiners before ``je`` used as a noun (``le je est un autre``).
 _DETERMINERS = frozenset({"le", "un", "ce", "du", "au", "mon", "son", "ton", "notre", "votre", "leur"})
+#: A pair written unelided this many times in one document is the document's usage.
+DOCUMENT_USAGE = 2
 
 
 class MissingElision(Rule):
@@ -100,14 +103,14 @@ class MissingElision(Rule):
         text = doc.text
         lex = french()
         protected = None
-        for last, length in _starts().iter(text):
-            start = last + 1 - length
-            if start and (text[start - 1].isalnum() or text[start - 1] in "'’-_"):
-                continue  # the end of a longer word: monde, quelque
-            m = _PAIR.match(text, start)
-            if m is None:
-                continue
+        pairs = list(self._pairs(text))
+        # A pair the document writes unelided again and again is its usage, not a slip: le harfang,
+        # de Utilisateur (a type name in a programming book), la handballeuse (judged on real text).
+        usage = Counter((m.group(1).lower(), m.group(2).lower()) for m in pairs)
+        for m in pairs:
             first, second = m.group(1), m.group(2)
+            if usage[first.lower(), second.lower()] >= DOCUMENT_USAGE:
+                continue
             confidence = self._confidence(text, m, first.lower(), second, lex, doc)
             if confidence is None:
                 continue
@@ -118,6 +121,17 @@ class MissingElision(Rule):
             replacement = first[:-1] + doc.apostrophe
             yield self.edit(doc, m.start(1), m.start(2), replacement, confidence,
                             f"élision manquante : « {first} {second} » → « {replacement}{second} »")
+
+    @staticmethod
+    def _pairs(text: str) -> Iterable[regex.Match]:
+        """Every elidable word followed by a word that starts with a vowel or h."""
+        for last, length in _starts().iter(text):
+            start = last + 1 - length
+            if start and (text[start - 1].isalnum() or text[start - 1] in "'’-_"):
+                continue  # the end of a longer word: monde, quelque
+            m = _PAIR.match(text, start)
+            if m is not None:
+                yield m
 
     @staticmethod
     def _confidence(text: str, m: regex.Match, first: str, second: str, lex, doc: Document) -> float | None:

@@ -79,3 +79,10 @@ def test_h_aspire_table(entry: str, keep: str, contrast: str) -> None:
 def test_idempotent() -> None:
     once = run("Il a parlé de une implication que il nie.")
     assert run(once) == once
+
+
+def test_a_pair_the_document_writes_unelided_again_is_its_usage() -> None:
+    """A programming book writes ``de Utilisateur`` (a type name) every time; a slip happens once."""
+    text = ("Créez une instance de Utilisateur. Chaque instance de Utilisateur a un nom. "
+            "Il a parlé de une implication.")
+    assert run(text) == text.replace("de une", "d'une")
