@@ -20,10 +20,8 @@ Paths are relative to the configuration file. Every error names the file (and li
 
 from __future__ import annotations
 
-import bisect
 import os
 from dataclasses import dataclass, replace
-from functools import cached_property
 from typing import Any, Iterable, Sequence
 
 try:
@@ -33,10 +31,8 @@ except ModuleNotFoundError:  # Python 3.10
 
 import regex
 
-from .document import Document
-from .edits import Edit, EditLog, resolve_overlaps
-from .pipeline import Pipeline, Result, all_rules
-from .rules import PASSES, Rule
+from .pipeline import Pipeline
+from .rules import all_rules
 
 __all__ = ["Config", "ConfigError", "find_config", "load_config", "parse_config", "build_pipeline"]
 
@@ -60,6 +56,11 @@ class Config:
     protected_words: frozenset[str] = frozenset()
     calques: tuple[tuple[str, str, float], ...] = ()
     boilerplate: tuple[str, ...] = ()
+
+    @property
+    def apostrophe_char(self) -> str | None:
+        """The apostrophe repairs must use (``’`` or ``'``), or None to follow each document."""
+        return APOSTROPHES[self.apostrophe]
 
 
 def find_config(start: str | None = None) -> str | None:
@@ -213,133 +214,7 @@ def load_boilerplate(path: str) -> tuple[str, ...]:
     return tuple(patterns)
 
 
-# ---------------------------------------------------------------------------------------------------
-# The configured pipeline: user rules and the two hooks (apostrophe style, protected words).
-
-
-class UserCalque(Rule):
-    """Calques from the user's ``calques`` file (whole words, case of the first letter kept).
-
-    With ``prendre place<TAB>avoir lieu``: « La réunion va prendre place demain » → « … avoir lieu demain ».
-    """
-
-    id = "user-calque"
-    category = "calque"
-    pass_name = "phrases"
-    description = "calques listed in the configuration's calques file"
-
-    def __init__(self, entries: Sequence[tuple[str, str, float]]) -> None:
-        self.table = {wrong.lower(): (right, conf) for wrong, right, conf in entries}
-        alternatives = sorted(self.table, key=len, reverse=True)
-        self.pattern = regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in alternatives) + r")(?!\w)",
-                                     regex.IGNORECASE)
-
-    def find(self, doc: Document) -> Iterable[Edit]:
-        for m in self.pattern.finditer(doc.text):
-            right, conf = self.table[m.group().lower()]
-            if m.group()[:1].isupper():
-                right = right[:1].upper() + right[1:]
-            yield self.edit(doc, m.start(), m.end(), right, conf, f"calque (liste de l’utilisateur) : « {m.group()} » → « {right} »")
-
-
-class UserBoilerplate(Rule):
-    """Whole lines matching a pattern of the user's ``boilerplate`` file are removed, line break included.
-
-    With ``Lire aussi :.*``: the line « Lire aussi : notre dossier » disappears.
-    """
-
-    id = "user-boilerplate"
-    category = "boilerplate"
-    pass_name = "blocks"
-    description = "lines matching the configuration's boilerplate patterns"
-
-    def __init__(self, patterns: Sequence[str]) -> None:
-        self.pattern = regex.compile("|".join(f"(?:{p})" for p in patterns))
-
-    def find(self, doc: Document) -> Iterable[Edit]:
-        for m in regex.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", doc.text):
-            line = m.group().rstrip("\r\n")
-            if line.strip() and self.pattern.fullmatch(line.strip()):
-                yield self.edit(doc, m.start(), m.end(), "", 0.95, "ligne parasite (motif de l’utilisateur)")
-
-
-class _StyledDocument(Document):
-    """A document whose apostrophe is imposed by the configuration."""
-
-    forced_apostrophe = "\u2019"
-
-    @cached_property
-    def apostrophe(self) -> str:
-        return self.forced_apostrophe
-
-
-class ConfiguredPipeline(Pipeline):
-    """:class:`~cleanfr.pipeline.Pipeline` plus the configuration's user rules, apostrophe and protected words."""
-
-    def __init__(self, select: Sequence[str] | None, ignore: Sequence[str] | None, min_confidence: float | None,
-                 config: Config) -> None:
-        super().__init__(select, ignore, min_confidence)
-        extra: list[Rule] = []
-        if config.calques:
-            extra.append(UserCalque(config.calques))
-        if config.boilerplate:
-            extra.append(UserBoilerplate(config.boilerplate))
-        for rule in extra:
-            for rules in self.passes:
-                if rules[0].pass_name == rule.pass_name:
-                    rules.append(rule)
-                    break
-            else:
-                self.passes.append([rule])
-        self.passes.sort(key=lambda rules: PASSES.index(rules[0].pass_name))
-        self.document_class: type[Document] = Document
-        style = APOSTROPHES[config.apostrophe]
-        if style is not None:
-            self.document_class = type("StyledDocument", (_StyledDocument,), {"forced_apostrophe": style})
-        self.protected = None
-        if config.protected_words:
-            words = sorted(config.protected_words, key=len, reverse=True)
-            self.protected = regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\w)")
-
-    def fix(self, text: str) -> Result:
-        log = EditLog(text)
-        for rules in self.passes:
-            if not log.text:
-                break
-            doc = self.document_class(log.text)
-            candidates = []
-            for rule in rules:
-                for e in rule.find(doc):
-                    if e.original != e.replacement:
-                        candidates.append(replace(e, applied=self.applies(e)))
-            if self.protected is not None:
-                candidates = self._unprotected(doc.text, candidates)
-            log.add(resolve_overlaps(candidates))
-        return Result(log.text, log.edits)
-
-    def _unprotected(self, text: str, candidates: list[Edit]) -> list[Edit]:
-        """Drop the edits that touch an occurrence of a protected word."""
-        spans = [m.span() for m in self.protected.finditer(text)]
-        if not spans:
-            return candidates
-        starts = [s for s, _ in spans]
-        kept = []
-        for e in candidates:
-            # Only the last protected span starting before the edit's end can reach past its start.
-            k = bisect.bisect_left(starts, e.end) - 1
-            if k < 0 or spans[k][1] <= e.start:
-                kept.append(e)
-        return kept
-
-
 def build_pipeline(select: Sequence[str] | None, ignore: Sequence[str] | None, min_confidence: float | None,
                    config: Config | None) -> Pipeline:
     """The pipeline for the command line's options over the configuration (options win)."""
-    if config is None:
-        return Pipeline(select, ignore, min_confidence)
-    select = select if select is not None else config.select
-    ignore = ignore if ignore is not None else config.ignore
-    min_confidence = min_confidence if min_confidence is not None else config.min_confidence
-    if not (config.calques or config.boilerplate or config.protected_words or config.apostrophe != "auto"):
-        return Pipeline(select, ignore, min_confidence)
-    return ConfiguredPipeline(select, ignore, min_confidence, config)
+    return Pipeline(select, ignore, min_confidence, config=config)

@@ -10,24 +10,23 @@ non-overlapping set, applied, and composed into one log against the original inp
 
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Iterable, Sequence
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+import regex
 
 from .calibration import Calibration
 from .document import Document
 from .edits import Edit, EditLog, resolve_overlaps
-from .rules import PASSES, Rule, iter_rule_classes
+from .rules import PASSES, Rule, all_rules, rule_modules
 
+if TYPE_CHECKING:
+    from .config import Config
 
-def rule_modules() -> list[str]:
-    """Every module of ``cleanfr.rules``: a rule family is enabled by adding its module."""
-    import pkgutil
-
-    from . import rules
-
-    return sorted(m.name for m in pkgutil.iter_modules(rules.__path__) if not m.name.startswith("_"))
+__all__ = ["Pipeline", "Result", "SelectionError", "all_rules", "fix", "rule_modules", "select_rules"]
 
 #: Edits below this stated confidence are only suggested, whatever their grade's measured precision.
 DEFAULT_MIN_CONFIDENCE = 0.8
@@ -36,14 +35,6 @@ DEFAULT_MIN_CONFIDENCE = 0.8
 #: stated confidence alone (to study what a rule finds, as the rule tests do).
 TRUST_MODES = ("measured", "stated")
 DEFAULT_TRUST = "measured"
-
-
-@lru_cache(maxsize=1)
-def all_rules() -> tuple[type[Rule], ...]:
-    """Every rule class, in pass order then definition order."""
-    classes = list(iter_rule_classes(rule_modules()))
-    classes.sort(key=lambda c: PASSES.index(c.pass_name))
-    return tuple(classes)
 
 
 class SelectionError(ValueError):
@@ -105,7 +96,12 @@ class Pipeline:
         ignore: Sequence[str] | None = None,
         min_confidence: float | None = None,
         trust: str | None = None,
+        config: Config | None = None,
     ) -> None:
+        if config is not None:  # the arguments override the configuration, as options do
+            select = select if select is not None else config.select
+            ignore = ignore if ignore is not None else config.ignore
+            min_confidence = min_confidence if min_confidence is not None else config.min_confidence
         if trust is not None and trust not in TRUST_MODES:
             raise SelectionError(f"trust must be one of {', '.join(TRUST_MODES)}, got {trust!r}")
         self._trust = trust
@@ -113,9 +109,19 @@ class Pipeline:
         self.min_confidence = DEFAULT_MIN_CONFIDENCE if min_confidence is None else float(min_confidence)
         if not 0.0 <= self.min_confidence <= 1.0:
             raise SelectionError(f"min_confidence must be between 0 and 1, got {min_confidence}")
-        rules = [cls() for cls in select_rules(select, ignore)]
+        built = (cls() if config is None else cls.from_config(config) for cls in select_rules(select, ignore))
+        # A rule made of the user's data (user-calque) has nothing to do without a configuration.
+        rules = [rule for rule in built if rule is not None and (config is not None or not rule.needs_config)]
         self.passes: list[list[Rule]] = [[r for r in rules if r.pass_name == p] for p in PASSES]
         self.passes = [p for p in self.passes if p]
+        self.document_class: type[Document] = Document
+        style = config.apostrophe_char if config is not None else None
+        if style is not None:
+            self.document_class = type("StyledDocument", (_StyledDocument,), {"forced_apostrophe": style})
+        self.protected: regex.Pattern[str] | None = None
+        if config is not None and config.protected_words:
+            words = sorted(config.protected_words, key=len, reverse=True)
+            self.protected = regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\w)")
 
     def fix(self, text: str) -> Result:
         """Run every pass over ``text``."""
@@ -123,13 +129,30 @@ class Pipeline:
         for rules in self.passes:
             if not log.text:
                 break
-            doc = Document(log.text)
+            doc = self.document_class(log.text)
             candidates = []
             for rule in rules:
                 for e in rule.find(doc):
                     candidates.append(replace(e, applied=self.applies(e)))
+            if self.protected is not None:
+                candidates = self._unprotected(doc.text, candidates)
             log.add(resolve_overlaps(candidates))
         return Result(log.text, log.edits)
+
+    def _unprotected(self, text: str, candidates: list[Edit]) -> list[Edit]:
+        """Drop the edits that touch an occurrence of a protected word of the configuration."""
+        assert self.protected is not None
+        spans = [m.span() for m in self.protected.finditer(text)]
+        if not spans:
+            return candidates
+        starts = [s for s, _ in spans]
+        kept = []
+        for e in candidates:
+            # Only the last protected span starting before the edit's end can reach past its start.
+            k = bisect.bisect_left(starts, e.end) - 1
+            if k < 0 or spans[k][1] <= e.start:
+                kept.append(e)
+        return kept
 
     def applies(self, edit: Edit) -> bool:
         """Whether ``edit`` is applied or only suggested.
@@ -151,6 +174,16 @@ class Pipeline:
     def trust(self) -> str:
         """``"measured"`` or ``"stated"``; a pipeline built without one follows :data:`DEFAULT_TRUST`."""
         return self._trust or DEFAULT_TRUST
+
+
+class _StyledDocument(Document):
+    """A document whose apostrophe is imposed by the configuration."""
+
+    forced_apostrophe = "\u2019"
+
+    @cached_property
+    def apostrophe(self) -> str:
+        return self.forced_apostrophe
 
 
 @lru_cache(maxsize=32)
