@@ -188,8 +188,8 @@ class _StyledDocument(Document):
 
 @lru_cache(maxsize=32)
 def _cached_pipeline(select: tuple[str, ...] | None, ignore: tuple[str, ...] | None, min_confidence: float | None,
-                     trust: str | None) -> Pipeline:
-    return Pipeline(select, ignore, min_confidence, trust)
+                     trust: str | None, config: Config | None) -> Pipeline:
+    return Pipeline(select, ignore, min_confidence, trust, config)
 
 
 def fix(
@@ -199,6 +199,7 @@ def fix(
     ignore: Iterable[str] | None = None,
     min_confidence: float | None = None,
     trust: str | None = None,
+    config: Config | None = None,
 ) -> Result:
     """Repair ``text`` and return the corrected text with its edit log.
 
@@ -213,5 +214,6 @@ def fix(
         tuple(ignore) if ignore is not None else None,
         min_confidence,
         trust,
+        config,
     )
     return pipeline.fix(text)

@@ -27,6 +27,13 @@ def test_user_rules_are_rules_of_the_registry() -> None:
     assert Pipeline(ignore=["user-calque"], config=config).fix(text).text == text
 
 
+def test_fix_takes_a_configuration() -> None:
+    import cleanfr
+
+    config = Config(calques=(("prendre place", "avoir lieu", 0.9),))
+    assert cleanfr.fix("Il va prendre place.", config=config).text == "Il va avoir lieu."
+
+
 def test_user_rules_do_nothing_without_a_configuration() -> None:
     assert not any(r.needs_config for rules in Pipeline(select=["ALL"]).passes for r in rules)
 
