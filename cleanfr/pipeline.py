@@ -92,15 +92,17 @@ class Pipeline:
 
     def __init__(
         self,
-        select: Sequence[str] | None = None,
-        ignore: Sequence[str] | None = None,
+        select: Iterable[str] | str | None = None,
+        ignore: Iterable[str] | str | None = None,
         min_confidence: float | None = None,
         trust: str | None = None,
         config: Config | None = None,
     ) -> None:
+        select, ignore = _names(select, "select"), _names(ignore, "ignore")
         if config is not None:  # the arguments override the configuration, as options do
-            select = select if select is not None else config.select
-            ignore = ignore if ignore is not None else config.ignore
+            if select is None:
+                select, ignore = config.select, ignore if ignore is not None else config.ignore
+            # An explicit selection replaces the configuration's whole selection: --select ALL means all.
             min_confidence = min_confidence if min_confidence is not None else config.min_confidence
         if trust is not None and trust not in TRUST_MODES:
             raise SelectionError(f"trust must be one of {', '.join(TRUST_MODES)}, got {trust!r}")
@@ -125,6 +127,8 @@ class Pipeline:
 
     def fix(self, text: str) -> Result:
         """Run every pass over ``text``."""
+        if not isinstance(text, str):
+            raise TypeError(f"cleanfr expects str, got {type(text).__name__}")
         log = EditLog(text)
         for rules in self.passes:
             if not log.text:
@@ -176,6 +180,18 @@ class Pipeline:
         return self._trust or DEFAULT_TRUST
 
 
+def _names(names: Iterable[str] | str | None, what: str) -> tuple[str, ...] | None:
+    """Rule ids or categories as a tuple; one string is one name (``select="glued"``), not its letters."""
+    if names is None:
+        return None
+    if isinstance(names, str):
+        return (names,)
+    names = tuple(names)
+    if not all(isinstance(n, str) for n in names):
+        raise SelectionError(f"{what} takes rule ids or categories (strings), got {names!r}")
+    return names
+
+
 class _StyledDocument(Document):
     """A document whose apostrophe is imposed by the configuration."""
 
@@ -195,8 +211,8 @@ def _cached_pipeline(select: tuple[str, ...] | None, ignore: tuple[str, ...] | N
 def fix(
     text: str,
     *,
-    select: Iterable[str] | None = None,
-    ignore: Iterable[str] | None = None,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
     min_confidence: float | None = None,
     trust: str | None = None,
     config: Config | None = None,
@@ -207,11 +223,9 @@ def fix(
     >>> r.text, r.edits[0].original, r.edits[0].replacement
     ('été à Paris', 'Ã©tÃ©', 'été')
     """
-    if not isinstance(text, str):
-        raise TypeError(f"cleanfr.fix expects str, got {type(text).__name__}")
     pipeline = _cached_pipeline(
-        tuple(select) if select is not None else None,
-        tuple(ignore) if ignore is not None else None,
+        _names(select, "select"),
+        _names(ignore, "ignore"),
         min_confidence,
         trust,
         config,

@@ -58,3 +58,31 @@ def test_user_boilerplate_patterns_keep_their_own_backreferences() -> None:
     config = Config(boilerplate=(r"(a+)b\1", r"(x+)y\1"))
     text = "xxyxx\nUne ligne de texte.\n"
     assert Pipeline(config=config).fix(text).text == "Une ligne de texte.\n"
+
+
+def test_explicit_select_all_replaces_the_configured_selection() -> None:
+    """``--select ALL`` did not override a configured ``ignore``."""
+    config = Config(ignore=("typography",))
+    configured = {r.id for rules in Pipeline(config=config).passes for r in rules}
+    everything = {r.id for rules in Pipeline(select=["ALL"], config=config).passes for r in rules}
+    assert "double-space" not in configured and "double-space" in everything
+    assert "double-space" not in {r.id for rules in Pipeline(select=["ALL"], ignore=["typography"], config=config).passes
+                                  for r in rules}
+
+
+def test_one_name_is_one_name_not_its_letters() -> None:
+    """``select="glued"`` was read letter by letter (an unknown rule 'g')."""
+    import cleanfr
+
+    assert cleanfr.fix("officiellequi", select="glued", trust="stated").edits[0].rule == "glued-words"
+    assert [r.id for rules in Pipeline(select="unicode").passes for r in rules] == ["mojibake"]
+
+
+def test_none_is_refused_as_the_module_function_does() -> None:
+    """``Pipeline().fix(None)`` returned a result whose text was None."""
+    import cleanfr
+
+    with pytest.raises(TypeError):
+        Pipeline().fix(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        cleanfr.fix(None)  # type: ignore[arg-type]
