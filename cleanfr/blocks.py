@@ -128,7 +128,8 @@ def segment(text: str) -> Segmentation:
 # Folding: case, accents, apostrophes, punctuation and spaces go; letters and digits stay.
 _KEEP = set(b"abcdefghijklmnopqrstuvwxyz0123456789")
 _DELETE = bytes(c for c in range(256) if c not in _KEEP)
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
+_LIGATURE_PAIRS = (("œ", "oe"), ("Œ", "oe"), ("æ", "ae"), ("Æ", "ae"), ("ß", "ss"))
+_LIGATURES = str.maketrans(dict(_LIGATURE_PAIRS))
 
 
 def fold(s: str) -> str:
@@ -137,7 +138,13 @@ def fold(s: str) -> str:
     >>> fold("L’Ukraine attaque, pour la première fois !") == fold("LUkraine attaque pour la premiere fois")
     True
     """
-    ascii_bytes = unicodedata.normalize("NFKD", s.translate(_LIGATURES)).encode("ascii", "ignore")
+    if s.isascii():
+        ascii_bytes = s.encode("ascii")
+    else:
+        for ligature, letters in _LIGATURE_PAIRS:  # str.replace where present: translate() reads every character
+            if ligature in s:
+                s = s.replace(ligature, letters)
+        ascii_bytes = unicodedata.normalize("NFKD", s).encode("ascii", "ignore")
     return ascii_bytes.lower().translate(None, _DELETE).decode("ascii")
 
 

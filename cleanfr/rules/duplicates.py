@@ -138,6 +138,8 @@ def _compare_headlines(ta: str, tb: str, fuzzy: bool) -> tuple[bool, float, str]
     Near-identical blocks (``fuzzy``) only count for the first two blocks, title and lede: further
     down, a paragraph quoting a tweet or a speech that stands next to it is no copy.
     """
+    if not fuzzy and not _may_prefix(ta, tb):
+        return None  # the gate: every verdict below but the fuzzy one needs one fold to begin the other
     if self_repetitive(ta) or self_repetitive(tb):
         return None
     fa, fb = fold(ta), fold(tb)
@@ -156,6 +158,21 @@ def _compare_headlines(ta: str, tb: str, fuzzy: bool) -> tuple[bool, float, str]
     if fuzzy and min(len(fa), len(fb)) >= 40 and _NON_DIGITS.sub("", fa) == _NON_DIGITS.sub("", fb) and ratio(fa, fb) >= NEAR_RATIO + 3:
         return quality(ta) < quality(tb), 0.85, "copie presque identique"
     return None
+
+
+#: Characters of each block folded by :func:`_may_prefix`.
+_GATE_CHARS = 48
+
+
+def _may_prefix(ta: str, tb: str) -> bool:
+    """Whether the folds of ``ta`` and ``tb`` can be equal or one a prefix of the other, read on their first
+    characters only (:func:`fold` works character by character, so the fold of a beginning begins the fold).
+
+    >>> _may_prefix("L’Ukraine attaque le territoire", "LUkraine attaque"), _may_prefix("Le titre", "Un autre")
+    (True, False)
+    """
+    ga, gb = fold(ta[:_GATE_CHARS]), fold(tb[:_GATE_CHARS])
+    return ga.startswith(gb) or gb.startswith(ga)
 
 
 def _paragraphs(state: PlanState, texts: list[str], skeletons: list[bytes]) -> None:
