@@ -280,9 +280,12 @@ def _events(inputs: list[InputFile], args: argparse.Namespace, settings: Setting
 
 
 def _drive(args: argparse.Namespace, settings: Settings, inputs: list[InputFile], stdin: IO[bytes], stderr: IO[str],
-           on_result: Callable[[InputFile, TaskResult], None], on_end: Callable[[InputFile], None],
+           on_result: Callable[[InputFile, TaskResult], None], on_end: Callable[[InputFile], str | None],
            on_abort: Callable[[InputFile], None]) -> int:
-    """Stream every input through the pipeline; returns EXIT_OK or EXIT_ERROR (some input failed)."""
+    """Stream every input through the pipeline; returns EXIT_OK or EXIT_ERROR (some input failed).
+
+    ``on_end`` may return a line for stderr (a summary): it is printed above the progress bar, never on its line.
+    """
     status = EXIT_OK
     progress = _Progress(inputs, stderr, args.quiet)
     try:
@@ -308,7 +311,9 @@ def _drive(args: argparse.Namespace, settings: Settings, inputs: list[InputFile]
                 on_abort(f)
             elif not f.failed:
                 progress.file_done(f)
-                on_end(f)
+                message = on_end(f)
+                if message:
+                    progress.write(stderr, message)
     finally:
         progress.close()
     return status
@@ -598,7 +603,7 @@ def run_fix(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stder
                 diffs.setdefault(f.index, []).append(
                     result.out if isinstance(result.out, str) else result.out.decode("utf-8", "surrogateescape"))
 
-    def on_end(f: InputFile) -> None:
+    def on_end(f: InputFile) -> str | None:
         output(f).finish()
         if args.diff:
             if f.fmt == "parquet":
@@ -612,7 +617,8 @@ def run_fix(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stder
             applied, suggested, records = totals.get(f.index, [0, 0, 0])
             verb = "would apply" if args.check or args.diff else "applied"
             where = f" in {records} records" if f.fmt != "txt" else ""
-            stderr.write(f"{f.name}: {applied} edit{'s' * (applied != 1)} {verb}, {suggested} suggested{where}\n")
+            return f"{f.name}: {applied} edit{'s' * (applied != 1)} {verb}, {suggested} suggested{where}\n"
+        return None
 
     def on_abort(f: InputFile) -> None:
         if f.index in outputs:
@@ -737,6 +743,8 @@ def run_report(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], st
 
 
 def run_rules(args: argparse.Namespace, stdout: IO[bytes]) -> int:
+    import inspect
+
     rules = all_rules()
     if args.rule:
         matches = [r for r in rules if args.rule in (r.id, r.category)]
@@ -747,13 +755,13 @@ def run_rules(args: argparse.Namespace, stdout: IO[bytes]) -> int:
         data = [
             {
                 "id": r.id, "category": r.category, "pass": r.pass_name, "default": r.default_enabled,
-                "description": r.description, "doc": (r.__doc__ or "").strip(),
+                "description": r.description, "doc": inspect.cleandoc(r.__doc__ or ""),
             }
             for r in rules
         ]
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     elif args.rule:
-        text = "".join(f"{r.id} ({r.category}, pass {r.pass_name})\n\n{(r.__doc__ or '').strip()}\n\n" for r in rules)
+        text = "\n".join(_rule_doc(r) for r in rules)
     else:
         width = max(len(r.id) for r in rules)
         cat_width = max(len(r.category) for r in rules)
@@ -763,6 +771,18 @@ def run_rules(args: argparse.Namespace, stdout: IO[bytes]) -> int:
         )
     stdout.write(text.encode("utf-8"))
     return EXIT_OK
+
+
+def _rule_doc(rule: Any) -> str:
+    """A rule's documentation for a reader: a heading, its settings, then its docstring dedented, with the
+    reStructuredText literals (````x````) written as Markdown's (```x```)."""
+    import inspect
+
+    doc = inspect.cleandoc(rule.__doc__ or "").replace("``", "`")
+    heading = f"{rule.id}: {rule.description}"
+    return (f"{heading}\n{'=' * len(heading)}\n\n"
+            f"category: {rule.category}    pass: {rule.pass_name}    default: {'on' if rule.default_enabled else 'off'}\n"
+            f"\n{doc}\n" + (f"\n(cleanfr fix --select {rule.id} runs it alone; --ignore {rule.id} turns it off)\n"))
 
 
 def _quiet_stdout() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -151,6 +152,14 @@ def test_rules_lists_and_documents():
     assert "Ã©tÃ©".encode() in doc.stdout
     data = json.loads(run("rules", "--format", "json").stdout)
     assert {"id", "category", "pass", "default", "description", "doc"} <= set(data[0])
+    # formatted for a reader, not the raw docstring (issue 16, item 19)
+    for rule in data:
+        text = run("rules", rule["id"]).stdout.decode()
+        lines = text.splitlines()
+        assert lines[0] == f"{rule['id']}: {rule['description']}" and set(lines[1]) == {"="}
+        assert f"default: {'on' if rule['default'] else 'off'}" in text
+        body = [line for line in lines[4:] if line.strip()]
+        assert "``" not in text and not all(line.startswith(" ") for line in body), text  # dedented
 
 
 # --- Issue 8: nothing lost, never a traceback ------------------------------------------------------
@@ -299,6 +308,27 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path):
     assert proc.wait(timeout=120) == 0
     os.close(master)
     assert b"B/s" in seen and b"%" in seen  # tqdm: bytes, rate, percentage
+    # The per-file summary has a line of its own, never appended to the bar's (issue 16, item 19).
+    segments = [s.strip() for s in re.split(rb"[\r\n]", seen)]
+    summaries = [s for s in segments if b"edits applied" in s or b"edit applied" in s]
+    assert summaries and all(s.startswith(str(f).encode()) and b"B/s" not in s for s in summaries), summaries
     quiet = subprocess.run([sys.executable, "-m", "cleanfr", "fix", str(f), "--chunk-size", "10000", "-o",
                             str(tmp_path / "out.txt"), "--select", "unicode"], capture_output=True, timeout=120)
     assert b"B/s" not in quiet.stderr and quiet.stderr.count(b"\n") == 1  # just the summary line
+
+
+def test_readme_commands_never_rewrite_the_shipped_examples():
+    """The README's shell examples may read examples/ but never write into it (-i, -o or a redirection)."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    lines = [line for block in re.findall(r"```sh\n(.*?)```", readme, re.S) for line in block.splitlines()]
+    assert any("--in-place" in line for line in lines)
+    for line in lines:
+        words = line.split("#")[0].split()
+        if "--in-place" in words or "-i" in words:
+            assert not any(w.startswith("examples") for w in words), line
+        for flag in ("-o", "--output-dir", ">", "--log"):
+            if flag in words[:-1]:
+                assert not words[words.index(flag) + 1].startswith("examples"), line
+        if words[:1] == ["gzip"]:
+            assert "-c" in words, line  # gzip -k would write beside the example
+

@@ -244,44 +244,48 @@ def test_data_loss_scenarios(s: Scenario, tmp_path: Path, monkeypatch: pytest.Mo
     inputs = {k: v for k, v in _snapshot(tmp_path).items() if k in s.files}
     monkeypatch.chdir(tmp_path)
     received: dict[str, bytes] = {}
-    reader = None
+    thread = None
+    fifo = str(tmp_path / (s.fifo_reader or (s.fifo_writer or ("",))[0]))
     if s.fifo_reader:
         def drain() -> None:
-            with open(tmp_path / s.fifo_reader, "rb") as f:
+            with open(fifo, "rb") as f:
                 received[s.fifo_reader] = f.read()
-        reader = threading.Thread(target=drain, daemon=True)
-        reader.start()
-    if s.fifo_writer:
+        thread = threading.Thread(target=drain, daemon=True)
+    elif s.fifo_writer:
         def feed() -> None:
-            with open(tmp_path / s.fifo_writer[0], "wb") as f:
+            with contextlib.suppress(OSError), open(fifo, "wb") as f:
                 f.write(s.fifo_writer[1])
-        reader = threading.Thread(target=feed, daemon=True)
-        reader.start()
-    watchdog = None
-    if reader is not None:  # a command that opens the FIFO a second time would wait forever: open the other end
-        fifo = str(tmp_path / (s.fifo_reader or s.fifo_writer[0]))
+        thread = threading.Thread(target=feed, daemon=True)
 
-        done = threading.Event()
+    def open_other_end(flags: int) -> None:
+        """Open the FIFO without blocking: whoever waits in open() at the other end goes on (and sees EOF)."""
+        with contextlib.suppress(OSError):
+            os.close(os.open(fifo, flags | os.O_NONBLOCK))
 
-        def release() -> None:
-            while not done.wait(10):
-                with contextlib.suppress(OSError):
-                    os.close(os.open(fifo, (os.O_WRONLY if s.fifo_writer else os.O_RDONLY) | os.O_NONBLOCK))
-        watchdog = threading.Thread(target=release, daemon=True)
-        watchdog.cancel = done.set  # type: ignore[attr-defined]
-        watchdog.start()
+    # The thread feeds (or drains) the FIFO; the command opens its other end. A command that opened the FIFO a
+    # second time would wait forever: the watchdog lets it go every 10 s (so the test fails instead of hanging).
+    command_side = os.O_WRONLY if s.fifo_writer else os.O_RDONLY
+    thread_side = os.O_RDONLY if s.fifo_writer else os.O_WRONLY
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(10):
+            open_other_end(command_side)
+    if thread is not None:
+        thread.start()
+        threading.Thread(target=watch, daemon=True).start()
     args = s.args if s.args[0] != "fix" or "--no-config" in s.args else [*s.args, "--no-config"]
     try:
         p = run(*args)
     finally:
-        if watchdog is not None:
-            watchdog.cancel()
-    if reader is not None:
-        if reader.is_alive():  # the command never opened the FIFO: let the thread go
-            with open(tmp_path / (s.fifo_reader or s.fifo_writer[0]), "rb" if s.fifo_writer else "wb"):
-                pass
-        reader.join(10)
-        assert not reader.is_alive()
+        done.set()
+    if thread is not None:
+        for _ in range(100):  # the command may never have opened the FIFO: let the thread go
+            thread.join(0.1)
+            if not thread.is_alive():
+                break
+            open_other_end(thread_side)
+        assert not thread.is_alive()
     err = p.stderr.decode()
     assert p.returncode == s.returncode, err
     assert "Traceback" not in err and "internal error" not in err, err
