@@ -39,7 +39,6 @@ True
 
 from __future__ import annotations
 
-import itertools
 import math
 import os
 from collections import Counter
@@ -65,6 +64,8 @@ def fold(word: str) -> str:
 #: The letters an unaccented French letter may stand for when accents are lost.
 _ACCENTED = {"a": "aàâ", "e": "eéèêë", "i": "iîï", "o": "oô", "u": "uùûü", "c": "cç", "y": "yÿ"}
 _MAX_VARIANTS = 5000
+#: Each accented letter of :data:`_ACCENTED` to its bare letter: a form's key in the accent-free groups.
+_STRIP = str.maketrans({alt: bare for bare, alts in _ACCENTED.items() for alt in alts if alt != bare})
 
 # A word's code in the shipped tables (``tools/word_tables.py``): wordfreq's frequency bucket (centibels below 1,
 # so Zipf = 9 − bucket / 100; ``NO_FREQ`` when wordfreq does not list the word) and the lexicon classes.
@@ -122,7 +123,7 @@ class Lexicon:
     The sets of forms, verbs, persons and names are only built when asked for.
     """
 
-    __slots__ = ("_lines", "_shards", "_ints", "_zipf", "_sets")
+    __slots__ = ("_lines", "_shards", "_ints", "_zipf", "_sets", "_bare_prefixes", "_accented")
 
     def __init__(self, text: str) -> None:
         """``text``: lines ``prefix<TAB>words<TAB>codes`` (see ``tools/word_tables.py``)."""
@@ -131,6 +132,13 @@ class Lexicon:
         self._ints = _Codes()
         self._zipf = _zipf_table()
         self._sets: dict[int, frozenset[str]] = {}
+        # Parts of the table by the accent-free spelling of their prefix (``de``: ``de dé dè dê``), and the
+        # accented forms of each such group by their accent-free spelling, built when :meth:`lost_accents`
+        # first asks for the group.
+        self._bare_prefixes: dict[str, list[str]] = {}
+        for prefix in self._lines:
+            self._bare_prefixes.setdefault(prefix.translate(_STRIP), []).append(prefix)
+        self._accented: dict[str, dict[str, list[str]]] = {}
 
     def _shard(self, prefix: str) -> dict[str, int]:
         """The part of the table for words starting with ``prefix``, made a dict on first use."""
@@ -148,6 +156,24 @@ class Lexicon:
         if shard is None:
             shard = self._shard(key[:2])
         return shard.get(key, NO_FREQ)
+
+    def _accented_group(self, bare_prefix: str) -> dict[str, list[str]]:
+        """Accent-free spelling → the forms written with accents that have it, for the forms whose prefix is
+        ``bare_prefix`` once its accents are removed (built on first use)."""
+        group = self._accented.get(bare_prefix)
+        if group is None:
+            group = {}
+            for prefix in self._bare_prefixes.get(bare_prefix, ()):
+                shard = self._shards.get(prefix)
+                if shard is None:
+                    shard = self._shard(prefix)
+                for word, c in shard.items():
+                    if c & FORM:
+                        bare = word.translate(_STRIP)
+                        if bare != word:
+                            group.setdefault(bare, []).append(word)
+            self._accented[bare_prefix] = group
+        return group
 
     def load(self) -> None:
         """Make every part of the table a dict now (before forking workers, so that they share them)."""
@@ -189,7 +215,10 @@ class Lexicon:
         >>> french().has_form("cousaient"), french().has_form("Cousaient")
         (True, False)
         """
-        return bool(self.code(key) & FORM)
+        shard = self._shards.get(key[:2])  # code(), inlined: the glue and OCR rules ask this of many candidates
+        if shard is None:
+            shard = self._shard(key[:2])
+        return bool(shard.get(key, NO_FREQ) & FORM)
 
     def zipf(self, word: str) -> float:
         """Zipf frequency (log10 of occurrences per billion words), 0.0 for an unknown word.
@@ -197,7 +226,11 @@ class Lexicon:
         >>> round(french().zipf("Ukraine"), 1) > 4
         True
         """
-        return self._zipf[self.code(fold(word)) & CB_MASK]
+        key = word.replace("\u2019", "'").lower()  # fold() and code(), inlined
+        shard = self._shards.get(key[:2])
+        if shard is None:
+            shard = self._shard(key[:2])
+        return self._zipf[shard.get(key, NO_FREQ) & CB_MASK]
 
     def is_word(self, word: str) -> bool:
         """Whether ``word`` is a known French form (case-insensitive).
@@ -205,7 +238,11 @@ class Lexicon:
         >>> french().is_word("instrumentaires"), french().is_word("additionnelplus")
         (True, False)
         """
-        return bool(self.code(fold(word)) & FORM)
+        key = word.replace("\u2019", "'").lower()  # fold() and code(), inlined
+        shard = self._shards.get(key[:2])
+        if shard is None:
+            shard = self._shard(key[:2])
+        return bool(shard.get(key, NO_FREQ) & FORM)
 
     def is_verb(self, word: str) -> bool:
         """Whether ``word`` is a verb form (case-insensitive).
@@ -218,8 +255,9 @@ class Lexicon:
     def lost_accents(self, word: str) -> bool:
         """Whether ``word`` is an unknown spelling of a known form without (some of) its accents.
 
-        Tries the accented variants of its vowels and c (at most ``_MAX_VARIANTS``), so no accent-free index
-        of the whole lexicon has to be built: rules ask this of a few candidates only.
+        Looks for the accented variants of its vowels and c (when there are at most ``_MAX_VARIANTS``) among
+        the forms of the same accent-free spelling: the accent-free index is built by parts, for the prefixes
+        asked about only (a variant is a form whose every letter is the word's or one of its accented forms).
 
         >>> french().lost_accents("quotite"), french().lost_accents("quotité"), french().lost_accents("officiellequi")
         (True, False, False)
@@ -234,7 +272,11 @@ class Lexicon:
             count *= len(o)
         if count > _MAX_VARIANTS:
             return False
-        return any(code("".join(v)) & FORM for v in itertools.product(*options))
+        bare = w.translate(_STRIP)
+        candidates = self._accented_group(bare[:2]).get(bare)
+        if not candidates:
+            return False
+        return any(all(c in o for c, o in zip(form, options)) for form in candidates)
 
     def is_name(self, word: str) -> bool:
         """Whether ``word`` is known only as a proper name (person, place, brand).
