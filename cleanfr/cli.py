@@ -11,10 +11,12 @@ Example: ``cleanfr fix seeds/fr-02.txt --diff``;
 from __future__ import annotations
 
 import argparse
+import bisect
 import contextlib
 import difflib
 import json
 import os
+import re
 import signal
 import stat
 import sys
@@ -140,9 +142,12 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("-i", "--in-place", action="store_true", help="rewrite each input file atomically")
     out.add_argument("--output-dir", metavar="DIR", help="write each corrected file under DIR (same relative path)")
     out.add_argument("--diff", action="store_true", help="print a unified diff, write nothing; exit 1 if there are changes")
-    out.add_argument("--check", action="store_true", help="exit 1 if any edit would be applied; write nothing")
+    out.add_argument("--check", action="store_true",
+                     help="list each edit that would be applied (file:line:col: rule message) and exit 1 if any; write nothing")
     fix.add_argument("--log", metavar="FILE", help="write every edit as JSON lines to FILE (.gz/.zst compressed; '-' is standard output)")
     fix.add_argument("--edits-field", metavar="NAME", help="JSONL/Parquet: store each record's edits in field NAME (a new field)")
+    fix.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                     help="--diff in colour, the changed words highlighted (default: on a terminal, unless NO_COLOR is set)")
     fix.add_argument("--replace-edits-field", action="store_true",
                      help="let --edits-field replace a field the records already have (else an error)")
 
@@ -328,6 +333,75 @@ def _unified_diff(name: str, before: str, after: str) -> str:
         before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{name}", f"b/{name}"
     )
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+_WORDS = re.compile(r"\w+|\s+|[^\w\s]")
+_RED, _GREEN, _CYAN, _BOLD, _RESET, _MARK, _UNMARK = (
+    "\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[1m", "\x1b[0m", "\x1b[7m", "\x1b[27m")
+
+
+def _colour_diff(diff: str) -> str:
+    """A unified diff in colour, the words that changed in a line shown in reverse video (as git's
+    diff-highlight): in a long paragraph the one repaired word stands out.
+
+    >>> _colour_diff("@@ -1 +1 @@\\n-un Ã©tÃ© chaud\\n+un été chaud\\n").split("\\n")[1]
+    '\\x1b[31m-un \\x1b[7mÃ©tÃ©\\x1b[27m chaud\\x1b[0m'
+    """
+    out: list[str] = []
+    lines = diff.splitlines(keepends=True)
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith(("---", "+++")) and i + 1 < len(lines) and (line.startswith("+++") or lines[i + 1].startswith("+++")):
+            out.append(_BOLD + line.rstrip("\r\n") + _RESET + "\n")
+            i += 1
+            continue
+        if line.startswith("@@"):
+            out.append(_CYAN + line.rstrip("\r\n") + _RESET + "\n")
+            i += 1
+            continue
+        if line.startswith("-"):
+            j = i
+            while j < len(lines) and lines[j].startswith("-"):
+                j += 1
+            k = j
+            while k < len(lines) and lines[k].startswith("+"):
+                k += 1
+            removed, added = lines[i:j], lines[j:k]
+            if len(removed) == len(added):
+                pairs = [_highlight(a[1:], b[1:]) for a, b in zip(removed, added)]
+                out += [_RED + "-" + r + _RESET + end for (r, _), end in zip(pairs, map(_ending, removed))]
+                out += [_GREEN + "+" + a + _RESET + end for (_, a), end in zip(pairs, map(_ending, added))]
+            else:
+                out += [_RED + x.rstrip("\r\n") + _RESET + _ending(x) for x in removed]
+                out += [_GREEN + x.rstrip("\r\n") + _RESET + _ending(x) for x in added]
+            i = k
+            continue
+        if line.startswith("+"):
+            out.append(_GREEN + line.rstrip("\r\n") + _RESET + _ending(line))
+        else:
+            out.append(line)
+        i += 1
+    return "".join(out)
+
+
+def _ending(line: str) -> str:
+    return line[len(line.rstrip("\r\n")):]
+
+
+def _highlight(before: str, after: str) -> tuple[str, str]:
+    """``before`` and ``after`` (without their line endings) with the words that differ marked."""
+    a, b = _WORDS.findall(before.rstrip("\r\n")), _WORDS.findall(after.rstrip("\r\n"))
+    left, right = [], []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        old, new = "".join(a[i1:i2]), "".join(b[j1:j2])
+        if op == "equal":
+            left.append(old)
+            right.append(new)
+        else:
+            left.append(_MARK + old + _UNMARK if old else "")
+            right.append(_MARK + new + _UNMARK if new else "")
+    return "".join(left), "".join(right)
 
 
 class _FileOutput:
@@ -550,7 +624,8 @@ def run_fix(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stder
     if args.log == "-" and (text_to_stdout or args.diff):
         raise UsageError("--log - and the corrected text would both go to standard output "
                          "(write the text with -o FILE, or use --check)")
-    settings = _settings(args, keep_docs=args.diff)  # --diff of a Parquet file shows each row's text
+    # --diff of a Parquet file shows each row's text; --check places each edit by line and column.
+    settings = _settings(args, keep_docs=args.diff or (args.check and not args.quiet))
     inputs = _inputs(args)
     if args.output and len(inputs) > 1:
         raise UsageError("-o/--output takes a single input (use --output-dir for several)")
@@ -573,7 +648,10 @@ def run_fix(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stder
     totals: dict[int, list[int]] = {}
     diffs: dict[int, list[str]] = {}
     originals: dict[int, list[str]] = {}
+    places: dict[int, _Places] = {}
     found = False
+    colour = args.diff and (args.color == "always" or args.color == "auto" and not os.environ.get("NO_COLOR")
+                            and getattr(stdout, "isatty", lambda: False)())
 
     def output(f: InputFile) -> _FileOutput:
         if f.index not in outputs:
@@ -593,6 +671,9 @@ def run_fix(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stder
                 json.dumps({**({"file": f.name} if name_files else {}), **where, **e.to_dict()}, ensure_ascii=False)
                 + "\n" for where, e in result.edits
             ), args.errors))
+        if args.check and not args.quiet:
+            places.setdefault(f.index, _Places())
+            stdout.write("".join(places[f.index].lines(f, result)).encode("utf-8", "surrogateescape"))
         if args.diff:
             if f.fmt == "parquet":
                 diffs.setdefault(f.index, []).extend(_record_diffs(result))
@@ -612,6 +693,8 @@ def run_fix(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stder
                 text = _unified_diff(f.name, "".join(originals.pop(f.index, [])), "".join(diffs.pop(f.index, [])))
             else:
                 text = _unified_diff(f.name, _original(f), "".join(diffs.pop(f.index, [])))
+            if colour:
+                text = _colour_diff(text)
             stdout.write(text.encode("utf-8", "surrogateescape"))
         if not args.quiet:
             applied, suggested, records = totals.get(f.index, [0, 0, 0])
@@ -641,6 +724,43 @@ def run_fix(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stder
     if (args.check or args.diff) and found:
         status = max(status, EXIT_FOUND)
     return status
+
+
+class _Places:
+    """``--check``: one ``file:line:col: rule message`` line per edit that would be applied (as ruff and typos).
+
+    A text file's lines and columns (from 1, in code points) are counted across its chunks; for JSON lines the
+    line is the record's and the column counts code points in its text; for Parquet, ``file:row N:col``.
+    """
+
+    _BREAK = re.compile(r"\r\n|\r|\n")
+
+    def __init__(self) -> None:
+        self.line = 1  # the line a text file's next chunk starts on
+        self.column = 0  # code points of that line already in earlier chunks
+        self.consumed = 0  # code points of the earlier chunks
+
+    def lines(self, f: InputFile, result: TaskResult) -> list[str]:
+        out = []
+        if f.fmt != "txt":
+            for where, e in result.edits:
+                if e.applied:
+                    place = f"{where['line']}" if "line" in where else f"row {where.get('row', 0)}"
+                    out.append(f"{f.name}:{place}:{e.start + 1}: {e.rule} {e.message}\n")
+            return out
+        for _, text, edits in result.docs or []:
+            starts = [m.end() for m in self._BREAK.finditer(text)]  # where each following line starts
+            for e in edits:
+                if not e.applied:
+                    continue
+                offset = e.start - self.consumed
+                k = bisect.bisect_right(starts, offset)
+                column = offset - starts[k - 1] + 1 if k else self.column + offset + 1
+                out.append(f"{f.name}:{self.line + k}:{column}: {e.rule} {e.message}\n")
+            self.line += len(starts)
+            self.column = len(text) - starts[-1] if starts else self.column + len(text)
+            self.consumed += len(text)
+        return out
 
 
 def _record_diffs(result: TaskResult) -> list[str]:

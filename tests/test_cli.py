@@ -56,7 +56,7 @@ def test_log_is_exact_and_names_files_with_several_inputs(tmp_path: Path):
 def test_check_exits_1_and_writes_nothing(tmp_path: Path):
     f = tmp_path / "m.txt"
     f.write_bytes(MOJIBAKE)
-    p = run("fix", "--check", str(f))
+    p = run("fix", "--check", str(f), "-q")
     assert p.returncode == 1 and p.stdout == b""
     assert f.read_bytes() == MOJIBAKE
     g = tmp_path / "c.txt"
@@ -332,3 +332,45 @@ def test_readme_commands_never_rewrite_the_shipped_examples():
         if words[:1] == ["gzip"]:
             assert "-c" in words, line  # gzip -k would write beside the example
 
+
+@pytest.mark.parametrize("chunk", ["1000000", "64"])
+def test_check_lists_file_line_col_rule_message(tmp_path: Path, chunk: str):
+    """As ruff and typos: one ``file:line:col: rule message`` per edit that would be applied (issue 16, item 19)."""
+    text = "Première ligne.\r\nÃ©tÃ© Ã  Paris\n\n" + "Une ligne assez longue pour être coupée. " * 4 + "Ã©tÃ©\rfin Ã  Paris\n"
+    f = tmp_path / "c.txt"
+    f.write_bytes(text.encode())
+    log = tmp_path / "log.jsonl"
+    p = run("fix", "--check", str(f), "--chunk-size", chunk, "--log", str(log), "--no-config")
+    assert p.returncode == 1
+    expected = []
+    for record in map(json.loads, log.read_text(encoding="utf-8").splitlines()):
+        if record["applied"]:
+            before = text[: record["start"]]
+            line = len(re.findall(r"\r\n|\r|\n", before)) + 1
+            column = record["start"] - max(before.rfind("\n"), before.rfind("\r"))
+            expected.append(f"{f}:{line}:{column}: {record['rule']} {record['message']}")
+    assert expected and p.stdout.decode().splitlines() == expected
+    assert any(":2:1: mojibake " in line for line in expected)
+    g = tmp_path / "c.jsonl"
+    g.write_bytes(b'{"text": "ok"}\n{"id": 2, "text": "Il a dit : \xc3\x83\xc2\xa9t\xc3\x83\xc2\xa9"}\n')
+    p = run("fix", "--check", str(g), "--no-config")
+    assert p.returncode == 1 and p.stdout.decode().startswith(f"{g}:2:12: mojibake ")
+
+
+
+def test_diff_in_colour_marks_the_changed_words(tmp_path: Path):
+    """In a long paragraph the one repaired word must stand out (issue 16, item 19): ``--color`` highlights it."""
+    para = "Une longue phrase qui parle de choses et d’autres, puis Ã©tÃ© et encore beaucoup de mots derrière.\n"
+    f = tmp_path / "d.txt"
+    f.write_bytes(para.encode())
+    fixed = run("fix", str(f), "-q", "--no-config").stdout.decode()
+    assert fixed != para
+    plain = run("fix", "--diff", str(f), "-q", "--no-config")
+    assert plain.returncode == 1 and b"\x1b[" not in plain.stdout  # not a terminal: a plain diff, for patch
+    p = run("fix", "--diff", "--color", "always", str(f), "-q", "--no-config")
+    assert p.returncode == 1
+    out = p.stdout.decode()
+    assert "\x1b[31m-Une longue phrase qui parle de choses et d’autres, puis \x1b[7mÃ©tÃ©\x1b[27m et encore" in out
+    assert "\x1b[32m+Une longue phrase" in out and "\x1b[7m" + fixed.split()[10] + "\x1b[27m" in out
+    stripped = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    assert stripped == plain.stdout.decode()  # the same diff, only coloured
