@@ -98,9 +98,15 @@ def _count(value: str) -> int:
     return number
 
 
-def _add_input_options(p: argparse.ArgumentParser, format_flags: tuple[str, ...]) -> None:
+#: ``--format`` is the input format in every subcommand; ``stats --format text|json`` named the output format
+#: before ``--output-format`` existed and is still understood.
+_LEGACY_OUTPUT_FORMATS = ("text", "json")
+
+
+def _add_input_options(p: argparse.ArgumentParser, legacy_output: bool = False) -> None:
     p.add_argument("files", nargs="*", metavar="INPUT", help="files or directories; '-' or nothing reads standard input")
-    p.add_argument(*format_flags, dest="input_format", choices=FORMATS, default="auto",
+    p.add_argument("--format", "--input-format", dest="input_format", default="auto", metavar="{auto,txt,jsonl,parquet}",
+                   choices=FORMATS + (_LEGACY_OUTPUT_FORMATS if legacy_output else ()),
                    help="input format (default: from the extension: .jsonl/.ndjson, .parquet, else text; .gz/.zst are decompressed)")
     p.add_argument("--field", default="text", help="JSONL/Parquet field holding the text (default: text)")
     p.add_argument("--id-field", default="id", help="record field naming the record in logs (default: id; else the line number)")
@@ -136,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
 
     fix = sub.add_parser("fix", help="repair files, corpora or standard input", description="Repair French text.")
-    _add_input_options(fix, ("--format", "--input-format"))
+    _add_input_options(fix)
     out = fix.add_mutually_exclusive_group()
     out.add_argument("-o", "--output", metavar="OUT", help="write the corrected text to OUT (one input only; '-' is standard output)")
     out.add_argument("-i", "--in-place", action="store_true", help="rewrite each input file atomically")
@@ -152,11 +158,11 @@ def build_parser() -> argparse.ArgumentParser:
                      help="let --edits-field replace a field the records already have (else an error)")
 
     stats = sub.add_parser("stats", help="count edits per category and rule", description="Edit statistics.")
-    _add_input_options(stats, ("--input-format",))
-    stats.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
+    _add_input_options(stats, legacy_output=True)
+    stats.add_argument("--output-format", choices=("text", "json"), default=None, help="a table (default) or JSON")
 
     report = sub.add_parser("report", help="write an HTML report of the edits", description="HTML report.")
-    _add_input_options(report, ("--input-format",))
+    _add_input_options(report)
     report.add_argument("-o", "--output", metavar="HTML", required=True, help="the report file to write ('-' is standard output)")
     report.add_argument("--max-docs", type=_count, default=200, metavar="N",
                         help="show the text of at most N documents (default 200; the summary counts all)")
@@ -164,7 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="list the rules, or document one", description="List the rules.")
     rules.add_argument("rule", nargs="?", metavar="ID", help="show the documentation of one rule")
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--output-format", "--format", dest="output_format", choices=("text", "json"), default="text",
+                       help="a table or a rule's documentation (default), or JSON")
     return parser
 
 
@@ -834,6 +841,9 @@ def _collect(args: argparse.Namespace, stdin: IO[bytes], stderr: IO[str], keep_d
 
 
 def run_stats(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stderr: IO[str]) -> int:
+    if args.input_format in _LEGACY_OUTPUT_FORMATS:  # the old spelling of --output-format
+        args.output_format = args.output_format or args.input_format
+        args.input_format = "auto"
     status, stats, _ = _collect(args, stdin, stderr, keep_docs=False)
     stdout.write((stats.to_json() if args.output_format == "json" else stats.to_table()).encode("utf-8"))
     return status
@@ -871,7 +881,7 @@ def run_rules(args: argparse.Namespace, stdout: IO[bytes]) -> int:
         if not matches:
             raise UsageError(f"unknown rule or category: {args.rule!r}")
         rules = tuple(matches)
-    if args.format == "json":
+    if args.output_format == "json":
         data = [
             {
                 "id": r.id, "category": r.category, "pass": r.pass_name, "default": r.default_enabled,

@@ -374,3 +374,17 @@ def test_diff_in_colour_marks_the_changed_words(tmp_path: Path):
     assert "\x1b[32m+Une longue phrase" in out and "\x1b[7m" + fixed.split()[10] + "\x1b[27m" in out
     stripped = re.sub(r"\x1b\[[0-9;]*m", "", out)
     assert stripped == plain.stdout.decode()  # the same diff, only coloured
+
+
+def test_format_is_the_input_format_in_every_subcommand(tmp_path: Path):
+    """``--format`` names the input format everywhere; ``--output-format`` the output of stats and rules
+    (issue 16, item 19). ``stats --format json``, the old spelling, still works."""
+    f = tmp_path / "corpus.data"  # an extension that says nothing: --format tells
+    f.write_bytes(b'{"id": 1, "text": "\xc3\x83\xc2\xa9t\xc3\x83\xc2\xa9"}\n')
+    for command in (["stats"], ["fix", "-o", str(tmp_path / "o.data")], ["report", "-o", str(tmp_path / "r.html")]):
+        p = run(command[0], str(f), "--format", "jsonl", *command[1:], "--no-config", "-q")
+        assert p.returncode == 0, (command, p.stderr)
+    stats = json.loads(run("stats", str(f), "--format", "jsonl", "--output-format", "json", "--no-config", "-q").stdout)
+    assert stats["documents"] == 1
+    assert json.loads(run("stats", str(f), "--format", "json", "--no-config", "-q").stdout)["files"] == 1
+    assert json.loads(run("rules", "--output-format", "json").stdout)[0]["id"]
