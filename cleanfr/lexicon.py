@@ -123,7 +123,7 @@ class Lexicon:
     The sets of forms, verbs, persons and names are only built when asked for.
     """
 
-    __slots__ = ("_lines", "_shards", "_ints", "_zipf", "_sets", "_bare_prefixes", "_accented")
+    __slots__ = ("_lines", "_shards", "_ints", "_zipf", "_sets", "_bare_prefixes", "_accented", "_form_set", "has_form")
 
     def __init__(self, text: str) -> None:
         """``text``: lines ``prefix<TAB>words<TAB>codes`` (see ``tools/word_tables.py``)."""
@@ -139,6 +139,12 @@ class Lexicon:
         for prefix in self._lines:
             self._bare_prefixes.setdefault(prefix.translate(_STRIP), []).append(prefix)
         self._accented: dict[str, dict[str, list[str]]] = {}
+        #: ``has_form(key) -> bool``: ``key in self.forms`` for an already folded key. Read through the parts
+        #: at first (:meth:`_has_form`); once a process has seen :data:`FULL_TABLE_AFTER` documents, the whole
+        #: table is loaded and this becomes the C-level membership test of one set (:meth:`use_form_set`):
+        #: the glue and OCR rules ask it of thousands of candidates per document.
+        self._form_set: frozenset[str] | None = None
+        self.has_form = self._has_form
 
     def _shard(self, prefix: str) -> dict[str, int]:
         """The part of the table for words starting with ``prefix``, made a dict on first use."""
@@ -209,16 +215,27 @@ class Lexicon:
     def names(self) -> frozenset[str]:
         return self._set(NAME)
 
-    def has_form(self, key: str) -> bool:
-        """``key in self.forms`` for an already folded key, without building the set.
+    def _has_form(self, key: str) -> bool:
+        """``key in self.forms`` for an already folded key, without building the set (see ``has_form``).
 
-        >>> french().has_form("cousaient"), french().has_form("Cousaient")
-        (True, False)
+        >>> french().has_form("cousaient"), french().has_form("Cousaient"), french()._has_form("cousaient")
+        (True, False, True)
         """
         shard = self._shards.get(key[:2])  # code(), inlined: the glue and OCR rules ask this of many candidates
         if shard is None:
             shard = self._shard(key[:2])
         return bool(shard.get(key, NO_FREQ) & FORM)
+
+    def use_form_set(self) -> None:
+        """Load every part of the table and answer ``has_form``/``is_word`` from one set of forms (the same
+        answers: a form of the set is a word whose part is the one its first two letters name)."""
+        if self._form_set is not None:
+            return
+        self.load()
+        self._form_set = frozenset(
+            w for prefix, shard in list(self._shards.items()) for w, c in shard.items() if c & FORM and w[:2] == prefix
+        )
+        self.has_form = self._form_set.__contains__
 
     def zipf(self, word: str) -> float:
         """Zipf frequency (log10 of occurrences per billion words), 0.0 for an unknown word.
@@ -239,6 +256,8 @@ class Lexicon:
         (True, False)
         """
         key = word.replace("\u2019", "'").lower()  # fold() and code(), inlined
+        if self._form_set is not None:
+            return key in self._form_set
         shard = self._shards.get(key[:2])
         if shard is None:
             shard = self._shard(key[:2])
@@ -401,17 +420,31 @@ def _chunks(text: str) -> Counter:
     return counts
 
 
+#: After this many documents (vocabularies) in a process, the lexicon answers from one set of forms
+#: (:meth:`Lexicon.use_form_set`): loading the whole table costs about 0.2 s, worth it for a corpus, not for
+#: one short text.
+FULL_TABLE_AFTER = 20
+_documents = 0
+
+
 def _vocabulary(doc: Document) -> Counter:
+    global _documents
+    if _documents < FULL_TABLE_AFTER:
+        _documents += 1
+        if _documents == FULL_TABLE_AFTER:
+            french().use_form_set()
     # Counting blank-separated chunks first, then splitting each distinct chunk, is twice as fast as
-    # running the word regex over the whole text: most chunks repeat.
+    # running the word regex over the whole text: most chunks repeat. Counts are added with dict get/set
+    # (Counter's += goes through a Python __missing__ for every new word); insertion order is the same.
     vocab: Counter = Counter()
+    get = vocab.get
     find = WORD.findall
     for chunk, n in _chunks(doc.text).items():
         if chunk.isalpha():  # most chunks are one plain word
-            vocab[chunk] += n
+            vocab[chunk] = get(chunk, 0) + n
         else:
             for word in find(chunk):
-                vocab[word] += n
+                vocab[word] = get(word, 0) + n
     return vocab
 
 
