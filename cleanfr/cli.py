@@ -564,61 +564,62 @@ def _check_output_name(f: InputFile, output: str, requested: str) -> None:
     if f.fmt == "parquet" and compression_of(output):
         raise InputError(output, "Parquet output is not .gz/.zst-compressed (Parquet compresses its columns itself)")
     named = _named_format(output)
-    if requested != "auto" and f.path != "-" or named is None or named == f.fmt:
+    if requested != "auto" or named is None or named == f.fmt:  # an explicit --format is taken at its word
         return
     hint = f" (--format {named} reads standard input as {_FORMAT_NAMES[named]})" if f.path == "-" else ""
     raise InputError(output, f"the output would be {_FORMAT_NAMES[f.fmt]} (the input's format), not "
                              f"{_FORMAT_NAMES[named]} as its name says{hint}")
 
 
-def _same_file(a: str, b: str) -> bool:
-    """Whether two paths name one file: the same resolved path, or the same inode (a hard link)."""
-    if os.path.realpath(a) == os.path.realpath(b):
-        return True
+def _identity(path: str) -> tuple[list[tuple], bool]:
+    """The keys that name ``path``'s file (its resolved path, and its inode when it exists), and whether it is
+    a character device."""
+    keys: list[tuple] = [("path", os.path.realpath(path))]
     try:
-        sa, sb = os.stat(a), os.stat(b)
+        st = os.stat(path)
     except OSError:
-        return False
-    return (sa.st_dev, sa.st_ino) == (sb.st_dev, sb.st_ino)
-
-
-def _is_device(path: str) -> bool:
-    try:
-        return stat.S_ISCHR(os.stat(path).st_mode)
-    except OSError:
-        return False
+        return keys, False
+    keys.append(("inode", st.st_dev, st.st_ino))
+    return keys, stat.S_ISCHR(st.st_mode)
 
 
 def _check_targets(inputs: list[InputFile], targets: list[tuple[str, str, int | None]]) -> None:
     """Refuse, before anything is read or written, an output that is also an input or another output.
 
     ``targets`` are ``(option, path, input index)``: the index is the input a target belongs to (for
-    ``-i`` its own file, which it may replace, and for ``--output-dir`` the input it mirrors). Character
-    devices (``/dev/null``) may be named any number of times.
+    ``-i`` its own file, which it may replace, and for ``--output-dir`` the input it mirrors). Two paths name
+    the same file when they resolve to the same path (symlinks) or the same inode (hard links). Character
+    devices (``/dev/null``) may be named any number of times. Linear in the number of files.
     """
-    files = [f for f in inputs if f.path != "-"]
-    seen: list[tuple[str, str, int | None]] = []
+    by_key: dict[tuple, list[InputFile]] = {}
+    for f in inputs:
+        if f.path != "-":
+            for key in _identity(f.path)[0]:
+                by_key.setdefault(key, []).append(f)
+    written: dict[tuple, tuple[str, int | None]] = {}
     for option, path, owner in targets:
-        if _is_device(path):
+        keys, device = _identity(path)
+        if device:
             continue
-        for f in files:
-            if not _same_file(path, f.path):
-                continue
-            if option == "-i":
-                if f.index != owner:
-                    raise InputError(path, f"given twice (also as {f.path})")
-                continue
-            hint = " (use -i to repair it in place)" if option in ("-o", "--output-dir") and owner in (None, f.index) else ""
+        same = {f.index: f for key in keys for f in by_key.get(key, ())}
+        if option == "-i":
+            others = [f for index, f in same.items() if index != owner]
+            if others:
+                raise InputError(path, f"given twice (also as {others[0].path})")
+        elif same:
+            hint = " (use -i to repair it in place)" if option in ("-o", "--output-dir") and (
+                owner is None or owner in same) else ""
             raise InputError(path, f"{option} would overwrite an input{hint}")
-        for other_option, other, other_owner in seen:
-            if not _same_file(path, other):
-                continue
+        earlier = next((written[key] for key in keys if key in written), None)
+        if earlier is not None:
+            other_option, other_owner = earlier
             if option == other_option == "--output-dir" and owner is not None and other_owner is not None:
                 raise InputError(inputs[owner].name, f"--output-dir would write it to {path}, as {inputs[other_owner].name}")
-            what = "the output" if other_option == "-o" else f"the output of {inputs[other_owner].name}" \
-                if other_owner is not None else "another output"
+            what = ("the output" if other_option == "-o" else
+                    f"the output of {inputs[other_owner].name}" if other_owner is not None else "another output")
             raise InputError(path, f"{option} would overwrite {what}")
-        seen.append((option, path, owner))
+        for key in keys:
+            written.setdefault(key, (option, owner))
 
 
 def run_fix(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stderr: IO[str]) -> int:
