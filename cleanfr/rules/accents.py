@@ -29,6 +29,8 @@ English lines, Spanish lines, URLs and code are left alone.
 
 from __future__ import annotations
 
+import itertools
+import operator
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -182,11 +184,12 @@ def _evidence_words(doc: Document) -> list[str]:
     """Document words whose bare spelling proves a passage: lower case, or capitalised and six letters or
     more (a short capitalised word such as ``Alle`` proves little and is found inside many others)."""
     evidence = tables().evidence
-    found = []
-    for w in doc_vocabulary(doc):
-        if w in evidence:
-            found.append(w)
-        elif len(w) >= 6 and w[0].isupper() and w[1:].islower():
+    vocab = doc_vocabulary(doc)
+    # In C: the words of the table, then the capitalised words only (the order is the passages' business:
+    # they are located by one scan).
+    found = list(vocab.keys() & evidence.keys())
+    for w in itertools.compress(vocab, map(str.isupper, map(operator.itemgetter(0), vocab))):
+        if len(w) >= 6 and w[1:].islower() and w not in evidence:
             low = w.lower()
             if low in evidence and evidence[low][0] == low[0]:
                 found.append(w)

@@ -180,8 +180,18 @@ def registers(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _document_registers(doc: Document) -> frozenset[str]:
-    return doc.memo("calques.registers", lambda d: registers(d.text))
+def _register_of(doc: Document, name: str) -> bool:
+    """Whether ``doc`` is written in register ``name`` (one register's markers counted, once per document)."""
+    found = doc.memo("calques.register_of", lambda d: {})
+    if name not in found:
+        pattern, needed = REGISTERS[name]
+        count = 0
+        for _ in pattern.finditer(doc.text):
+            count += 1
+            if count >= needed:
+                break
+        found[name] = count >= needed
+    return found[name]
 
 
 _CODE_GLUE = "._/\\"
@@ -286,11 +296,13 @@ class Calque(Rule):
         table = entries()
         done_until = -1
         hits = scan(doc).get("calque", ())
-        doc_registers = _document_registers(doc) if hits else frozenset()
         for hit in hits:
             if hit.start < done_until:
                 continue
             entry = table[hit.key]
+            # Only the registers the entry names are read (a register scan reads the whole document), and
+            # only for such an entry: context_ok asks for no other.
+            doc_registers = frozenset(r for r in entry.registers_not if _register_of(doc, r))
             if not context_ok(entry, text, folded, hit.start, hit.end, doc_registers):
                 continue
             done_until = hit.end
