@@ -467,7 +467,7 @@ def test_a_worker_killed_by_sigkill_stops_the_run_and_cleans_up(tmp_path: Path):
     import signal
 
     f = tmp_path / "big.txt"
-    data = _big(f, 4)
+    data = _big(f, 12)  # the run stops at the kill: a large input only makes sure it is still running then
     proc = _start(tmp_path, str(f), "-o", str(tmp_path / "out.txt"), "--jobs", "2")
     try:
         workers = _workers(proc.pid)
@@ -491,10 +491,10 @@ def test_sigterm_cleans_up_as_ctrl_c_does(tmp_path: Path, jobs: str):
     import time
 
     f = tmp_path / "big.txt"
-    data = _big(f, 3)
+    data = _big(f, 12)
     proc = _start(tmp_path, "-i", str(f), "--jobs", jobs)
     try:
-        time.sleep(0.3)
+        time.sleep(0.1)
         proc.send_signal(signal.SIGTERM)
         code = proc.wait(timeout=60)
     finally:
