@@ -34,6 +34,8 @@ DEFAULT_MIN_CONFIDENCE = 0.8
 #: precision on real text is high enough (:mod:`cleanfr.calibration`); ``"stated"`` trusts each rule's
 #: stated confidence alone (to study what a rule finds, as the rule tests do).
 TRUST_MODES = ("measured", "stated")
+#: Rounds of every pass at most: a second round runs only where the first changed the text.
+MAX_ROUNDS = 3
 DEFAULT_TRUST = "measured"
 
 
@@ -130,18 +132,25 @@ class Pipeline:
         if not isinstance(text, str):
             raise TypeError(f"cleanfr expects str, got {type(text).__name__}")
         log = EditLog(text)
-        for rules in self.passes:
-            if not log.text:
+        # Idempotence is the pipeline's job: a repair of a later pass can give an earlier one something to
+        # do (a hyphenated word joined makes two paragraphs identical), so the passes run again on what
+        # changed until nothing more is applied, as ftfy loops its fixes. Clean text takes one round.
+        for _ in range(MAX_ROUNDS):
+            before = log.text
+            for rules in self.passes:
+                if not log.text:
+                    break
+                doc = self.document_class(log.text)
+                candidates = []
+                for rule in rules:
+                    for e in rule.find(doc):
+                        candidates.append(replace(e, applied=self.applies(e)))
+                if self.protected is not None:
+                    candidates = self._unprotected(doc.text, candidates)
+                log.add(resolve_overlaps(candidates))
+            if log.text == before:
                 break
-            doc = self.document_class(log.text)
-            candidates = []
-            for rule in rules:
-                for e in rule.find(doc):
-                    candidates.append(replace(e, applied=self.applies(e)))
-            if self.protected is not None:
-                candidates = self._unprotected(doc.text, candidates)
-            log.add(resolve_overlaps(candidates))
-        return Result(log.text, log.edits)
+        return Result(log.text, _once(log.edits))
 
     def _unprotected(self, text: str, candidates: list[Edit]) -> list[Edit]:
         """Drop the edits that touch an occurrence of a protected word of the configuration."""
@@ -178,6 +187,20 @@ class Pipeline:
     def trust(self) -> str:
         """``"measured"`` or ``"stated"``; a pipeline built without one follows :data:`DEFAULT_TRUST`."""
         return self._trust or DEFAULT_TRUST
+
+
+def _once(edits: list[Edit]) -> list[Edit]:
+    """The log without the suggestions a later round made again at the same place (sorted input kept)."""
+    seen: set[tuple[int, int, str, str]] = set()
+    out = []
+    for e in edits:
+        if not e.applied:
+            key = (e.start, e.end, e.replacement, e.rule)
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(e)
+    return out
 
 
 def _names(names: Iterable[str] | str | None, what: str) -> tuple[str, ...] | None:
