@@ -24,6 +24,7 @@ from dataclasses import replace
 from typing import IO, Any, Callable, Iterator, Sequence
 
 from . import __version__
+from .calibration import Calibration
 from .config import APOSTROPHES, Config, ConfigError, build_pipeline, find_config, load_config
 from .corpus import FORMATS, InputFile, Settings, TaskResult, detect_format, expand_inputs, init_worker, iter_tasks, process, warm_up
 from .parallel import WorkerDied, ordered_map, resolve_jobs
@@ -887,6 +888,11 @@ def run_rules(args: argparse.Namespace, stdout: IO[bytes]) -> int:
             {
                 "id": r.id, "category": r.category, "pass": r.pass_name, "default": r.default_enabled,
                 "description": r.description, "doc": inspect.cleandoc(r.__doc__ or ""),
+                "precision": [
+                    {"grade": g.confidence, "correct": g.correct, "wrong": g.wrong, "debatable": g.debatable,
+                     "precision": g.precision, "lower": g.lower, "status": g.status}
+                    for g in Calibration.load().for_rule(r.id)
+                ],
             }
             for r in rules
         ]
@@ -913,7 +919,21 @@ def _rule_doc(rule: Any) -> str:
     heading = f"{rule.id}: {rule.description}"
     return (f"{heading}\n{'=' * len(heading)}\n\n"
             f"category: {rule.category}    pass: {rule.pass_name}    default: {'on' if rule.default_enabled else 'off'}\n"
-            f"\n{doc}\n" + (f"\n(cleanfr fix --select {rule.id} runs it alone; --ignore {rule.id} turns it off)\n"))
+            f"\n{doc}\n" + _precision_doc(rule.id)
+            + (f"\n(cleanfr fix --select {rule.id} runs it alone; --ignore {rule.id} turns it off)\n"))
+
+
+def _precision_doc(rule_id: str) -> str:
+    """The rule's judged precision on real text, per grade of evidence, and what the gate does with each."""
+    grades = Calibration.load().for_rule(rule_id)
+    if not grades:
+        return "\nprecision on real text: not measured (the rule never fired on the development corpora)\n"
+    lines = ["", "precision on real text, per grade (judged edits; benchmarks/RESULTS.md):"]
+    for g in grades:
+        status = {"apply": "applied", "suggest": "suggested only", "unmeasured": "too rare to measure: stated confidence"}
+        lines.append(f"  grade {g.confidence}: {g.correct} right, {g.wrong} wrong, {g.debatable} debatable; "
+                     f"precision {g.precision:.2f} (95 % lower bound {g.lower:.2f}) -> {status[g.status]}")
+    return "\n".join(lines) + "\n"
 
 
 def _quiet_stdout() -> None:

@@ -63,3 +63,14 @@ def test_measured_precision_stands_for_the_stated_confidence() -> None:
     text = "Les deux textes se com-plètent parfaitement."
     assert cleanfr.fix(text).text == "Les deux textes se complètent parfaitement."
     assert cleanfr.fix(text, min_confidence=min(1.0, grade.precision + 0.001)).text == text
+
+
+def test_rules_command_shows_measured_precision() -> None:
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "cleanfr", "rules", "double-space"], capture_output=True, text=True,
+                         check=True).stdout
+    grade = TABLE.grade("double-space", 0.85)
+    assert grade is not None
+    assert f"grade 0.85: {grade.correct} right, {grade.wrong} wrong" in out and "-> applied" in out
