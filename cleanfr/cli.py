@@ -21,7 +21,7 @@ import signal
 import stat
 import sys
 from dataclasses import replace
-from typing import IO, Any, Callable, Iterator, Sequence
+from typing import IO, Any, BinaryIO, Callable, Iterator, Sequence, cast
 
 from . import __version__
 from .calibration import Calibration
@@ -273,7 +273,8 @@ def _events(inputs: list[InputFile], args: argparse.Namespace, settings: Setting
     def items() -> Iterator[Any]:
         for f in inputs:
             try:
-                for task in iter_tasks(f, args.encoding, args.errors, max(args.chunk_size, 64), stdin):
+                # stdin is sys.stdin.buffer (or a test's BytesIO): a binary stream
+                for task in iter_tasks(f, args.encoding, args.errors, max(args.chunk_size, 64), cast(BinaryIO, stdin)):
                     yield task
             except InputError as exc:
                 yield ("error", f, exc)
@@ -294,7 +295,7 @@ def _events(inputs: list[InputFile], args: argparse.Namespace, settings: Setting
 
 def _drive(args: argparse.Namespace, settings: Settings, inputs: list[InputFile], stdin: IO[bytes], stderr: IO[str],
            on_result: Callable[[InputFile, TaskResult], None], on_end: Callable[[InputFile], str | None],
-           on_abort: Callable[[InputFile], None]) -> int:
+           on_abort: Callable[[InputFile], object]) -> int:
     """Stream every input through the pipeline; returns EXIT_OK or EXIT_ERROR (some input failed).
 
     ``on_end`` may return a line for stderr (a summary): it is printed above the progress bar, never on its line.

@@ -131,7 +131,7 @@ def parse_config(data: dict[str, Any], path: str) -> Config:
             for name in value:
                 if name not in known:
                     raise ConfigError(f"{path}: {key}: unknown rule or category {name!r} (see `cleanfr rules`)")
-            cfg = replace(cfg, **{key: tuple(value)})
+            cfg = replace(cfg, select=tuple(value)) if key == "select" else replace(cfg, ignore=tuple(value))
     if "min-confidence" in data:
         value = data["min-confidence"]
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:

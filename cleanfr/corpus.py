@@ -388,7 +388,7 @@ def _process_jsonl(task: JsonlTask) -> TaskResult:
         where = _locator(obj, settings.id_field, {"line": number})
         res.edits.extend((where, e) for e in result.edits)
         res.words += count_words(text)
-        if settings.keep_docs:
+        if res.docs is not None:  # the caller keeps each document (settings.keep_docs)
             res.docs.append((f"{task.name}:{number}" + (f" (id {where['id']})" if "id" in where else ""),
                              text, result.edits))
         if result.text == text and settings.edits_field is None:
@@ -490,7 +490,7 @@ def _process_parquet(task: ParquetTask) -> TaskResult:
         res.edits.extend((where, e) for e in result.edits)
         res.words += count_words(text)
         res.changed = res.changed or result.text != text
-        if settings.keep_docs:
+        if res.docs is not None:  # the caller keeps each document (settings.keep_docs)
             res.docs.append((f"{task.name}:row {where['row']}", text, result.edits))
         new_texts.append(result.text)
         logs.append(json.dumps([e.to_dict() for e in result.edits], ensure_ascii=False))

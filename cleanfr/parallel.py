@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Generator, Iterable, Iterator
 
 __all__ = ["resolve_jobs", "ordered_map", "WorkerDied"]
 
@@ -62,7 +62,7 @@ def ordered_map(
     initargs: tuple = (),
     window: int | None = None,
     prepare: Callable[[], None] | None = None,
-) -> Iterator[tuple[Any, Any]]:
+) -> Generator[tuple[Any, Any], None, None]:
     """``(item, fn(item))`` in input order (``(item, None)`` for non-tasks), ``jobs`` processes at a time.
 
     ``prepare`` runs in this process before the workers fork (after ``initializer``), to build what they share.

@@ -158,4 +158,11 @@ def html_bytes(page: str) -> bytes:
     return page.encode("utf-8", "cleanfr-html")
 
 
-codecs.register_error("cleanfr-html", lambda exc: ("\ufffd".encode() * (exc.end - exc.start), exc.end))
+def _replace_unencodable(exc: UnicodeError) -> tuple[bytes, int]:
+    """U+FFFD for each character UTF-8 cannot encode (a lone surrogate of a truncated emoji)."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    return "\ufffd".encode() * (exc.end - exc.start), exc.end
+
+
+codecs.register_error("cleanfr-html", _replace_unencodable)

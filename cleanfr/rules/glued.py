@@ -9,7 +9,7 @@ document does not confirm are never split (``Karachev`` stays).
 from __future__ import annotations
 
 from collections import ChainMap
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, MutableMapping, cast
 
 import regex
 
@@ -236,7 +236,8 @@ def _names_after_repairs(doc: Document, vocab: Mapping[str, int]) -> Mapping[str
             if len(left) >= 2 and left[0].isupper() and left[1:].islower() and (not start or text[start - 1] != "-"):
                 joined = left + m.group(1)
                 extra[joined] = extra.get(joined, 0) + 1
-    return ChainMap(extra, vocab) if extra else vocab  # only "seen or not" is asked of it
+    # Only read ("seen or not"): the ChainMap never writes to the document's vocabulary.
+    return ChainMap(extra, cast("MutableMapping[str, int]", vocab)) if extra else vocab
 
 
 def _candidates(doc: Document) -> dict[str, tuple[str, str, float, bool]]:
@@ -274,7 +275,7 @@ def _candidates(doc: Document) -> dict[str, tuple[str, str, float, bool]]:
         for token in tokens:
             found = {name: 1 for name, by in sources.items() if name in token and by - {token}}
             if found:
-                again.update(_split_all([token], lex, ChainMap(found, names)))
+                again.update(_split_all([token], lex, ChainMap(found, cast("MutableMapping[str, int]", names))))
         if all(candidates.get(t) == split for t, split in again.items()):
             break
         candidates.update(again)
