@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from typing import Any, Callable, Generator, Iterable, Iterator
+from typing import Any, Callable, Generator, Iterable
 
 __all__ = ["resolve_jobs", "ordered_map", "WorkerDied"]
 

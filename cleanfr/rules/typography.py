@@ -17,7 +17,7 @@ import regex
 
 from ..document import Document
 from ..edits import Edit
-from ..wordrules_common import INVISIBLE_LEADERS, is_prose_line, is_word, lines, protected
+from ..wordrules_common import INVISIBLE_LEADERS, is_prose_line, is_word, protected
 from . import Rule
 from .unicode import mojibake_suspect
 
