@@ -39,6 +39,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 from collections import Counter
@@ -64,6 +65,8 @@ def fold(word: str) -> str:
 #: The letters an unaccented French letter may stand for when accents are lost.
 _ACCENTED = {"a": "aàâ", "e": "eéèêë", "i": "iîï", "o": "oô", "u": "uùûü", "c": "cç", "y": "yÿ"}
 _MAX_VARIANTS = 5000
+#: Up to this many variants, :meth:`Lexicon.lost_accents` tries them; above, it reads the accent-free index.
+_FEW_VARIANTS = 200
 #: Each accented letter of :data:`_ACCENTED` to its bare letter: a form's key in the accent-free groups.
 _STRIP = str.maketrans({alt: bare for bare, alts in _ACCENTED.items() for alt in alts if alt != bare})
 
@@ -274,9 +277,10 @@ class Lexicon:
     def lost_accents(self, word: str) -> bool:
         """Whether ``word`` is an unknown spelling of a known form without (some of) its accents.
 
-        Looks for the accented variants of its vowels and c (when there are at most ``_MAX_VARIANTS``) among
-        the forms of the same accent-free spelling: the accent-free index is built by parts, for the prefixes
-        asked about only (a variant is a form whose every letter is the word's or one of its accented forms).
+        Tries the accented variants of its vowels and c when there are few (``_FEW_VARIANTS``); when there are
+        more (up to ``_MAX_VARIANTS``), looks for them among the forms of the same accent-free spelling: the
+        accent-free index is built by parts, for the prefixes asked about only (a variant is a form whose every
+        letter is the word's or one of its accented forms).
 
         >>> french().lost_accents("quotite"), french().lost_accents("quotité"), french().lost_accents("officiellequi")
         (True, False, False)
@@ -291,6 +295,8 @@ class Lexicon:
             count *= len(o)
         if count > _MAX_VARIANTS:
             return False
+        if count <= _FEW_VARIANTS:  # a short word: trying its variants costs less than indexing its group
+            return any(code("".join(v)) & FORM for v in itertools.product(*options))
         bare = w.translate(_STRIP)
         candidates = self._accented_group(bare[:2]).get(bare)
         if not candidates:
