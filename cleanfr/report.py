@@ -105,7 +105,7 @@ def _category_css(categories: Sequence[str]) -> str:
 
 
 def _asset(name: str) -> str:
-    return resources.files("cleanfr").joinpath("data", name).read_text(encoding="utf-8")
+    return (resources.files("cleanfr") / "data" / name).read_text(encoding="utf-8")
 
 
 def render_report(docs: Sequence[tuple[str, str, Sequence[Edit]]], stats: Stats, title: str) -> str:

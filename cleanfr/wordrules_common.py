@@ -109,7 +109,7 @@ def data_rows(name: str) -> list[list[str]]:
     """
     from importlib.resources import files
 
-    text = files("cleanfr").joinpath("data", name).read_text(encoding="utf-8")
+    text = (files("cleanfr") / "data" / name).read_text(encoding="utf-8")
     lines = text.splitlines()
     # The same filter and split as a per-line loop, in C (``map``/``compress``): tables have 40,000 rows.
     kept = itertools.filterfalse(_COMMENT, itertools.compress(lines, map(str.strip, lines)))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 from ..blocks import LineMatcher, PlannedRule, PlanState, Proposal, load_table, preview
 

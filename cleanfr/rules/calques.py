@@ -144,7 +144,7 @@ def _terms(terms: list[str]) -> regex.Pattern[str] | None:
 def entries() -> dict[str, Entry]:
     """Every entry of every calque table, by id."""
     out: dict[str, Entry] = {}
-    folder = resources.files("cleanfr").joinpath("data", "calques")
+    folder = resources.files("cleanfr") / "data" / "calques"
     for path in sorted(p.name for p in folder.iterdir() if p.name.endswith(".toml")):
         table = load_toml("calques", path)
         language = table["language"]

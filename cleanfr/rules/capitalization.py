@@ -148,7 +148,7 @@ def noun_adjective_forms() -> tuple[frozenset[str], frozenset[str]]:
     accents rule."""
     from importlib.resources import files
 
-    folder = files("cleanfr").joinpath("data", "gender")
+    folder = files("cleanfr") / "data" / "gender"
     adjectives: set[str] = set()
     nouns: set[str] = set()
     for line in folder.joinpath("nouns.tsv").read_text(encoding="utf-8").splitlines():

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 from ..blocks import Cut, Line, LineMatcher, PlannedRule, PlanState, Proposal, fold, load_table, preview, word_count
 
