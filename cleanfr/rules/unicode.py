@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import heapq
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
@@ -156,6 +157,73 @@ def _has_space(s: str) -> bool:
     return any(c.isspace() for c in s)
 
 
+#: A word and the blanks before it, or blanks alone: the pieces a repaired window is aligned by (the blanks
+#: go with the next word, as a diff of the whole window matches them: ``Ã ⎵Paris`` gives ``Ã ⎵`` → ``à``).
+_PIECE = re.compile(r"\s*\S+|\s+")
+#: A piece longer than this is cut further, before each ASCII character that follows another one (no
+#: decoding ftfy undoes puts an ASCII byte inside a multi-byte sequence).
+_LONG_PIECE = 64
+#: Neighbouring pieces tried together when one alone does not give its part of ftfy's output (a sequence
+#: across a blank: ``Ã `` for ``à`` followed by a no-break space).
+_MAX_MERGED = 8
+
+
+def _apply_plan(text: str, plan: list) -> str:
+    """ftfy's repair ``plan`` (from ``fix_and_explain``) applied to ``text`` (``ftfy.apply_plan`` with its
+    ``normalize`` step too)."""
+    import ftfy
+
+    for step in plan:
+        if step[0] == "normalize":
+            text = unicodedata.normalize(step[1], text)
+        else:
+            text = ftfy.apply_plan(text, [step])
+    return text
+
+
+def _cut_points(line: str) -> list[int]:
+    """Offsets that cut ``line`` into pieces: 0, the end of each word's blanks, ``len(line)``."""
+    points = [0]
+    for m in _PIECE.finditer(line):
+        start, end = m.span()
+        if end - start > _LONG_PIECE:
+            points.extend(i for i in range(start + 1, end)
+                          if line[i] < "\x80" and line[i - 1] >= "\x80" and not line[i].isspace())
+        points.append(end)
+    return points
+
+
+def _located_spans(line: str, fixed: str, plan: list) -> list[tuple[int, int, int, int]] | None:
+    """Changed spans between ``line`` and ftfy's ``fixed`` version, found piece by piece in linear time:
+    ftfy's plan is applied to each word (with its neighbours when a sequence crosses a blank) and must give
+    the next part of ``fixed``; each changed word is then diffed alone. None when the pieces do not add up
+    to ``fixed`` (the caller diffs the whole window)."""
+    points = _cut_points(line)
+    last = len(points) - 1
+    spans: list[tuple[int, int, int, int]] = []
+    j = k = 0
+    while k < last:
+        for m in range(k + 1, min(k + _MAX_MERGED, last) + 1):
+            piece = line[points[k] : points[m]]
+            if piece.isascii():  # every decoding ftfy undoes, and its other fixes, keep ASCII as it is
+                out = piece
+                break
+            try:
+                out = _apply_plan(piece, plan)
+            except (UnicodeError, ValueError, LookupError):
+                continue
+            if fixed.startswith(out, j):
+                break
+        else:
+            return None
+        if out != piece:
+            i = points[k]
+            spans.extend((i + a, i + b, j + c, j + d) for a, b, c, d in _changed_spans(piece, out))
+        j += len(out)
+        k = m
+    return spans if j == len(fixed) else None
+
+
 #: ftfy steps that undo a wrong decoding (the rest normalise: ligatures, width, NFC, terminal escapes).
 _DECODING_STEPS = frozenset({"encode", "decode", "transcode", "decode_inconsistent_utf8", "restore_byte_a0",
                              "replace_lossy_sequences", "fix_c1_controls"})
@@ -199,5 +267,6 @@ class Mojibake(Rule):
             if fixed == line:
                 continue
             message = _describe(explanation)
-            for i1, i2, j1, j2 in _changed_spans(line, fixed):
+            spans = _located_spans(line, fixed, explanation or [])
+            for i1, i2, j1, j2 in _changed_spans(line, fixed) if spans is None else spans:
                 yield self.edit(doc, start + i1, start + i2, fixed[j1:j2], 0.95, message)
