@@ -1,0 +1,73 @@
+"""Version numbers that machine translation localised as decimals: ``PowerShell 2,0`` → ``PowerShell 2.0``.
+
+French writes a decimal with a comma, so MT systems turn ``2.0`` into ``2,0`` everywhere; a version number
+keeps its dots in French too (``Windows PowerShell 2.0``, ``POSIX 1003.2``). A number is read as a version
+only after the name of a product or standard: a name of ``data/product_names.txt`` (``Windows``,
+``Python``, ``Framework``), or one written in CamelCase (``PowerShell``) or in capitals (``POSIX``), with
+no unit or percent after it (``le PIB 2,1 %`` is a decimal).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable
+
+import regex
+
+from ..document import Document
+from ..edits import Edit
+from ..wordrules_common import load_word_set
+from . import Rule
+
+#: ``Name N,M`` (and ``N,M,P``): one or two digits after each comma, as versions have.
+_CANDIDATE = regex.compile(
+    r"(?<![\p{L}\p{N}_.-])(\p{L}[\p{L}\p{N}]*+)[ \u00a0](\d{1,4}(?:,\d{1,2})++)(?![\p{N},]|[.,]\d)"
+)
+#: A unit, percent or quantity after the number makes it a decimal (``2,5 %``, ``1,5 million``).
+_UNIT_AFTER = regex.compile(
+    r"[ \u00a0\u202f]*+(?:%|‰|€|\$|£|°|(?i:km|m|cm|mm|kg|g|mg|l|ml|ms|s|h|min|Mo|Go|Ko|To|Mbit|Gbit|GHz|MHz|kHz|Hz|"
+    r"V|W|kW|A|mA|millions?|milliards?|fois|points?|pour|euros?|dollars?|francs?|ans?|mois|jours?|heures?)\b)"
+)
+_CAMEL = regex.compile(r"\p{Lu}?\p{Ll}+\p{Lu}[\p{L}\p{N}]*|\p{Ll}+\p{Lu}[\p{L}\p{N}]*")
+_CAPITALS = regex.compile(r"\p{Lu}{2,}[\p{Lu}\p{N}]*")
+#: The stated confidence of a repaired version number.
+VERSION_CONFIDENCE = 0.9
+
+
+@lru_cache(maxsize=1)
+def product_names() -> frozenset[str]:
+    return load_word_set("product_names.txt")
+
+
+def names_a_product(word: str) -> bool:
+    """``PowerShell``, ``POSIX``, ``Windows``: a name a version number follows.
+
+    >>> [names_a_product(w) for w in ("PowerShell", "POSIX", "Windows", "Article", "PIB2", "le")]
+    [True, True, True, False, True, False]
+    """
+    return word in product_names() or bool(_CAMEL.fullmatch(word) or _CAPITALS.fullmatch(word))
+
+
+class LocalisedVersion(Rule):
+    """Restore the dots of a version number that machine translation wrote with a decimal comma.
+
+    Example: ``introduite dans Windows PowerShell 2,0`` → ``introduite dans Windows PowerShell 2.0``;
+    ``POSIX 1003,2`` → ``POSIX 1003.2``. Left alone: ``le PIB 2,1 %``, ``Article 48,2``, ``3,5 millions``, prices (``LOUÉE 35,00``).
+    """
+
+    id = "localised-version"
+    category = "mt_residue"
+    pass_name = "phrases"
+    description = "numéro de version écrit comme un décimal par la traduction (PowerShell 2,0 → 2.0)"
+
+    def find(self, doc: Document) -> Iterable[Edit]:
+        text = doc.text
+        if "," not in text:
+            return
+        for m in _CANDIDATE.finditer(text):
+            name, number = m.group(1), m.group(2)
+            if not names_a_product(name) or _UNIT_AFTER.match(text, m.end()) or number.endswith(",00"):
+                continue  # a quantity or a price (35,00), not a version
+            start = m.start(2)
+            yield self.edit(doc, start, m.end(2), number.replace(",", "."), VERSION_CONFIDENCE,
+                            f"numéro de version localisé : « {name} {number} » → « {name} {number.replace(',', '.')} »")
