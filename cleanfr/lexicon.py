@@ -45,7 +45,7 @@ import os
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .document import Document
 from .tokens import WORD, split_slices
@@ -147,7 +147,7 @@ class Lexicon:
         #: table is loaded and this becomes the C-level membership test of one set (:meth:`use_form_set`):
         #: the glue and OCR rules ask it of thousands of candidates per document.
         self._form_set: frozenset[str] | None = None
-        self.has_form = self._has_form
+        self.has_form: Callable[[str], bool] = self._has_form
 
     def _shard(self, prefix: str) -> dict[str, int]:
         """The part of the table for words starting with ``prefix``, made a dict on first use."""
@@ -448,10 +448,19 @@ def _vocabulary(doc: Document) -> Counter:
     for chunk, n in _chunks(doc.text).items():
         if chunk.isalpha():  # most chunks are one plain word
             vocab[chunk] = get(chunk, 0) + n
+            continue
+        core = chunk.strip(_NOT_WORD)
+        if core.isalpha():  # a word with punctuation around it (``mot,``, ``«mot``): the word regex's one word
+            vocab[core] = get(core, 0) + n
         else:
             for word in find(chunk):
                 vocab[word] = get(word, 0) + n
     return vocab
+
+
+#: Punctuation that often clings to a word, none of it a letter or a mark: stripped, it leaves what the word
+#: regex would find when the rest is letters only.
+_NOT_WORD = ",.;:!?()[]«»\"“”‘’'…-–—*/"
 
 
 def doc_vocabulary(doc: Document) -> Counter:
