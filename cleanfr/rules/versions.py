@@ -25,11 +25,9 @@ _CANDIDATE = regex.compile(
 )
 #: A unit, percent or quantity after the number makes it a decimal (``2,5 %``, ``1,5 million``).
 _UNIT_AFTER = regex.compile(
-    r"[ \u00a0\u202f]*+(?:%|‰|€|\$|£|°|(?i:km|m|cm|mm|kg|g|mg|l|ml|ms|s|h|min|Mo|Go|Ko|To|Mbit|Gbit|GHz|MHz|kHz|Hz|"
+    r"[ \u00a0\u202f]{0,3}(?:%|‰|€|\$|£|°|(?i:km|m|cm|mm|kg|g|mg|l|ml|ms|s|h|min|Mo|Go|Ko|To|Mbit|Gbit|GHz|MHz|kHz|Hz|"
     r"V|W|kW|A|mA|millions?|milliards?|fois|points?|pour|euros?|dollars?|francs?|ans?|mois|jours?|heures?)\b)"
 )
-_CAMEL = regex.compile(r"\p{Lu}?\p{Ll}+\p{Lu}[\p{L}\p{N}]*|\p{Ll}+\p{Lu}[\p{L}\p{N}]*")
-_CAPITALS = regex.compile(r"\p{Lu}{2,}[\p{Lu}\p{N}]*")
 #: The stated confidence of a repaired version number.
 VERSION_CONFIDENCE = 0.9
 
@@ -45,7 +43,13 @@ def names_a_product(word: str) -> bool:
     >>> [names_a_product(w) for w in ("PowerShell", "POSIX", "Windows", "Article", "PIB2", "le")]
     [True, True, True, False, True, False]
     """
-    return word in product_names() or bool(_CAMEL.fullmatch(word) or _CAPITALS.fullmatch(word))
+    if word in product_names():
+        return True
+    letters = [c for c in word if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    # CamelCase (a capital after a lower-case letter) or capitals only (two letters at least)
+    camel = any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+    return camel or (capitals == len(letters) >= 2)
 
 
 class LocalisedVersion(Rule):
