@@ -1,9 +1,8 @@
 """Judge the mojibake rule on ftfy's own real-world test cases, where the right answer is known.
 
-    pip download ftfy --no-deps --no-binary :all: -d /tmp/ftfy && tar xzf /tmp/ftfy/ftfy-*.tar.gz -C /tmp/ftfy
-    python benchmarks/judge_ftfy_cases.py /tmp/ftfy/ftfy-6.3.1/tests/test_cases.json
+    python benchmarks/judge_ftfy_cases.py [tests/data/ftfy_cases/test_cases.json]
 
-ftfy's ``tests/test_cases.json`` (Apache-2.0) holds text found in the wild (tweets, web pages, language
+ftfy's ``tests/test_cases.json`` (Apache-2.0, copied in ``tests/data/ftfy_cases/``) holds text found in the wild (tweets, web pages, language
 selectors) with the repair ftfy's authors expect, and texts that must stay unchanged. The development
 corpora hold almost no mojibake, so this is the real text the ``mojibake`` grades are measured on.
 Each edit of the Unicode pass on a case is judged automatically: ``correct`` when the pass's output equals
@@ -54,4 +53,4 @@ def main(cases_path: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1] if len(sys.argv) > 1 else str(HERE.parent / "tests" / "data" / "ftfy_cases" / "test_cases.json"))
