@@ -266,7 +266,7 @@ class Mojibake(Rule):
             fixed, explanation = ftfy.fix_and_explain(line, config=ftfy_config())
             if fixed == line:
                 continue
-            message = _describe(explanation)
+            message = _describe(explanation or [])
             spans = _located_spans(line, fixed, explanation or [])
             for i1, i2, j1, j2 in _changed_spans(line, fixed) if spans is None else spans:
                 yield self.edit(doc, start + i1, start + i2, fixed[j1:j2], 0.95, message)
