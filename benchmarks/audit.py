@@ -229,6 +229,24 @@ def table() -> str:
             wrong_listed.append(f"- `{e['file']}` {e['rule']}: {e['original']!r} → {e['replacement']!r} — {j['reason']}")
     lines += ["", f"Wrong applied edits among the judged ({len(wrong_listed)}):", ""]
     lines += wrong_listed or ["- none"]
+    lines += ["", "Estimated wrong applied edits per 10k words on clean text (per rule: its judged wrong share on that",
+              "kind of text times its applied edits there, summed):", ""]
+    for kind in ("dev/clean", "clean", "news_clean"):
+        if kind not in words:
+            continue
+        estimate = 0.0
+        for (rule, k), n in volume.items():
+            if k == kind:
+                c, w, _ = counts.get((rule, kind), [0, 0, 0])
+                estimate += n * (w / (c + w) if c + w else 1.0)  # an unjudged rule counts as all wrong
+        lines.append(f"- {kind}: {estimate:.1f} of {sum(n for (r, k), n in volume.items() if k == kind)} applied edits, "
+                     f"{1e4 * estimate / words[kind]:.3f} per 10k words")
+    listed = [e for e in applied if e["kind"] == "clean"]
+    lines += ["", f"Every applied edit on `clean/` ({len(listed)}), with its verdict:", ""]
+    for e in listed:
+        j = judged.get(key(e))
+        verdict = f"{j['verdict']}: {j['reason']}" if j else "not judged yet"
+        lines.append(f"- `{e['file']}` {e['rule']}: {e['original']!r} → {e['replacement']!r} — {verdict}")
     lines += ["", *grades_table()]
     return "\n".join(lines) + "\n"
 
