@@ -65,14 +65,14 @@ def masked_output(text: str, mask: list[bool], edits: list[Edit]) -> str:
     return "".join(out)
 
 
-def ocr_cer(select: tuple[str, ...] | None = CATEGORIES) -> list[tuple[str, int, int, int, int]]:
+def ocr_cer(select: tuple[str, ...] | None = CATEGORIES, ignore: tuple[str, ...] = ()) -> list[tuple[str, int, int, int, int]]:
     """Per document: name, GT length, edit distance before, after, number of applied edits."""
     rows = []
     for path in sorted(glob.glob(str(DATA / "ocr" / "*.ocr.txt"))):
         name = os.path.basename(path)[: -len(".ocr.txt")]
         ocr, mask, gt = masked_pair(name)
         before = "".join(c for c, m in zip(ocr, mask) if not m)
-        result = cleanfr.fix(ocr, select=select)
+        result = cleanfr.fix(ocr, select=select, ignore=ignore)
         after = masked_output(ocr, mask, result.edits)
         rows.append((name, len(gt), Levenshtein.distance(before, gt), Levenshtein.distance(after, gt), len(result.applied)))
     return rows
@@ -101,6 +101,8 @@ def run() -> str:
     mean_after = sum(r[3] / r[1] for r in rows) / len(rows)
     deltas = sorted(((r[3] - r[2]) / r[1], r[0]) for r in rows)
     worse = [(d, n) for d, n in deltas if d > 0]
+    no_join = ocr_cer(ignore=("inner-hyphen",))
+    after_no_join = sum(r[3] for r in no_join) / gt_total
     words, nfiles, found = clean_edits()
     lines = [
         "## OCR and word-level repairs (hyphenation, ocr, accents, capitalization, typography)",
@@ -112,6 +114,12 @@ def run() -> str:
         f"| corpus CER | {before:.4%} | {after:.4%} |",
         f"| mean per-document CER | {mean_before:.4%} | {mean_after:.4%} |",
         f"| applied edits | | {sum(r[4] for r in rows)} |",
+        f"| corpus CER without inner-hyphen | {before:.4%} | {after_no_join:.4%} |",
+        "",
+        "The ICDAR ground truth transcribes the page as printed, so it keeps the hyphen of a word cut at a line end "
+        "(`indépen-dance`); in this flattened OCR that hyphen sits inside the word, and `inner-hyphen` (judged "
+        "right 84 times in 85 on real OCR, so applied since the gate) removes it, which this measure counts as "
+        "one error each.",
         "",
         f"Best document change: {deltas[0][0]:+.3%} ({deltas[0][1]}); worst: {deltas[-1][0]:+.3%} ({deltas[-1][1]}); "
         f"documents made worse: {len(worse)}.",
