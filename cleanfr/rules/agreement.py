@@ -10,6 +10,8 @@ subject or object pronoun (``je la ferme``), ``la une``, ``l'un``, ``le la`` (th
 
 from __future__ import annotations
 
+from collections import Counter
+
 import itertools
 import operator
 from typing import Iterable, Iterator
@@ -203,6 +205,25 @@ def _english_loans() -> frozenset[str]:
 _NEXT_WORD = regex.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]+(\p{Ll}[\p{L}\p{M}]*)")
 
 
+#: A determiner slip the document itself contradicts (``un doctrine`` where it writes ``la doctrine``
+#: elsewhere, and the other gender no more than once) is its own grade, this much above the rule's.
+#: Judged on the development corpora: 18 right of 19 so confirmed, 18 of 53 otherwise (people nouns of
+#: either gender, homographs, a document's own usage).
+DOCUMENT_CONFIRMS_STEP = 0.02
+
+
+def _document_agrees(doc: Document, noun: str, gender: str) -> bool:
+    """``noun`` stands after a determiner of ``gender`` (maybe with one word between: ``la nouvelle doctrine``)
+    elsewhere in the document, and after one of the other gender at most once (this slip)."""
+    uses = doc.memo(f"agreement.uses:{noun}", lambda d: Counter(
+        DETERMINERS[m.group(1).lower()][0]
+        for m in regex.finditer(r"(?<![\p{L}'’])(\p{L}+)[ \u00a0](?:\p{L}+[ \u00a0])?" + regex.escape(noun)
+                                + r"(?![\p{L}\p{M}])", d.text)
+        if m.group(1).lower() in DETERMINERS))
+    other = "f" if gender == "m" else "m"
+    return uses[gender] >= 1 and uses[other] <= 1
+
+
 class DeterminerGender(Rule):
     """Determiner whose gender contradicts the noun after it: ``un doctrine`` → ``une doctrine``.
 
@@ -255,6 +276,9 @@ class DeterminerGender(Rule):
             if det_low in ("un", "une") and prev_word in ("chacun", "article", "numéro", "chapitre", "page", "titre"):
                 continue
             confidence = 0.9 if not other else 0.85
+            if _document_agrees(doc, noun, gender):
+                # its own grade: the document writes la doctrine (or la nouvelle doctrine) elsewhere
+                confidence = round(confidence + DOCUMENT_CONFIRMS_STEP, 2)
             line_start = text.rfind("\n", 0, m.start()) + 1
             if line_start not in tech_lines:  # each line is judged once: a long line costs linear time
                 line_end = text.find("\n", m.end())

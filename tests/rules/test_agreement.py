@@ -72,3 +72,17 @@ def test_lexicon_marks_double_gender_nouns_epicene():
 def test_message_explains():
     (edit,) = PIPE.fix("un doctrine").edits
     assert edit.category == "agreement" and "doctrine est féminin" in edit.message
+
+
+def test_the_document_confirming_the_gender_is_its_own_grade() -> None:
+    """``un doctrine`` where the document writes ``la nouvelle doctrine``: a stronger grade than a lone slip."""
+    confirmed = "Poutine a approuvé un doctrine militaire. Moscou étudiera la nouvelle doctrine nucléaire."
+    alone = "Poutine a approuvé un doctrine militaire. Moscou étudiera le nouveau traité nucléaire."
+    grade = {t: [e.confidence for e in PIPE.fix(t).edits if e.rule == "determiner-gender"] for t in (confirmed, alone)}
+    assert grade[confirmed] and grade[alone] and grade[confirmed][0] > grade[alone][0]
+
+
+def test_a_document_that_writes_the_other_gender_throughout_is_not_confirmed() -> None:
+    """Fiction writes ``la flic`` for a woman every time: no confirmation of the lexicon's masculine."""
+    text = "La flic entra. Elle regarda la flic d'en face. La flic sourit."
+    assert all(e.confidence <= 0.9 for e in PIPE.fix(text).edits if e.rule == "determiner-gender")
