@@ -215,11 +215,20 @@ DOCUMENT_CONFIRMS_STEP = 0.02
 def _document_agrees(doc: Document, noun: str, gender: str) -> bool:
     """``noun`` stands after a determiner of ``gender`` (maybe with one word between: ``la nouvelle doctrine``)
     elsewhere in the document, and after one of the other gender at most once (this slip)."""
-    uses = doc.memo(f"agreement.uses:{noun}", lambda d: Counter(
-        DETERMINERS[m.group(1).lower()][0]
-        for m in regex.finditer(r"(?<![\p{L}'’])(\p{L}+)[ \u00a0](?:\p{L}+[ \u00a0])?" + regex.escape(noun)
-                                + r"(?![\p{L}\p{M}])", d.text)
-        if m.group(1).lower() in DETERMINERS))
+    lex = nouns()
+
+    def count(d: Document) -> Counter[str]:
+        pattern = r"(?<![\p{L}'’])(\p{L}+)[ \u00a0](?:(\p{L}+)[ \u00a0])?" + regex.escape(noun) + r"(?![\p{L}\p{M}])"
+        found: Counter[str] = Counter()
+        for m in regex.finditer(pattern, d.text):
+            between = m.group(2)
+            if between is not None and (info := lex.get(between)) is not None and "a" not in info[1]:
+                continue  # la fonction main: the determiner belongs to the noun between
+            if m.group(1).lower() in DETERMINERS:
+                found[DETERMINERS[m.group(1).lower()][0]] += 1
+        return found
+
+    uses = doc.memo(f"agreement.uses:{noun}", count)
     other = "f" if gender == "m" else "m"
     return uses[gender] >= 1 and uses[other] <= 1
 

@@ -86,3 +86,9 @@ def test_a_document_that_writes_the_other_gender_throughout_is_not_confirmed() -
     """Fiction writes ``la flic`` for a woman every time: no confirmation of the lexicon's masculine."""
     text = "La flic entra. Elle regarda la flic d'en face. La flic sourit."
     assert all(e.confidence <= 0.9 for e in PIPE.fix(text).edits if e.rule == "determiner-gender")
+
+
+def test_a_noun_between_takes_the_determiner() -> None:
+    """``la fonction main`` says nothing of ``main``: no confirmation of ``à la main`` for ``au main``."""
+    text = "Ajoutez du code au main. Dans la fonction main, on appelle s."
+    assert all(e.confidence <= 0.9 for e in PIPE.fix(text).edits if e.rule == "determiner-gender")
