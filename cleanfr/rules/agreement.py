@@ -11,6 +11,7 @@ subject or object pronoun (``je la ferme``), ``la une``, ``l'un``, ``le la`` (th
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import itertools
 import operator
@@ -212,25 +213,29 @@ _NEXT_WORD = regex.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]+(\p{Ll}[\p{L}\p
 DOCUMENT_CONFIRMS_STEP = 0.02
 
 
-def _document_agrees(doc: Document, noun: str, gender: str) -> bool:
-    """``noun`` stands after a determiner of ``gender`` (maybe with one word between: ``la nouvelle doctrine``)
-    elsewhere in the document, and after one of the other gender at most once (this slip)."""
+_BEFORE_NOUN = regex.compile(r"(?<![\p{L}\p{M}'’])(\p{L}+)[ \u00a0](?:(\p{L}+)[ \u00a0])?$")
+
+
+def _determiner_uses(text: str, wanted: set[str]) -> dict[str, Counter[str]]:
+    """For each noun of ``wanted``: how often the document puts a masculine and a feminine determiner before it
+    (maybe with one adjective between: ``la nouvelle doctrine``; ``la fonction main`` confirms nothing of
+    ``main``). One scan for every noun at once."""
     lex = nouns()
-
-    def count(d: Document) -> Counter[str]:
-        pattern = r"(?<![\p{L}'’])(\p{L}+)[ \u00a0](?:(\p{L}+)[ \u00a0])?" + regex.escape(noun) + r"(?![\p{L}\p{M}])"
-        found: Counter[str] = Counter()
-        for m in regex.finditer(pattern, d.text):
-            between = m.group(2)
-            if between is not None and (info := lex.get(between)) is not None and "a" not in info[1]:
+    uses: dict[str, Counter[str]] = {noun: Counter() for noun in wanted}
+    alternation = "|".join(regex.escape(n) for n in sorted(wanted, key=len, reverse=True))
+    for m in regex.finditer(r"(?<![\p{L}\p{M}])(?:" + alternation + r")(?![\p{L}\p{M}])", text):
+        before = _BEFORE_NOUN.search(text, max(0, m.start() - 60), m.start())
+        if before is None:
+            continue
+        det, between = before.group(1).lower(), before.group(2)
+        if between is not None:
+            if (info := lex.get(between)) is not None and "a" not in info[1]:
                 continue  # la fonction main: the determiner belongs to the noun between
-            if m.group(1).lower() in DETERMINERS:
-                found[DETERMINERS[m.group(1).lower()][0]] += 1
-        return found
-
-    uses = doc.memo(f"agreement.uses:{noun}", count)
-    other = "f" if gender == "m" else "m"
-    return uses[gender] >= 1 and uses[other] <= 1
+            if between.lower() in DETERMINERS:
+                det = between.lower()  # « de la doctrine »: the determiner is the nearer word
+        if det in DETERMINERS:
+            uses[m.group()][DETERMINERS[det][0]] += 1
+    return uses
 
 
 class DeterminerGender(Rule):
@@ -249,6 +254,7 @@ class DeterminerGender(Rule):
         text = doc.text
         lex = nouns()
         tech_lines: dict[int, bool] = {}
+        found: list[tuple[Edit, str, str]] = []
         for det_start, det_end, noun_start, noun_end in sorted(candidates(text)):
             m = _NOUN.match(text, noun_start)
             if m is None or m.end() != noun_end or noun_end < len(text) and text[noun_end] in _GLUE_AFTER:
@@ -285,9 +291,6 @@ class DeterminerGender(Rule):
             if det_low in ("un", "une") and prev_word in ("chacun", "article", "numéro", "chapitre", "page", "titre"):
                 continue
             confidence = 0.9 if not other else 0.85
-            if _document_agrees(doc, noun, gender):
-                # its own grade: the document writes la doctrine (or la nouvelle doctrine) elsewhere
-                confidence = round(confidence + DOCUMENT_CONFIRMS_STEP, 2)
             line_start = text.rfind("\n", 0, m.start()) + 1
             if line_start not in tech_lines:  # each line is judged once: a long line costs linear time
                 line_end = text.find("\n", m.end())
@@ -298,7 +301,17 @@ class DeterminerGender(Rule):
             if new is None or new == det:
                 continue
             genre = "féminin" if gender == "f" else "masculin"
-            yield self.edit(
+            found.append((self.edit(
                 doc, det_start, det_end, new, confidence,
                 f"accord du déterminant : « {det} {noun} » → « {new} {noun} » ({noun} est {genre})",
-            )
+            ), noun, gender))
+        if not found:
+            return
+        # A slip the document itself contradicts (it writes la doctrine elsewhere, the other gender at most
+        # once: this slip) is its own grade.
+        uses = _determiner_uses(text, {noun for _, noun, _ in found})
+        for edit, noun, gender in found:
+            other = "f" if gender == "m" else "m"
+            if uses[noun][gender] >= 1 and uses[noun][other] <= 1:
+                edit = replace(edit, confidence=round(edit.confidence + DOCUMENT_CONFIRMS_STEP, 2))
+            yield edit
