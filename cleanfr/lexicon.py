@@ -106,7 +106,7 @@ def parse_groups(text: str) -> dict[str, int]:
 
 
 def _data(name: str) -> str:
-    return decompress(resources.files("cleanfr").joinpath("data", "lexicon", name).read_bytes())
+    return decompress((resources.files("cleanfr") / "data" / "lexicon" / name).read_bytes())
 
 
 class _Codes(dict):
@@ -401,7 +401,7 @@ def french_zipf_frequency(word: str) -> float:
 @lru_cache(maxsize=1)
 def common_english_words() -> frozenset[str]:
     """Plain words whose English Zipf frequency (wordfreq ``large``) is at least 3 (``en_common.txt``)."""
-    text = resources.files("cleanfr").joinpath("data", "lexicon", "en_common.txt").read_text("utf-8")
+    text = (resources.files("cleanfr") / "data" / "lexicon" / "en_common.txt").read_text("utf-8")
     return frozenset(line for line in text.split("\n") if line and line[0] != "#")
 
 

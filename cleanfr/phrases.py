@@ -310,7 +310,7 @@ class PhraseMatcher:
         (a longer hit whose context fails leaves room for a shorter one)."""
         if not self.size:
             return []
-        hits = []
+        hits: list[Hit] = []
         n = len(folded)
         append = hits.append
         lengths, patterns, more = self._lengths, self._patterns, self._more
@@ -566,7 +566,7 @@ def _gates() -> list[tuple[str, str, tuple[tuple[str, ...] | str, ...]]]:
     """Every shared pattern with its slots for :func:`_possible`, literal text first (the cheapest test, and the
     one that rules most patterns out): a literal or ``{…}`` slot as its folded alternatives, a verb slot as its
     lemma (expanded only if the other slots pass)."""
-    out = []
+    out: list[tuple[str, str, tuple[tuple[str, ...] | str, ...]]] = []
     for key, pattern in _shared_patterns():
         if _PLAIN_PATTERN.match(pattern):
             out.append((key, pattern, ((fold(pattern),),)))
