@@ -386,16 +386,17 @@ def _rounded_table() -> tuple[float, ...]:
 
 
 def french_zipf_frequency(word: str) -> float:
-    """``wordfreq.zipf_frequency(word, "fr")`` (rounded to 0.01), from the shipped table for plain words.
+    """``wordfreq.zipf_frequency(word, "fr")`` (rounded to 0.01), from the shipped table (case folded; a
+    spelling with other characters is not in it: 0.0). wordfreq itself is needed only to build the tables.
 
     >>> french_zipf_frequency("lancée") > 3 > french_zipf_frequency("lancéee") == 0.0
     True
     """
-    if is_plain(word):
-        return _rounded_table()[french().code(word) & CB_MASK]
-    import wordfreq  # other spellings go through wordfreq's tokeniser (rare)
-
-    return wordfreq.zipf_frequency(word, "fr")
+    if not is_plain(word):
+        word = word.lower()  # wordfreq folds case the same way; other spellings are not in the tables
+        if not is_plain(word):
+            return 0.0
+    return _rounded_table()[french().code(word) & CB_MASK]
 
 
 @lru_cache(maxsize=1)
@@ -406,16 +407,14 @@ def common_english_words() -> frozenset[str]:
 
 
 def common_english(word: str) -> bool:
-    """``wordfreq.zipf_frequency(word, "en") >= 3.0``, from the shipped list for plain words.
+    """``wordfreq.zipf_frequency(word, "en") >= 3.0``, from the shipped list (case folded).
 
     >>> common_english("done"), common_english("eft")
     (True, False)
     """
-    if is_plain(word):
-        return word in common_english_words()
-    import wordfreq
-
-    return wordfreq.zipf_frequency(word, "en") >= 3.0
+    if not is_plain(word):
+        word = word.lower()  # wordfreq folds case the same way; other spellings are not in the tables
+    return word in common_english_words()
 
 
 def _chunks(text: str) -> Counter:

@@ -139,3 +139,15 @@ def test_word_rules_never_raise_and_are_idempotent(pieces: list[str]) -> None:
     once = _run(text)
     assert _run(once) == once
     assert once.count("\n") == text.count("\n") and once.count("\r") == text.count("\r")
+
+
+def test_nothing_imports_wordfreq_at_run_time() -> None:
+    """wordfreq (a 57 MB install) is a build dependency: its data ships as tables (issue 16, item 20)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, cleanfr\n"
+            "text = open('README.md', encoding='utf-8').read()\n"
+            "cleanfr.fix(text); cleanfr.fix('Ã©tÃ© Été lUkraine officiellequi PowerShell 2,0 Łódź l’État')\n"
+            "assert 'wordfreq' not in sys.modules, 'wordfreq imported'")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=str(__import__('pathlib').Path(__file__).parent.parent))
