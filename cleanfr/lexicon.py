@@ -43,6 +43,7 @@ import itertools
 import math
 import os
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Callable, Iterator
@@ -531,3 +532,72 @@ def takes_elision(word: str) -> bool:
     if first == "y":
         return word in _Y_ELIDING
     return False
+
+
+# --- word classes of the gender tables and elided homographs (shared by several rule families) ---
+
+
+@lru_cache(maxsize=1)
+def noun_adjective_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """Adjective forms (both genders, and adjectives with one form for both: ``stratégique``) and noun forms
+    (singular and plural) of the gender tables of ``cleanfr/data/gender/`` (Dicollecte)."""
+    folder = resources.files("cleanfr") / "data" / "gender"
+    adjectives: set[str] = set()
+    nouns: set[str] = set()
+    for line in folder.joinpath("nouns.tsv").read_text(encoding="utf-8").splitlines():
+        if line and line[0] != "#":
+            noun, _, rest = line.partition("\t")
+            nouns.add(noun)
+            if "a" in rest.partition("\t")[2]:
+                adjectives.add(noun)
+    for line in folder.joinpath("adjectives.tsv").read_text(encoding="utf-8").splitlines():
+        if line and line[0] != "#":
+            adjectives.update(line.split("\t", 2)[:2])
+    for line in folder.joinpath("adjectives_epicene.txt").read_text(encoding="utf-8").splitlines():
+        if line and line[0] != "#":
+            adjectives.add(line)
+    adjectives.update([a + "s" for a in adjectives])
+    nouns.update([n + "s" for n in nouns] + [n + "x" for n in nouns])
+    return frozenset(adjectives), frozenset(nouns)
+
+
+def is_nominal(word: str) -> bool:
+    """A noun or adjective form of the gender tables (``prends`` is neither, ``marche`` is both a noun and a verb).
+
+    >>> is_nominal("marche"), is_nominal("prends")
+    (True, False)
+    """
+    adjectives, nouns = noun_adjective_forms()
+    return word in nouns or word in adjectives
+
+
+@dataclass(frozen=True)
+class HomographContext:
+    """Where a homograph reads as an elision: the next word or the previous one is among ``next``/``prev``
+    (words, or the classes ``@verb``, ``@participle``, ``@nominal``), and the previous one is not among
+    ``notprev`` (``pleine lune``, ``haute dune``)."""
+
+    next: frozenset[str] = frozenset()
+    prev: frozenset[str] = frozenset()
+    notprev: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def elided_homographs() -> dict[str, tuple[str, str, HomographContext | None]]:
+    """``cleanfr/data/lexicon/elided_homographs.tsv``: token → (prefix, rest, context).
+
+    The context is None when any following word will do (``na``).
+    """
+    text = (resources.files("cleanfr") / "data" / "lexicon" / "elided_homographs.tsv").read_text("utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            token, repair, context = line.split("\t")[:3]
+            prefix, rest = repair.split("'", 1)
+            sides: dict[str, frozenset[str]] = {}
+            if context != "word":
+                for part in context.split(";"):
+                    side, words = part.split("=", 1)
+                    sides[side] = frozenset(words.split(","))
+            table[token] = (prefix, rest, None if context == "word" else HomographContext(**sides))
+    return table

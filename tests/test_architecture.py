@@ -21,13 +21,9 @@ KNOWN = {
         frozenset({"cleanfr.lexicon", "cleanfr.tokens"}),
     },
     "rule-imports-rule": {
-        ("cleanfr.rules.accents", "cleanfr.rules.capitalization"),
         ("cleanfr.rules.accents", "cleanfr.rules.glued"),
         ("cleanfr.rules.accents", "cleanfr.rules.ocr"),
-        ("cleanfr.rules.apostrophe", "cleanfr.rules.capitalization"),
         ("cleanfr.rules.elision", "cleanfr.rules.glued"),
-        ("cleanfr.rules.glued", "cleanfr.rules.apostrophe"),
-        ("cleanfr.rules.glued", "cleanfr.rules.capitalization"),
         ("cleanfr.rules.typography", "cleanfr.rules.unicode"),
     },
 }

@@ -54,7 +54,7 @@ def ratios() -> list[tuple[str, float]]:
     import spacy
 
     from cleanfr.lexicon import french
-    from cleanfr.rules.capitalization import noun_adjective_forms
+    from cleanfr.lexicon import noun_adjective_forms
 
     vocab = spacy.load(MODEL).vocab
     rank: dict[str, int] = {}

@@ -108,7 +108,7 @@ def restore_table() -> dict[str, str]:
 
 def _lexicon_classes() -> tuple[frozenset[str], frozenset[str]]:
     """Noun and adjective forms of the Dicollecte gender tables (shared with the stray-capital rule)."""
-    from .capitalization import noun_adjective_forms
+    from ..lexicon import noun_adjective_forms
 
     adjectives, nouns = noun_adjective_forms()
     return nouns, adjectives

@@ -6,16 +6,13 @@ distinct word, then a ``str.find`` per candidate.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Iterable
 
 import regex
 
 from ..document import Document
 from ..edits import Edit
-from ..lexicon import doc_vocabulary, english_zipf, french, takes_elision
+from ..lexicon import HomographContext, doc_vocabulary, elided_homographs, english_zipf, french, is_nominal, takes_elision
 from ..tokens import (
     APOSTROPHES,
     NEXT_WORD,
@@ -94,38 +91,6 @@ def _shape(prefix: str, rest: str) -> str | None:
 _INVERSION = regex.compile(r"-(?:t-)?(?:ce|il|ils|elle|elles|on|je|tu|nous|vous)\b")
 
 
-@dataclass(frozen=True)
-class _Context:
-    """Where a homograph reads as an elision: the next word or the previous one is among ``next``/``prev``
-    (words, or the classes ``@verb``, ``@participle``, ``@nominal``), and the previous one is not among
-    ``notprev`` (``pleine lune``, ``haute dune``)."""
-
-    next: frozenset[str] = frozenset()
-    prev: frozenset[str] = frozenset()
-    notprev: frozenset[str] = frozenset()
-
-
-@lru_cache(maxsize=1)
-def elided_homographs() -> dict[str, tuple[str, str, _Context | None]]:
-    """``cleanfr/data/lexicon/elided_homographs.tsv``: token → (prefix, rest, context).
-
-    The context is None when any following word will do (``na``).
-    """
-    text = resources.files("cleanfr").joinpath("data/lexicon/elided_homographs.tsv").read_text("utf-8")
-    table = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            token, repair, context = line.split("\t")[:3]
-            prefix, rest = repair.split("'", 1)
-            sides: dict[str, frozenset[str]] = {}
-            if context != "word":
-                for part in context.split(";"):
-                    side, words = part.split("=", 1)
-                    sides[side] = frozenset(words.split(","))
-            table[token] = (prefix, rest, None if context == "word" else _Context(**sides))
-    return table
-
-
 _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ite", "ert", "erte")
 
 
@@ -139,13 +104,11 @@ def _in_class(word: str, words: frozenset[str]) -> bool:
     if "@participle" in words and word.endswith(_PARTICIPLE_ENDINGS) and lex.is_verb(word):
         return True
     if "@nominal" in words:
-        from .capitalization import is_nominal
-
         return is_nominal(word)
     return False
 
 
-def _homograph_context(text: str, start: int, end: int, context: _Context | None) -> bool:
+def _homograph_context(text: str, start: int, end: int, context: HomographContext | None) -> bool:
     """Whether the words around a homograph show its elided reading (``quelle ne`` is ``qu’elle ne``)."""
     following = NEXT_WORD.match(text, end)
     if context is None:

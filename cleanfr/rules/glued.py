@@ -15,7 +15,7 @@ import regex
 
 from ..document import Document
 from ..edits import Edit
-from ..lexicon import ELIDABLE, Lexicon, doc_vocabulary, english_zipf, french, takes_elision
+from ..lexicon import ELIDABLE, Lexicon, doc_vocabulary, elided_homographs, english_zipf, french, is_nominal, takes_elision
 from ..tokens import (
     NEXT_WORD,
     at_sentence_start,
@@ -28,8 +28,6 @@ from ..tokens import (
     protected_words,
 )
 from . import Rule
-from .apostrophe import elided_homographs
-from .capitalization import is_nominal
 
 #: Productive prefixes: ``extra|patrimoniaux``, ``anti|vaccin``, ``re|lancer`` are derivations, not two words.
 _PREFIXES = frozenset(
