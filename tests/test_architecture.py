@@ -24,7 +24,6 @@ KNOWN = {
         ("cleanfr.rules.accents", "cleanfr.rules.glued"),
         ("cleanfr.rules.accents", "cleanfr.rules.ocr"),
         ("cleanfr.rules.elision", "cleanfr.rules.glued"),
-        ("cleanfr.rules.typography", "cleanfr.rules.unicode"),
     },
 }
 

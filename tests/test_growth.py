@@ -147,7 +147,7 @@ def test_dense_mojibake_costs_about_what_ftfy_does() -> None:
     small factor of ftfy's time, and linear."""
     import ftfy
 
-    from cleanfr.rules.unicode import ftfy_config
+    from cleanfr.rules._mojibake import ftfy_config
 
     cleanfr.fix(DENSE[0], select=["mojibake"])  # warm up
     for unit in DENSE:

@@ -19,7 +19,7 @@ from ..document import Document
 from ..edits import Edit
 from ..wordrules_common import INVISIBLE_LEADERS, is_prose_line, is_word, protected
 from . import Rule
-from .unicode import mojibake_suspect
+from ._mojibake import mojibake_suspect
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 _SPACES = " \u00a0\u202f"

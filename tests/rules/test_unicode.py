@@ -86,7 +86,7 @@ def test_every_character_ftfy_changes_alone_opens_a_window() -> None:
     wherever it stands, not only when mojibake nearby opens a window (idempotence)."""
     import ftfy.chardata
 
-    from cleanfr.rules.unicode import _NEEDS_FTFY_WITHOUT_BADNESS, _SUSPECT
+    from cleanfr.rules._mojibake import _NEEDS_FTFY_WITHOUT_BADNESS, _SUSPECT
 
     chars = [chr(c) if isinstance(c, int) else c for c in (*ftfy.chardata.LIGATURES, *ftfy.chardata.WIDTH_MAP)]
     missing = [c for c in chars if not (_SUSPECT.match(c) and _NEEDS_FTFY_WITHOUT_BADNESS.match(c))]
@@ -128,7 +128,7 @@ def test_ftfy_case_keeps_french_typography(case: dict) -> None:
     repair with cleanfr's settings), and its log is exact."""
     import ftfy
 
-    from cleanfr.rules.unicode import ftfy_config
+    from cleanfr.rules._mojibake import ftfy_config
 
     original = case["original"]
     result = cleanfr.fix(original, select=["unicode"], trust="stated")
@@ -146,7 +146,7 @@ def test_badness_prefilter_matches_wherever_ftfy_heuristic_does() -> None:
 
     from ftfy.badness import BADNESS_RE
 
-    from cleanfr.rules.unicode import _BADNESS_PREFILTER, _FRENCH
+    from cleanfr.rules._mojibake import _BADNESS_PREFILTER, _FRENCH
 
     badness = re.compile(BADNESS_RE.pattern, BADNESS_RE.flags | re.MULTILINE)
     french = "".join(c for c in map(chr, range(0x80, 0x2100)) if re.fullmatch(f"[{_FRENCH}]", c))

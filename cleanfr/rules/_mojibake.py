@@ -1,0 +1,99 @@
+"""What may be mojibake, shared by the Unicode pass (which repairs it) and the typography pass (which keeps
+its hands off a line that still holds some): ftfy's settings for French, the cheap suspect patterns and
+:func:`mojibake_suspect`.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from functools import lru_cache
+from typing import Any, Iterator
+
+import regex
+
+
+@lru_cache(maxsize=1)
+def ftfy_config() -> Any:
+    """ftfy settings that never touch what French typography needs.
+
+    Curly apostrophes and quotes stay (``uncurl_quotes`` would turn ’ into '), line breaks stay
+    (CRLF is the user's), HTML stays literal (an ``&amp;`` in a man page is text), and lone
+    surrogates stay (they carry undecodable bytes), and so do terminal escapes (removing one between two
+    undecodable bytes would make them a valid UTF-8 sequence on output). ftfy is imported here, on first need, to keep
+    the command's start-up short.
+    """
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        unescape_html=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        remove_terminal_escapes=False,
+        explain=True,
+    )
+
+# A UTF-8 lead byte read as Latin-1/cp1252 (Â..ô) followed by a continuation byte read the same way,
+# or a lone "Ã" (its continuation may have become a space); C1 controls; every character ftfy's ligature and
+# width fixes change (ﬁ, Ĳ, ǅ, ŉ; fullwidth and halfwidth forms, the ideographic space) and combining marks
+# (NFC composes e + ◌́ into é): ftfy changes them in any window it repairs, so each
+# must open a window, or a second run would change one that a repair nearby (a line joined at a hyphen)
+# brought into a window. tests/rules/test_unicode.py checks ftfy's tables.
+_SUSPECT = regex.compile(
+    r"[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|\u00c3"
+    r"|[\u0080-\u009f\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06\u3000\uff01-\uffee\p{M}]"
+)
+_NEEDS_FTFY_WITHOUT_BADNESS = regex.compile(
+    r"[\u0080-\u009f\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06\u3000\uff01-\uffee\p{M}]"
+)
+
+
+# French letters and typography: a character outside this set and ASCII is rare in French and may be mojibake.
+_FRENCH = "ÀÁÄ-ÏÑ-ÖÚ-ïñ-öù-ÿŒœ«»’‘“”–—…•·°€\u00a0\u202f\u2009"
+#: Wherever ftfy's badness heuristic (``ftfy.badness.BADNESS_RE``: what ``ftfy.is_bad`` searches, and ftfy
+#: repairs nothing it does not flag) can match, this cheaper pattern matches too: a character that is neither
+#: ASCII nor French (Windows-1250/1251/1253 and MacRoman mojibake, codepage 437, Ã and Â, C1 controls), or
+#: one of the pairs of French characters the heuristic reads as mojibake (``é”``, ``»é``, ``œ.``). The
+#: pairs were worked out from the heuristic itself, for every string of up to three characters taken from
+#: French and ASCII (its longer sequences all need a non-French character); tests/rules/test_unicode.py
+#: checks them against the installed ftfy. Searching the heuristic itself costs a quarter of the pipeline.
+_BADNESS_PREFILTER = re.compile(
+    f"[^\\x00-\\x7f{_FRENCH}]|[Œœ][^A-Za-z]|(?=[ß-ïñüÀÁÄ-ÍÏÑÜÝ»”\u00a0«Î€])(?:"
+    + "|".join((
+        "[ß-ïñü][«»ÀÁÄ-ÏÑÜÝŒ‘“”•€]",
+        "[ÀÁÄ-ÍÏÑÜÝ][«°»‘“”•€]",
+        "[»”][«ÀÁÄ-ÏÑ-ÖÚ-ïñ-öù-ÿŒœ‘“•€]",
+        "\u00a0[ÁÄ-ÆËÌÎÏÑÜÝŒ]",
+        "«[ÀÁÄ-ÏÑ-ÖÚ-ïñ-öù-ÿŒœ]",
+        "Î[\u00a0«°·»œ–—‘“”•€]",
+        "€[«ÀÁÄ-ÏÑÜÝß-ïñüŒœ‘“•]",
+    ))
+    + ")"
+)
+
+
+def _suspects(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``text`` where mojibake may stand, in order: the suspect sequences and the prefilter's."""
+    return heapq.merge((m.span() for m in _SUSPECT.finditer(text)), (m.span() for m in _BADNESS_PREFILTER.finditer(text)))
+
+
+def mojibake_suspect(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` holds a sequence that may be mojibake: a UTF-8 sequence read as Latin-1
+    or Windows-1252 (one regex search), or anything ftfy would repair (its badness heuristic, then its
+    repair, where the cheap prefilter matches).
+
+    >>> mojibake_suspect("Ã©tÃ©"), mojibake_suspect("« été »"), mojibake_suspect("LiĂ¨ge"), mojibake_suspect("»été")
+    (True, False, True, False)
+    """
+    end = len(text) if end is None else end
+    if _SUSPECT.search(text, start, end) is not None:
+        return True
+    if _BADNESS_PREFILTER.search(text, start, end) is None:
+        return False
+    import ftfy
+
+    segment = text[start:end]
+    return ftfy.is_bad(segment) and ftfy.fix_text(segment, config=ftfy_config()) != segment
