@@ -23,7 +23,6 @@ KNOWN = {
     "rule-imports-rule": {
         ("cleanfr.rules.accents", "cleanfr.rules.glued"),
         ("cleanfr.rules.accents", "cleanfr.rules.ocr"),
-        ("cleanfr.rules.elision", "cleanfr.rules.glued"),
     },
 }
 

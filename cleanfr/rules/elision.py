@@ -17,7 +17,6 @@ from ..edits import Edit
 from ..lexicon import ELIDABLE, doc_vocabulary, english_zipf, french, takes_elision
 from ..tokens import continued_across_break, english_context, is_isolated, previous_word, protected_spans
 from . import Rule
-from .glued import glued_candidates
 
 _VOWELS = "aeiouyhàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ"
 
@@ -168,9 +167,6 @@ class MissingElision(Rule):
         if first in _FUNCTION_ONLY or (low[0] == "h" and first not in ("de", "le", "la")):
             return None  # que hommes et femmes: usage varies before h
         if head[0].isupper():
-            glued = glued_candidates(doc).get(head)
-            if not lex.is_word(head) and glued is not None and glued[2] >= 0.8:
-                head = glued[0]  # le Ukraineest: the glued-words rule splits it in this pass (idempotence)
             previous = previous_word(text, m.start(), keep_case=True)
             if previous == "à" or previous[:1].isupper() and not lex.is_word(head):
                 return None  # Manoel de Oliveira: a particle before a foreign name; à la Emacs
@@ -181,8 +177,7 @@ class MissingElision(Rule):
                 return 0.9
             return 0.7  # a name the lexicon does not know (Uber, Abdel-Fattah): usage varies, only suggested
         if not (lex.is_word(second) or lex.is_word(head)):
-            # de additionnelplus: the glued-words rule splits it in this pass, so elide now (idempotence)
-            glued = glued_candidates(doc).get(head)
-            if glued is None or glued[2] < 0.8 or not takes_elision(glued[0]):
-                return None  # Latin, English (de auditu)
+            # Latin, English (de auditu); a glued word (de additionnelplus) is elided in the next round, once
+            # the glued-words rule has split it
+            return None
         return 0.9
