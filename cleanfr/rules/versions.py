@@ -19,10 +19,11 @@ from ..edits import Edit
 from ..wordrules_common import load_word_set
 from . import Rule
 
-#: ``Name N,M`` (and ``N,M,P``): one or two digits after each comma, as versions have.
-_CANDIDATE = regex.compile(
-    r"(?<![\p{L}\p{N}_.-])(\p{L}[\p{L}\p{N}]*+)[ \u00a0](\d{1,4}(?:,\d{1,2})++)(?![\p{N},]|[.,]\d)"
-)
+#: ``N,M`` (and ``N,M,P``): one or two digits after each comma, as versions have; found first, as numbers
+#: with a decimal comma are much rarer than words.
+_NUMBER = regex.compile(r"(?<![\p{N},.])\d{1,4}(?:,\d{1,2})++(?![\p{N},]|[.,]\d)")
+#: The name just before the number, one space between.
+_NAME_BEFORE = regex.compile(r"(?<![\p{L}\p{N}_.-])(\p{L}[\p{L}\p{N}]*+)[ \u00a0]$")
 #: A unit, percent or quantity after the number makes it a decimal (``2,5 %``, ``1,5 million``).
 _UNIT_AFTER = regex.compile(
     r"[ \u00a0\u202f]{0,3}(?:%|‰|€|\$|£|°|(?i:km|m|cm|mm|kg|g|mg|l|ml|ms|s|h|min|Mo|Go|Ko|To|Mbit|Gbit|GHz|MHz|kHz|Hz|"
@@ -68,10 +69,12 @@ class LocalisedVersion(Rule):
         text = doc.text
         if "," not in text:
             return
-        for m in _CANDIDATE.finditer(text):
-            name, number = m.group(1), m.group(2)
-            if not names_a_product(name) or _UNIT_AFTER.match(text, m.end()) or number.endswith(",00"):
+        for m in _NUMBER.finditer(text):
+            number = m.group()
+            before = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if before is None or not names_a_product(name := before.group(1)):
+                continue
+            if _UNIT_AFTER.match(text, m.end()) or number.endswith(",00"):
                 continue  # a quantity or a price (35,00), not a version
-            start = m.start(2)
-            yield self.edit(doc, start, m.end(2), number.replace(",", "."), VERSION_CONFIDENCE,
+            yield self.edit(doc, m.start(), m.end(), number.replace(",", "."), VERSION_CONFIDENCE,
                             f"numéro de version localisé : « {name} {number} » → « {name} {number.replace(',', '.')} »")
