@@ -145,6 +145,11 @@ def _compare_headlines(ta: str, tb: str, fuzzy: bool) -> tuple[bool, float, str]
     fa, fb = fold(ta), fold(tb)
     if len(fa) < 12 or len(fb) < 12 or min(word_count(ta), word_count(tb)) < 4:
         return None
+    sa, sb = sense(ta), sense(tb)
+    # cbreak identique à -icanon / -cbreak identique à icanon: two statements, no copy; a truncated copy
+    # keeps the signs, numbers and negations of the part it keeps
+    if sa[: len(sb)] != sb[: len(sa)]:
+        return None
     if fa == fb:
         first_worse = quality(ta) < quality(tb)
         return first_worse, 0.95, "copie identique" if ta == tb else "copie dégradée"
@@ -198,12 +203,34 @@ def _paragraphs(state: PlanState, texts: list[str], skeletons: list[bytes]) -> N
         ta, tb = texts[alive[first]], texts[alive[later]]
         fa, fb = fold(ta), fold(tb)
         exact = fa == fb
-        if not exact and ratio(fa, fb) < NEAR_RATIO:
-            continue
+        if not exact and ratio(fa, fb) < NEAR_RATIO or not same_sense(ta, tb):
+            continue  # au-dessus / au-dessous is no copy of the other
         confidence = _paragraph_confidence(first, later, len(alive), word_count(ta), exact)
         where = "juste après" if later == first + 1 else f"déjà au bloc {first + 1}"
         message = f"paragraphe répété ({where}) supprimé : « {preview(tb)} »"
         state.remove(Proposal(DuplicateParagraph.id, "dup_paragraph", confidence, message, line=alive[later]))
+
+
+#: What a copy keeps even when degraded (accents, apostrophes, case lost) and what two statements differ
+#: by: signs glued to a word (``-icanon``), numbers and negations.
+_SENSE = re.compile(r"(?<!\w)[-+±<>=≠]\w+|\w+[+]|\d+(?:[.,]\d+)*|(?<!\w)(?:ne|n['’]|pas|non|sans|jamais|aucune?|ni|dessus|dessous)(?!\w)",
+                   re.IGNORECASE)
+
+
+def sense(text: str) -> list[str]:
+    """The signs, numbers and negations of a block, in order."""
+    return [t.lower() for t in _SENSE.findall(text)]
+
+
+def same_sense(a: str, b: str) -> bool:
+    """Whether two blocks agree on their signs, numbers and negations (a copy does, two statements may not).
+
+    >>> same_sense("LUkraine attaque pour la premiere fois", "L’Ukraine attaque pour la première fois")
+    True
+    >>> same_sense("cbreak identique à -icanon", "-cbreak identique à icanon"), same_sense("au-dessus de 3", "au-dessous de 3")
+    (False, False)
+    """
+    return sense(a) == sense(b)
 
 
 def _structural(text: str) -> bool:

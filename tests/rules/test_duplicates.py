@@ -121,3 +121,17 @@ def test_idempotent_and_crlf() -> None:
     once = cleanfr.fix(text, select=SELECT).text
     assert once == f"{TITLE}\r\n\r\n{PARA}\r\n"
     assert cleanfr.fix(once, select=SELECT).edits == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two statements that differ in a sign (issue 16, item 6), a number, a negation or above/below
+        "cbreak identique à -icanon\n\n-cbreak identique à icanon\n\nLa suite du manuel.\n",
+        "Le processus aura une priorité au-dessus de la moyenne.\n\nLe processus aura une priorité au-dessous de la moyenne.\n",
+        "La valeur par défaut est de 30 secondes pour ce paramètre.\n\nLa valeur par défaut est de 60 secondes pour ce paramètre.\n",
+    ],
+)
+def test_blocks_that_differ_in_sense_are_no_copies(text: str) -> None:
+    result = cleanfr.fix(text, trust="stated")
+    assert not [e for e in result.applied if e.rule in ("dup-headline", "dup-paragraph")]
