@@ -213,7 +213,7 @@ def _paragraphs(state: PlanState, texts: list[str], skeletons: list[bytes]) -> N
 
 #: What a copy keeps even when degraded (accents, apostrophes, case lost) and what two statements differ
 #: by: signs glued to a word (``-icanon``), numbers and negations.
-_SENSE = re.compile(r"(?<!\w)[-+±<>=≠]\w+|\w+[+]|\d+(?:[.,]\d+)*|(?<!\w)(?:ne|n['’]|pas|non|sans|jamais|aucune?|ni|dessus|dessous)(?!\w)",
+_SENSE = re.compile(r"(?<!\w)[-+±<>=≠]\w+|(?<!\w)\w+[+]|\d+(?:[.,]\d+)*|(?<!\w)(?:ne|n['’]|pas|non|sans|jamais|aucune?|ni|dessus|dessous)(?!\w)",
                    re.IGNORECASE)
 
 
