@@ -86,3 +86,22 @@ def test_none_is_refused_as_the_module_function_does() -> None:
         Pipeline().fix(None)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         cleanfr.fix(None)  # type: ignore[arg-type]
+
+
+def test_large_user_tables_cost_linear_time() -> None:
+    """300,000 protected words or 100,000 user calques were one regular expression each: minutes per text."""
+    import random
+    import time
+
+    rng = random.Random(5)
+
+    def word() -> str:
+        return "".join(rng.choice("bcdfghjklmnpqrstvwxz") for _ in range(rng.randint(6, 10)))
+
+    config = Config(protected_words=frozenset(word() for _ in range(100_000)) | {"officiellequi"},
+                    calques=tuple((f"{word()} {word()}", "x", 0.9) for _ in range(50_000)) + (("prendre place", "avoir lieu", 0.9),))
+    text = "La réunion va prendre place demain, officiellequi. " * 2000
+    start = time.perf_counter()
+    result = Pipeline(config=config, trust="stated").fix(text)
+    assert time.perf_counter() - start < 30
+    assert "avoir lieu" in result.text and "officiellequi" in result.text
