@@ -29,6 +29,10 @@ from ..tokens import (
 )
 from . import Rule
 
+#: Stated confidences of a split after a name the document writes whole: before a function word, before
+#: another word.
+NAME_AND_FUNCTION_WORD = 0.92
+NAME_AND_WORD = 0.91
 #: Productive prefixes: ``extra|patrimoniaux``, ``anti|vaccin``, ``re|lancer`` are derivations, not two words.
 _PREFIXES = frozenset(
     "extra super sur sous re ré dé dés co anti inter intra pré post pro contre auto bio éco euro géo hyper hypo "
@@ -144,7 +148,10 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
             # A name confirmed by the document, written intact elsewhere (Lavrov|au), no common word (Le|camp),
             # and no glue itself (Ukrainede|ou is Ukraine de ou: split in one go or not at all)
             if r_zipf >= _MIN_RIGHT_ZIPF and not _glued_name(left, vocab):
-                found.append((3.0 + r_zipf, left, right, 0.92, False))
+                # A function word after the name (Lavrov|au, Ligue|des) is the usual glue; a content word
+                # (Lille|bonne, Pompon|nette) is often the name's own ending: two grades.
+                function_word = rw in _FUNCTION or rw in _DETERMINERS or rw in _SHORT_RIGHT
+                found.append((3.0 + r_zipf, left, right, NAME_AND_FUNCTION_WORD if function_word else NAME_AND_WORD, False))
             continue
         if (lw in _PREFIXES or lw.endswith("o") and lex.zipf(lw) < 4.0) and rw not in _DETERMINERS | _FUNCTION:
             continue  # extra|patrimoniaux, russo|ukrainien: a prefix or a combining form (but sur|un)

@@ -100,3 +100,12 @@ def test_glue_damaged_document_is_its_own_grade() -> None:
     dense = {e.original: e.confidence for e in cleanfr.fix(damaged, select=["glued-words"]).edits}
     sparse = {e.original: e.confidence for e in cleanfr.fix(clean, select=["glued-words"]).edits}
     assert dense["officiellequi"] == pytest.approx(sparse["officiellequi"] + 0.03)
+
+
+def test_a_name_before_a_function_word_is_its_own_grade() -> None:
+    """Lavrov|au (a function word after a name the document writes whole) is judged apart from
+    Lille|bonne (a content word, often the name's own ending)."""
+    text = ("Sergueï Lavrov a parlé. Lavrovau sommet a répondu. Lille est loin. La ville de Lillebonne aussi. "
+            "officiellequi additionnelplus")
+    conf = {e.original: e.confidence for e in cleanfr.fix(text, select=["glued-words"], trust="stated").edits}
+    assert "Lavrovau" in conf and ("Lillebonne" not in conf or conf["Lillebonne"] < conf["Lavrovau"])
