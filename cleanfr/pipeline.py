@@ -2,7 +2,9 @@
 
 Passes run in :data:`cleanfr.rules.PASSES` order (Unicode → blocks → words → phrases → typography).
 Within a pass every enabled rule reads the same text; their edits are resolved into a
-non-overlapping set, applied, and composed into one log against the original input.
+non-overlapping set, applied, and composed into one log against the original input. When a round of
+passes changed the text, the passes run again (at most :data:`MAX_ROUNDS`), so the output is a fixed
+point. Which edits are applied is decided by their grade's judged precision (:mod:`cleanfr.calibration`).
 
 >>> Pipeline().fix("Ã©tÃ© Ã  Paris").text
 'été à Paris'
@@ -16,7 +18,6 @@ import json
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Iterable
-
 
 from .calibration import Calibration
 from .document import Document
@@ -34,9 +35,9 @@ DEFAULT_MIN_CONFIDENCE = 0.8
 #: precision on real text is high enough (:mod:`cleanfr.calibration`); ``"stated"`` trusts each rule's
 #: stated confidence alone (to study what a rule finds, as the rule tests do).
 TRUST_MODES = ("measured", "stated")
+DEFAULT_TRUST = "measured"
 #: Rounds of every pass at most: a second round runs only where the first changed the text.
 MAX_ROUNDS = 3
-DEFAULT_TRUST = "measured"
 
 
 class SelectionError(ValueError):
