@@ -132,6 +132,8 @@ class GuillemetDirection(Rule):
             done = end
             if mojibake_suspect(text, start, end):
                 continue  # guillemet bytes may be mojibake here (Ã©»): turning one would change what ftfy sees
+            if _OTHER_SCRIPT.search(text, start, end):
+                continue  # Greek or Cyrillic on the line (a classical commentary): its « » follow no French usage
             yield from self._line(doc, start, end - (end > start and text[end - 1] == "\r"), space)
 
     def _line(self, doc: Document, start: int, end: int, space: str) -> Iterator[Edit]:
@@ -283,6 +285,10 @@ _JOINED_PAIR = regex.compile(r"(?<![\p{L}.,])\p{L}+[.,]\p{L}+(?![\p{L}])")
 def _joined_pairs(doc: Document) -> Counter[str]:
     """How often each ``word.Word`` / ``word,word`` pair is written in the document (counted once per pass)."""
     return doc.memo("typography.joined_pairs", lambda d: Counter(_JOINED_PAIR.findall(d.text)))
+
+
+#: Letters of scripts whose quotation marks are not French guillemets (OCR of classical commentaries).
+_OTHER_SCRIPT = regex.compile(r"[\p{Greek}\p{Cyrillic}]")
 
 
 def _chunk_edge(char: str) -> bool:

@@ -112,3 +112,9 @@ def test_typography_repairs_are_a_fixed_point(text):
 )
 def test_space_after_punctuation_keeps_code_names_and_tuples(text: str) -> None:
     assert fix(text) == text
+
+
+def test_guillemets_on_a_line_of_another_script_stay() -> None:
+    """A classical commentary's OCR: Greek on the line, its « » follow no French usage."""
+    text = "versor eum aliquo vel alicubi. « 844, Ἔθρεψεν. Οἴ. v. 603 : Οἵας λατρείας ἀντὶ"
+    assert fix(text) == text
