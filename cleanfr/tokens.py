@@ -458,6 +458,42 @@ def find_words(text: str, words: Iterable[str]) -> dict[str, list[int]]:
     return found
 
 
+class WordMatcher:
+    """Whole-word occurrences of many words or phrases in one C scan (an Aho–Corasick automaton built once).
+
+    Made for large tables (the configuration's protected words, the user's calques): one alternation of
+    100,000 entries in a regular expression takes minutes per text. A word character (letter, digit, ``_``)
+    may touch no occurrence, as ``(?<!\\w)…(?!\\w)`` would have it.
+
+    >>> WordMatcher(["prendre place", "place"]).occurrences("il va prendre place, place_1")
+    [(6, 19, 'prendre place'), (14, 19, 'place')]
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        import ahocorasick
+
+        self.automaton = ahocorasick.Automaton()
+        for word in words:
+            self.automaton.add_word(word, word)
+        self.automaton.make_automaton()
+
+    def occurrences(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, word)`` of every occurrence, overlapping ones included, sorted."""
+        n = len(text)
+        found = []
+        for last, word in self.automaton.iter(text):
+            start, end = last + 1 - len(word), last + 1
+            if (start and _is_word_char(text[start - 1])) or (end < n and _is_word_char(text[end])):
+                continue
+            found.append((start, end, word))
+        found.sort()
+        return found
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 #: Characters of text split at once by :func:`split_slices` (bounds the memory of a split).
 _SLICE = 1 << 20
 

@@ -12,14 +12,11 @@ import regex
 
 from ..document import Document
 from ..edits import Edit
+from ..tokens import WordMatcher
 from . import Rule
 
 if TYPE_CHECKING:
     from ..config import Config
-
-def _word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
 
 #: The user's boilerplate patterns name whole lines; their removal is as sure as the user is.
 USER_BOILERPLATE_CONFIDENCE = 0.95
@@ -40,35 +37,21 @@ class UserCalque(Rule):
 
     def __init__(self, entries: Sequence[tuple[str, str, float]] = ()) -> None:
         self.table = {wrong.lower(): (right, conf) for wrong, right, conf in entries}
-        self.automaton = None
-        if self.table:
-            # One Aho–Corasick automaton over the lower-cased text (an alternation of 100,000 entries in one
-            # regular expression took minutes per text).
-            import ahocorasick
-
-            self.automaton = ahocorasick.Automaton()
-            for wrong in self.table:
-                self.automaton.add_word(wrong, wrong)
-            self.automaton.make_automaton()
+        # one automaton over the lower-cased text (an alternation of 100,000 entries took minutes per text)
+        self.matcher = WordMatcher(self.table) if self.table else None
 
     @classmethod
     def from_config(cls, config: Config) -> Rule | None:
         return cls(config.calques) if config.calques else None
 
     def find(self, doc: Document) -> Iterable[Edit]:
-        if self.automaton is None:
+        if self.matcher is None:
             return
         text = doc.text
         lowered = text.lower()
         if len(lowered) != len(text):  # a character whose lower case is longer (İ): offsets must stay the same
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-        n = len(text)
-        found = []
-        for last, wrong in self.automaton.iter(lowered):
-            start, end = last + 1 - len(wrong), last + 1
-            if (start and _word_char(text[start - 1])) or (end < n and _word_char(text[end])):
-                continue
-            found.append((start, -end, wrong))
+        found = [(start, -end, wrong) for start, end, wrong in self.matcher.occurrences(lowered)]
         # leftmost, then longest, never overlapping: as a regular expression's alternation of the entries
         # sorted longest first would read them
         found.sort()
