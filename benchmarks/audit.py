@@ -148,10 +148,18 @@ def sheet(per_grade: int, seed: int, applied_only: bool, kinds: list[str] | None
         path = OUT / f"review_{rule}.jsonl"
         with path.open("w", encoding="utf-8") as out:
             for e in rows:
-                out.write(json.dumps({k: e[k] for k in ("kind", "file", "start", "end", "original", "replacement",
-                                                         "rule", "confidence", "applied", "message", "context")}
-                                     | {"verdict": "", "reason": ""}, ensure_ascii=False) + "\n")
+                out.write(json.dumps(judgment_row(e), ensure_ascii=False) + "\n")
         print(f"{path}: {len(rows)} edits to judge")
+
+
+#: What a judgment keeps of the edit it judges (its key: file, start, end, replacement).
+EDIT_FIELDS = ("kind", "file", "start", "end", "original", "replacement", "rule", "confidence", "applied", "message", "context")
+
+
+def judgment_row(edit: dict, verdict: str = "", reason: str = "", judge: str = "") -> dict:
+    """A review-sheet row (verdict empty) or a judgment of ``edit``."""
+    row = {k: edit[k] for k in EDIT_FIELDS} | {"verdict": verdict, "reason": reason}
+    return row | {"judge": judge} if judge else row
 
 
 def wilson(correct: int, n: int, z: float = 1.96) -> tuple[float, float]:

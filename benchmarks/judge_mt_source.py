@@ -39,8 +39,7 @@ def main() -> None:
             verdict, reason = "wrong", f"the English source writes {name_text} {e['original']} too"
         else:
             continue
-        rows.append({k: e[k] for k in ("kind", "file", "start", "end", "original", "replacement", "rule", "confidence", "context")}
-                    | {"verdict": verdict, "reason": reason, "judge": "automatic (English source of dev/mt)"})
+        rows.append(audit.judgment_row(e, verdict, reason, "automatic (English source of dev/mt)"))
     out = HERE / "judgments" / "mt-source.jsonl"
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     print(f"{out}: {len(rows)} edits, {sum(r['verdict'] == 'correct' for r in rows)} correct")
