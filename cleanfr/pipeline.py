@@ -111,7 +111,7 @@ class Pipeline:
         if trust is not None and trust not in TRUST_MODES:
             raise SelectionError(f"trust must be one of {', '.join(TRUST_MODES)}, got {trust!r}")
         self._trust = trust
-        Calibration.load()  # read and validate the precision table now, not on the first text
+        self.calibration = Calibration.load()  # read and validated now, not on the first text
         self.min_confidence = DEFAULT_MIN_CONFIDENCE if min_confidence is None else float(min_confidence)
         if not 0.0 <= self.min_confidence <= 1.0:
             raise SelectionError(f"min_confidence must be between 0 and 1, got {min_confidence}")
@@ -178,7 +178,7 @@ class Pipeline:
         """
         if edit.original == edit.replacement:
             return False
-        grade = Calibration.load().grade(edit.rule, edit.confidence) if self.trust == "measured" else None
+        grade = self.calibration.grade(edit.rule, edit.confidence) if self.trust == "measured" else None
         if grade is None or grade.status == "unmeasured":
             return edit.confidence >= self.min_confidence
         # A measured grade: its judged precision stands for the rule's stated confidence.
