@@ -2,7 +2,7 @@
 
     python benchmarks/quality_calques_pairs.py
 
-``benchmarks/data/calques_pairs.tsv`` holds wrong/right sentence pairs written for this project after the
+``benchmarks/data/calques_pairs*.tsv`` hold wrong/right sentence pairs written for this project after the
 examples on the pages of the OQLF (Banque de dépannage linguistique), the Bureau de la traduction, the
 Académie française and the faux-amis lists they cite (the page is the third column), plus correct sentences
 that use the same words legitimately. Measured with the calque rule alone, every suggestion counted:
@@ -24,20 +24,26 @@ sys.path.insert(0, str(HERE.parent))
 
 from cleanfr.pipeline import Pipeline  # noqa: E402
 
-DATA = HERE / "data" / "calques_pairs.tsv"
+DATA = HERE / "data"
+#: Every pair file (``calques_pairs*.tsv``): one per source or contributor, same columns.
+PAIR_FILES = "calques_pairs*.tsv"
 
 
 def load() -> tuple[list[tuple[str, str, str]], list[tuple[str, str]]]:
     """(wrong, right, page) pairs and (correct sentence, page) rows."""
     pairs, correct = [], []
-    for line in DATA.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        wrong, right, page = line.split("\t")
-        if wrong:
-            pairs.append((wrong, right, page))
-        else:
-            correct.append((right, page))
+    for path in sorted(DATA.glob(PAIR_FILES)):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            try:
+                wrong, right, page = line.split("\t")
+            except ValueError:
+                raise SystemExit(f"{path}:{number}: expected wrong<TAB>right<TAB>page") from None
+            if wrong:
+                pairs.append((wrong, right, page))
+            else:
+                correct.append((right, page))
     return pairs, correct
 
 
@@ -80,7 +86,7 @@ def run() -> str:
     lines = [
         "## Calque pairs from the language authorities",
         "",
-        f"`benchmarks/data/calques_pairs.tsv`: {n} wrong/right pairs and {u - n} further correct sentences, "
+        f"`benchmarks/data/calques_pairs*.tsv`: {n} wrong/right pairs and {u - n} further correct sentences, "
         f"after the examples of {m['pages']} pages (OQLF, Bureau de la traduction, Académie française and the "
         "faux-amis lists); calque rule alone, suggestions counted.",
         "",
