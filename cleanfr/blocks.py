@@ -19,15 +19,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
-from pathlib import Path
 from typing import Any, Iterable
 
 from .document import Document
-
-try:
-    import tomllib
-except ImportError:  # Python 3.10: the same parser, from PyPI
-    import tomli as tomllib  # type: ignore[no-redef]
 
 try:  # the regex parser, to work out which characters a pattern can start with
     from re import _constants as _sre_constants  # type: ignore[attr-defined]
@@ -55,7 +49,6 @@ __all__ = [
     "fold",
     "skeleton_lines",
     "word_count",
-    "load_table",
     "LineMatcher",
     "first_chars",
     "block_plan",
@@ -63,7 +56,6 @@ __all__ = [
     "PlannedRule",
 ]
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
 
 #: Removals at or above this confidence are laid out as if applied (the pipeline's default
 #: threshold): the blank lines around a run of removed lines are shared out between them.
@@ -362,13 +354,6 @@ def _first_item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
         return set(), True
     return None, False
-
-
-@lru_cache(maxsize=None)
-def load_table(name: str) -> dict[str, Any]:
-    """A TOML table from ``cleanfr/data/``, parsed once."""
-    with open(DATA_DIR / name, "rb") as f:
-        return tomllib.load(f)
 
 
 @dataclass(frozen=True, slots=True)

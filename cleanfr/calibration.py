@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from . import tables
 
 #: A grade is applied only when its judged precision reaches this...
 APPLY_PRECISION = 0.97
@@ -83,8 +83,7 @@ class Calibration:
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> Calibration:
-        path = resources.files("cleanfr") / "data" / "precision.tsv"
-        return cls.parse(path.read_text(encoding="utf-8"), "data/precision.tsv")
+        return cls.parse(tables.text("precision.tsv"), "cleanfr/data/precision.tsv")
 
     @classmethod
     def parse(cls, text: str, name: str) -> Calibration:

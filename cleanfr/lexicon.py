@@ -45,9 +45,9 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Callable, Iterator
 
+from . import tables
 from .document import Document
 from .tokens import WORD, split_slices
 
@@ -107,7 +107,7 @@ def parse_groups(text: str) -> dict[str, int]:
 
 
 def _data(name: str) -> str:
-    return decompress((resources.files("cleanfr") / "data" / "lexicon" / name).read_bytes())
+    return tables.compressed_text(f"lexicon/{name}")
 
 
 class _Codes(dict):
@@ -403,8 +403,7 @@ def french_zipf_frequency(word: str) -> float:
 @lru_cache(maxsize=1)
 def common_english_words() -> frozenset[str]:
     """Plain words whose English Zipf frequency (wordfreq ``large``) is at least 3 (``en_common.txt``)."""
-    text = (resources.files("cleanfr") / "data" / "lexicon" / "en_common.txt").read_text("utf-8")
-    return frozenset(line for line in text.split("\n") if line and line[0] != "#")
+    return tables.words("lexicon/en_common.txt")
 
 
 def common_english(word: str) -> bool:
@@ -480,13 +479,10 @@ _Y_ELIDING = frozenset({"y", "yeux"})
 @lru_cache(maxsize=1)
 def _no_elision() -> tuple[frozenset[str], tuple[str, ...]]:
     """Exact entries and ``prefix*`` entries of the h-aspiré table."""
-    text = resources.files("cleanfr").joinpath("data/h_aspire.txt").read_text("utf-8")
     exact: set[str] = set()
     prefixes: list[str] = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        entry = line.split("\t", 1)[0].strip()
+    for row in tables.rows("h_aspire.txt"):
+        entry = row[0].strip()
         if entry.endswith("*"):
             prefixes.append(entry[:-1])
         else:
@@ -541,21 +537,15 @@ def takes_elision(word: str) -> bool:
 def noun_adjective_forms() -> tuple[frozenset[str], frozenset[str]]:
     """Adjective forms (both genders, and adjectives with one form for both: ``stratégique``) and noun forms
     (singular and plural) of the gender tables of ``cleanfr/data/gender/`` (Dicollecte)."""
-    folder = resources.files("cleanfr") / "data" / "gender"
     adjectives: set[str] = set()
     nouns: set[str] = set()
-    for line in folder.joinpath("nouns.tsv").read_text(encoding="utf-8").splitlines():
-        if line and line[0] != "#":
-            noun, _, rest = line.partition("\t")
-            nouns.add(noun)
-            if "a" in rest.partition("\t")[2]:
-                adjectives.add(noun)
-    for line in folder.joinpath("adjectives.tsv").read_text(encoding="utf-8").splitlines():
-        if line and line[0] != "#":
-            adjectives.update(line.split("\t", 2)[:2])
-    for line in folder.joinpath("adjectives_epicene.txt").read_text(encoding="utf-8").splitlines():
-        if line and line[0] != "#":
-            adjectives.add(line)
+    for row in tables.rows("gender/nouns.tsv", columns=3):
+        nouns.add(row[0])
+        if "a" in row[2]:
+            adjectives.add(row[0])
+    for row in tables.rows("gender/adjectives.tsv", columns=2):
+        adjectives.update(row[:2])
+    adjectives.update(tables.words("gender/adjectives_epicene.txt"))
     adjectives.update([a + "s" for a in adjectives])
     nouns.update([n + "s" for n in nouns] + [n + "x" for n in nouns])
     return frozenset(adjectives), frozenset(nouns)
@@ -588,16 +578,14 @@ def elided_homographs() -> dict[str, tuple[str, str, HomographContext | None]]:
 
     The context is None when any following word will do (``na``).
     """
-    text = (resources.files("cleanfr") / "data" / "lexicon" / "elided_homographs.tsv").read_text("utf-8")
     table = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            token, repair, context = line.split("\t")[:3]
-            prefix, rest = repair.split("'", 1)
-            sides: dict[str, frozenset[str]] = {}
-            if context != "word":
-                for part in context.split(";"):
-                    side, words = part.split("=", 1)
-                    sides[side] = frozenset(words.split(","))
-            table[token] = (prefix, rest, None if context == "word" else HomographContext(**sides))
+    for row in tables.rows("lexicon/elided_homographs.tsv", columns=3):
+        token, repair, context = row[:3]
+        prefix, rest = repair.split("'", 1)
+        sides: dict[str, frozenset[str]] = {}
+        if context != "word":
+            for part in context.split(";"):
+                side, words = part.split("=", 1)
+                sides[side] = frozenset(words.split(","))
+        table[token] = (prefix, rest, None if context == "word" else HomographContext(**sides))
     return table

@@ -18,11 +18,11 @@ from __future__ import annotations
 import codecs
 import html
 import re
-from importlib import resources
 from typing import Sequence
 
 from .edits import Edit
 from .stats import Stats
+from . import tables
 
 __all__ = ["render_report", "render_document", "html_bytes"]
 
@@ -105,7 +105,7 @@ def _category_css(categories: Sequence[str]) -> str:
 
 
 def _asset(name: str) -> str:
-    return (resources.files("cleanfr") / "data" / name).read_text(encoding="utf-8")
+    return tables.text(name)
 
 
 def render_report(docs: Sequence[tuple[str, str, Sequence[Edit]]], stats: Stats, title: str) -> str:

@@ -35,11 +35,11 @@ import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import islice
-from importlib import resources
 from typing import Iterable, Iterator
 
 import regex
 
+from . import tables
 from .document import Document
 
 __all__ = ["WORD", "Protected", "protected_spans", "protected_words", "is_isolated", "occurrences", "find_words",
@@ -547,10 +547,5 @@ def protected_words() -> frozenset[str]:
     >>> "uname" in protected_words()
     True
     """
-    text = resources.files("cleanfr").joinpath("data/protected_words.txt").read_text("utf-8")
-    words = set()
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            words.add(line.split("\t", 1)[0].lower())
-    return frozenset(words)
+    # an entry may carry a trailing "# note"
+    return frozenset(entry.split("#", 1)[0].strip().lower() for entry in tables.words("protected_words.txt")) - {""}

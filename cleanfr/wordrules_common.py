@@ -12,8 +12,6 @@ False
 
 from __future__ import annotations
 
-import itertools
-import operator
 from functools import lru_cache
 import unicodedata
 from typing import Iterable, Iterator
@@ -96,29 +94,6 @@ def zipf(word: str) -> float:
 def protected(doc: Document) -> "Protected":
     """The protected spans of ``doc`` (URLs, e-mails, handles, code…), shared with the other word rules."""
     return protected_spans(doc)
-
-
-_COMMENT = operator.methodcaller("startswith", "#")
-_SPLIT_TAB = operator.methodcaller("split", "\t")
-
-
-def data_rows(name: str) -> list[list[str]]:
-    """Rows of a TSV table of ``cleanfr/data/`` (tab-separated; ``#`` lines and blank lines skipped).
-
-    Every table of the word rules has the form ``entry <TAB> positive example <TAB> negative example``.
-    """
-    from importlib.resources import files
-
-    text = (files("cleanfr") / "data" / name).read_text(encoding="utf-8")
-    lines = text.splitlines()
-    # The same filter and split as a per-line loop, in C (``map``/``compress``): tables have 40,000 rows.
-    kept = itertools.filterfalse(_COMMENT, itertools.compress(lines, map(str.strip, lines)))
-    return list(map(_SPLIT_TAB, kept))
-
-
-def load_word_set(name: str) -> frozenset[str]:
-    """The first column of a TSV table of ``cleanfr/data/``, as a set."""
-    return frozenset(row[0] for row in data_rows(name))
 
 
 def locate(text: str, words: Iterable[str]) -> Iterator[tuple[int, str]]:

@@ -55,7 +55,9 @@ def imports() -> dict[str, set[str]]:
                     stem = ".".join(base + ([node.module] if node.module else []))
                 else:
                     stem = node.module or ""
-                targets = [stem] + [f"{stem}.{a.name}" for a in node.names]
+                # ``from . import tables`` imports the submodule, not what the package's ``__init__`` imports
+                submodules = [f"{stem}.{a.name}" for a in node.names if f"{stem}.{a.name}" in modules]
+                targets = submodules if len(submodules) == len(node.names) else [stem, *submodules]
             elif isinstance(node, ast.Import):
                 targets = [a.name for a in node.names]
             for t in targets:

@@ -473,11 +473,11 @@ def _shipped_line_patterns() -> list[tuple[str, str, bool]]:
 
 
 def _shipped_examples() -> list[str]:
-    from cleanfr.blocks import load_table
+    from cleanfr import tables
 
     found = []
     for table in ("boilerplate.toml", "embeds.toml"):
-        for entries in load_table(table).values():
+        for entries in tables.toml(table).values():
             for entry in entries if isinstance(entries, list) else [entries]:
                 if isinstance(entry, dict):
                     found += [*entry.get("positive", ()), *entry.get("negative", ())]

@@ -43,7 +43,8 @@ from ..edits import Edit
 from ..lexicon import doc_vocabulary
 from ..tokens import _ENGLISH_ONLY as ENGLISH_ONLY
 from ..tokens import is_isolated, logical_line
-from ..wordrules_common import data_rows, is_prose_line, is_word, locate, protected
+from .. import tables
+from ..wordrules_common import is_prose_line, is_word, locate, protected
 from . import Rule
 from .glued import glued_candidates
 from .ocr import best_repair
@@ -90,20 +91,20 @@ class Tables:
 
 
 @lru_cache(maxsize=1)
-def tables() -> Tables:
+def accent_tables() -> Tables:
     """Load the three tables of ``cleanfr/data/`` (once)."""
     kinds: dict[str, dict[str, str]] = {"evidence": {}, "strict": {}, "loose": {}, "multi": {}}
-    for bare, accented, kind in data_rows(TABLE):
+    for bare, accented, kind in tables.rows(TABLE, columns=3):
         kinds[kind][bare] = accented
-    participles = {row[0]: (row[1], row[2] == "adj") for row in data_rows(PARTICIPLES)}
-    classes = {row[0]: frozenset(row[1].split()) for row in data_rows(CONTEXT)}
+    participles = {row[0]: (row[1], row[2] == "adj") for row in tables.rows(PARTICIPLES, columns=3)}
+    classes = {row[0]: frozenset(row[1].split()) for row in tables.rows(CONTEXT, columns=2)}
     loose = kinds["loose"] | kinds["multi"]
     return Tables(kinds["evidence"], kinds["strict"] | kinds["evidence"], loose, participles, classes)
 
 
 def restore_table() -> dict[str, str]:
     """Bare spelling → accented word (lower case) for every passage (``evidence`` and ``strict`` kinds)."""
-    return tables().strict
+    return accent_tables().strict
 
 
 def _lexicon_classes() -> tuple[frozenset[str], frozenset[str]]:
@@ -183,7 +184,7 @@ class _Line:
 def _evidence_words(doc: Document) -> list[str]:
     """Document words whose bare spelling proves a passage: lower case, or capitalised and six letters or
     more (a short capitalised word such as ``Alle`` proves little and is found inside many others)."""
-    evidence = tables().evidence
+    evidence = accent_tables().evidence
     vocab = doc_vocabulary(doc)
     # In C: the words of the table, then the capitalised words only (the order is the passages' business:
     # they are located by one scan).
@@ -207,7 +208,7 @@ def _passages(doc: Document) -> list[_Line]:
     needing = _evidence_words(doc)
     if not needing:
         return []
-    t = tables()
+    t = accent_tables()
     evidence = t.evidence
     # Glued tokens count as the known words they will be once split in this same pass (beaudans): the
     # verdict on a line must not change when a second run sees them split.
@@ -245,7 +246,7 @@ def _french_line(line: str, words: list[str], glued: Container[str] = ()) -> boo
         return False  # one "the" in a long stripped paragraph is the French "thé"
     if sum(1 for w in lower if w in _SPANISH_ONLY) * _SPANISH_SHARE >= len(lower):
         return False
-    t = tables()
+    t = accent_tables()
     known = sum(1 for w in lower if w in t.strict or w in t.loose or is_word(w) or w in glued or best_repair(w))
     return known * 10 >= len(lower) * 9
 
@@ -256,7 +257,7 @@ class _Passage:
     def __init__(self, text: str, line: _Line) -> None:
         self.text = text
         self.tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, line.start, line.end)]
-        self.t = tables()
+        self.t = accent_tables()
         self.c = self.t.classes
 
     def word(self, k: int) -> str:

@@ -19,12 +19,13 @@ from typing import Iterable, Iterator
 
 import regex
 
+from .. import tables
 from ..document import Document
 from ..edits import Edit
 from functools import lru_cache
 
 
-from ..phrases import DETERMINERS, data_text, determiner_for, fold, load_toml, nouns, starts_with_vowel
+from ..phrases import DETERMINERS, determiner_for, fold, nouns, starts_with_vowel
 from ..tokens import split_slices
 from . import Rule
 
@@ -188,7 +189,7 @@ _TECH_LINE = regex.compile(r"[{}<>=|\\]|--|\(\d\)|\w/\w|\.\w+\(")
 
 @lru_cache(maxsize=1)
 def _exceptions() -> frozenset[str]:
-    data = load_toml("gender", "exceptions.toml")
+    data = tables.toml("gender/exceptions.toml")
     return frozenset(w for words in data.values() for w in words)
 
 
@@ -200,7 +201,7 @@ def _english_loan(noun: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _english_loans() -> frozenset[str]:
-    return frozenset(w for w in data_text("gender", "english_loans.txt").split("\n") if w and w[0] != "#")
+    return tables.words("gender/english_loans.txt")
 
 
 _NEXT_WORD = regex.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]+(\p{Ll}[\p{L}\p{M}]*)")

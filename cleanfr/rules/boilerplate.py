@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..blocks import LineMatcher, PlannedRule, PlanState, Proposal, load_table, preview
+from .. import tables
+from ..blocks import LineMatcher, PlannedRule, PlanState, Proposal, preview
 
 #: How many lines the end-of-document scan looks at.
 END_ZONE = 6
@@ -32,7 +33,7 @@ class Pattern:
 @lru_cache(maxsize=1)
 def patterns() -> tuple[Pattern, ...]:
     """The entries of ``boilerplate.toml``, in file order."""
-    table = load_table("boilerplate.toml")
+    table = tables.toml("boilerplate.toml")
     return tuple(
         Pattern(
             e["id"], e["where"], float(e["confidence"]), e["message"], e["regex"],

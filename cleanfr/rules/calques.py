@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib import resources
 from typing import Iterable, Iterator
 
 import regex
 
+from .. import tables
 from ..document import Document
 from ..edits import Edit
 from ..phrases import (
@@ -27,7 +27,6 @@ from ..phrases import (
     fold,
     folded_text,
     is_word_char,
-    load_toml,
     nouns,
     paragraph_bounds,
     rejoin,
@@ -144,9 +143,8 @@ def _terms(terms: list[str]) -> regex.Pattern[str] | None:
 def entries() -> dict[str, Entry]:
     """Every entry of every calque table, by id."""
     out: dict[str, Entry] = {}
-    folder = resources.files("cleanfr") / "data" / "calques"
-    for path in sorted(p.name for p in folder.iterdir() if p.name.endswith(".toml")):
-        table = load_toml("calques", path)
+    for path in tables.names("calques", ".toml"):
+        table = tables.toml(path)
         language = table["language"]
         for raw in table.get("entry", []):
             entry = Entry(language=language, **raw)

@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..blocks import Cut, Line, LineMatcher, PlannedRule, PlanState, Proposal, fold, load_table, preview, word_count
+from .. import tables
+from ..blocks import Cut, Line, LineMatcher, PlannedRule, PlanState, Proposal, fold, preview, word_count
 
 #: A tweet holds at most 280 characters (140 before 2017); links and spaces give some slack.
 TWEET_MAX = 300
@@ -47,7 +48,7 @@ def cta_patterns() -> tuple[CtaPattern, ...]:
     """Widget lines of ``embeds.toml``, in file order."""
     return tuple(
         CtaPattern(e["id"], e["platform"], e["regex"], tuple(e["positive"]), tuple(e["negative"]))
-        for e in load_table("embeds.toml")["cta"]
+        for e in tables.toml("embeds.toml")["cta"]
     )
 
 
@@ -69,7 +70,7 @@ def match_cta(line: str) -> CtaPattern | None:
 @lru_cache(maxsize=1)
 def _credit_regex() -> re.Pattern[str]:
     """``[lead] — Name (@handle) date``: the credit line a tweet embed leaves (anchored: used on whole lines)."""
-    months = load_table("embeds.toml")["months"]
+    months = tables.toml("embeds.toml")["months"]
     fr = "|".join(months["fr"])
     en = "|".join(months["en"])
     es = "|".join(months["es"])
@@ -126,7 +127,7 @@ def parse_credit(line: Line) -> Credit | None:
 
 @lru_cache(maxsize=1)
 def _alert_regex() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(load_table("embeds.toml")["alert"]["words"], key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in sorted(tables.toml("embeds.toml")["alert"]["words"], key=len, reverse=True))
     return re.compile(rf"\A{_SP}*(?:[^\w\s]{{1,3}}{_SP}*)?(?:{words}){_SP}*[:!.]*{_SP}*(?:[^\w\s]{{1,3}})?{_SP}*", re.IGNORECASE)
 
 
@@ -141,7 +142,7 @@ def is_alert(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _introduction_regex() -> re.Pattern[str]:
-    return re.compile(load_table("embeds.toml")["introduction"]["regex"], re.IGNORECASE)
+    return re.compile(tables.toml("embeds.toml")["introduction"]["regex"], re.IGNORECASE)
 
 
 _ENDS_WITH_COLON = re.compile(r"[:：]\s*[»”\"]?\s*$")
@@ -161,7 +162,7 @@ def introduces(paragraph: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _live_blog_regex() -> re.Pattern[str]:
-    return re.compile(load_table("embeds.toml")["live_blog"]["regex"], re.IGNORECASE)
+    return re.compile(tables.toml("embeds.toml")["live_blog"]["regex"], re.IGNORECASE)
 
 
 def is_live_blog(texts: list[str], alive: list[int], embeds: int, embed_lines: int) -> bool:

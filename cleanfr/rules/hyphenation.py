@@ -16,7 +16,8 @@ import regex
 from ..document import Document
 from ..edits import Edit
 from ..tokens import Protected
-from ..wordrules_common import is_word, load_word_set, protected, zipf
+from .. import tables
+from ..wordrules_common import is_word, protected, zipf
 from . import Rule
 
 def _word_start(text: str, end: int) -> int:
@@ -36,7 +37,7 @@ _ENCLITICS = frozenset("je tu il elle on nous vous ils elles ce ci là le la les
 @lru_cache(maxsize=1)
 def prefixes() -> frozenset[str]:
     """Productive prefixes after which a hyphen is a legitimate spelling (``co-``, ``anti-``…)."""
-    return load_word_set("hyphenation_prefixes.tsv")
+    return tables.words("hyphenation_prefixes.tsv")
 
 
 def joinable(left: str, right: str, min_zipf: float, halves_may_be_words: bool = False) -> bool:

@@ -17,7 +17,8 @@ from ..document import Document
 from ..edits import Edit
 from ..lexicon import common_english, doc_vocabulary, french
 from ..tokens import english_context, is_isolated, protected_words
-from ..wordrules_common import data_rows, is_word, locate, protected, zipf
+from .. import tables
+from ..wordrules_common import is_word, locate, protected, zipf
 from . import Rule
 
 #: A repair must reach this Zipf frequency (a common word) …
@@ -41,7 +42,7 @@ STEP_COST = 0.5
 @lru_cache(maxsize=1)
 def confusions() -> tuple[tuple[str, str], ...]:
     """(read, printed) pairs of the confusion table."""
-    return tuple((row[0], row[1]) for row in data_rows("ocr_confusions.tsv"))
+    return tuple((row[0], row[1]) for row in tables.rows("ocr_confusions.tsv", columns=2))
 
 
 _FINAL_CONSONANT = regex.compile(r"[bcdfghjklmnpqrstvwxz]s?$")

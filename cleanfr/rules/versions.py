@@ -16,7 +16,7 @@ import regex
 
 from ..document import Document
 from ..edits import Edit
-from ..wordrules_common import load_word_set
+from .. import tables
 from . import Rule
 
 #: ``N,M`` (and ``N,M,P``): one or two digits after each comma, as versions have; found first, as numbers
@@ -35,7 +35,7 @@ VERSION_CONFIDENCE = 0.9
 
 @lru_cache(maxsize=1)
 def product_names() -> frozenset[str]:
-    return load_word_set("product_names.txt")
+    return tables.words("product_names.txt")
 
 
 def names_a_product(word: str) -> bool:

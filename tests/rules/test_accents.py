@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import cleanfr
-from cleanfr.rules.accents import tables, restore_table
-from cleanfr.wordrules_common import data_rows
+from cleanfr.rules.accents import accent_tables, restore_table
+from cleanfr import tables
 
 
 def fix(text: str) -> str:
@@ -84,7 +84,7 @@ def test_strong_passage_keeps_verbs_and_capitals(damaged: str, kept: str) -> Non
     assert fix(damaged) == kept
 
 
-@pytest.mark.parametrize("row", data_rows("accents_context.tsv"), ids=lambda r: r[0])
+@pytest.mark.parametrize("row", tables.rows("accents_context.tsv"), ids=lambda r: r[0])
 def test_context_table_examples(row: list[str]) -> None:
     """Every word class of the context table carries an example it repairs and one it leaves."""
     _, words, positive, negative = row
@@ -94,17 +94,17 @@ def test_context_table_examples(row: list[str]) -> None:
     assert len(kept) == len(negative.split())
     for before, after in zip(negative.split(), kept):
         word = before.strip(".,:;")
-        if word in words.split() and word not in restore_table() and word not in tables().loose:
+        if word in words.split() and word not in restore_table() and word not in accent_tables().loose:
             assert after == before  # the class word the context rule decides stays as written
 
 
 def test_table_has_no_ambiguous_pairs() -> None:
     table = restore_table()
     for bare in ("a", "ou", "des", "la", "du", "sur", "passe", "donne", "cote", "marche"):
-        assert bare not in table and bare not in tables().loose
+        assert bare not in table and bare not in accent_tables().loose
     assert table["premiere"] == "première" and table["etait"] == "était"
-    assert tables().loose["etat"] == "état" and "etat" not in table  # strong passages only
-    assert "premiere" in tables().evidence and "echo" not in tables().evidence  # English echo proves nothing
+    assert accent_tables().loose["etat"] == "état" and "etat" not in table  # strong passages only
+    assert "premiere" in accent_tables().evidence and "echo" not in accent_tables().evidence  # English echo proves nothing
 
 
 def test_idempotent() -> None:

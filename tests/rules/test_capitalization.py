@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import cleanfr
-from cleanfr.wordrules_common import data_rows, load_word_set
+from cleanfr import tables
 
 
 def fix(text: str) -> cleanfr.Result:
@@ -189,19 +189,19 @@ def test_keeps_in_context(clean: str) -> None:
 
 
 def test_case_table_sample() -> None:
-    ratios = {row[0]: float(row[1]) for row in data_rows("capitalization_case.tsv")}
+    ratios = {row[0]: float(row[1]) for row in tables.rows("capitalization_case.tsv")}
     assert ratios["tête"] < 0.05 and ratios["choix"] < 0.05
     assert 0.12 < ratios["poste"] < 0.3  # la Poste
     assert "pôle" not in ratios and "légion" not in ratios  # Pôle emploi, la Légion d’honneur: capitalised often
 
 
 def test_names_table_sample() -> None:
-    names = load_word_set("capitalization_names.tsv")
+    names = tables.words("capitalization_names.tsv")
     assert {"Pierre", "Rose", "Marine", "Manche", "Pétain"} <= names
     assert "Dans" not in names and "Sans" not in names
 
 
-@pytest.mark.parametrize("row", data_rows("capitalization_proper.tsv"), ids=lambda r: r[0])
+@pytest.mark.parametrize("row", tables.rows("capitalization_proper.tsv"), ids=lambda r: r[0])
 def test_proper_table_examples(row: list[str]) -> None:
     """Every class of nouns French capitalises keeps its capitals; a stray one beside them is lowered."""
     _, words, kept, damaged = row
@@ -210,7 +210,7 @@ def test_proper_table_examples(row: list[str]) -> None:
     assert len(applied) == 1 and applied[0].original not in words.split()
 
 
-@pytest.mark.parametrize("row", data_rows("capitalization_words.tsv"), ids=lambda r: r[0])
+@pytest.mark.parametrize("row", tables.rows("capitalization_words.tsv"), ids=lambda r: r[0])
 def test_word_classes_examples(row: list[str]) -> None:
     """Every word class carries a text it repairs and a text it leaves."""
     _, _, positive, negative = row

@@ -9,10 +9,11 @@ import pytest
 import cleanfr
 from cleanfr.blocks import Line, first_chars
 from cleanfr.edits import undo
-from cleanfr.rules.embeds import cta_patterns, introduces, is_alert, load_table, match_cta, parse_credit
+from cleanfr import tables
+from cleanfr.rules.embeds import cta_patterns, introduces, is_alert, match_cta, parse_credit
 
 SELECT = ["embed"]
-TABLE = load_table("embeds.toml")
+TABLE = tables.toml("embeds.toml")
 
 P1 = "Ni l’état-major ni le ministère de la Défense n’ont souhaité commenter les missiles utilisés, affirmant qu’il s’agissait d’informations classifiées."
 P2 = "La première réaction de la Russie à cette attaque s’est produite à Rio de Janeiro, où se trouve le ministre russe des Affaires étrangères."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import cleanfr
-from cleanfr.wordrules_common import data_rows
+from cleanfr import tables
 
 
 def fix(text: str) -> str:
@@ -63,7 +63,7 @@ def test_keeps(clean: str) -> None:
     assert result.text == clean, result.edits
 
 
-@pytest.mark.parametrize("row", data_rows("hyphenation_prefixes.tsv"), ids=lambda r: r[0])
+@pytest.mark.parametrize("row", tables.rows("hyphenation_prefixes.tsv"), ids=lambda r: r[0])
 def test_prefix_table_examples(row: list[str]) -> None:
     prefix, kept, joined = row
     assert f"{prefix}-" in kept and fix(kept) == kept and fix(kept.replace("-", "- ")) == kept.replace("-", "- ")

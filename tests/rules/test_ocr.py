@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import cleanfr
-from cleanfr.wordrules_common import data_rows
+from cleanfr import tables
 
 
 def fix(text: str) -> str:
@@ -53,7 +53,7 @@ def test_keeps(clean: str) -> None:
     assert fix(clean) == clean
 
 
-@pytest.mark.parametrize("row", data_rows("ocr_confusions.tsv"), ids=lambda r: f"{r[0]}>{r[1]}")
+@pytest.mark.parametrize("row", tables.rows("ocr_confusions.tsv"), ids=lambda r: f"{r[0]}>{r[1]}")
 def test_confusion_table_examples(row: list[str]) -> None:
     read, printed, positive, negative = row
     damaged, repaired = positive.split(" => ")

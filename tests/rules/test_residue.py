@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from cleanfr.phrases import load_toml
+from cleanfr import tables
 from cleanfr.pipeline import Pipeline
 
 ALL = Pipeline(select=["mt_residue"], min_confidence=0.0)
 DEFAULT = Pipeline(select=["mt_residue"])
-ENTRIES = load_toml("residue.toml")["entry"]
+ENTRIES = tables.toml("residue.toml")["entry"]
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e["pattern"])

@@ -1,0 +1,137 @@
+"""The one loader of the data files shipped in ``cleanfr/data/``.
+
+Every table of the package (word lists, TSV tables, TOML rule tables, compressed lexicons, assets) is read
+through this module: once per process, validated on load, and a malformed row is reported as
+``cleanfr/data/<path>:<line>: <what is wrong>`` (:class:`TableError`), so a maintainer editing a table sees
+where, not a traceback from inside a rule.
+
+Conventions of the text tables: UTF-8; ``#`` opens a comment line; blank lines are skipped; columns are
+separated by one tab.
+
+>>> "uname" in words("protected_words.txt")
+True
+>>> rows("ocr_confusions.tsv", columns=2)[0][:2] == rows("ocr_confusions.tsv")[0][:2]
+True
+"""
+
+from __future__ import annotations
+
+import itertools
+import operator
+from functools import lru_cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+__all__ = ["TableError", "columns", "compressed_text", "names", "raw", "rows", "text", "toml", "words"]
+
+
+class TableError(ValueError):
+    """A data file that is missing or malformed; the message starts with ``cleanfr/data/<path>[:<line>]``."""
+
+
+def _where(path: str, line: int | None = None) -> str:
+    return f"cleanfr/data/{path}" + (f":{line}" if line is not None else "")
+
+
+def _file(path: str) -> Traversable:
+    return resources.files("cleanfr").joinpath("data", *path.split("/"))
+
+
+@lru_cache(maxsize=None)
+def raw(path: str) -> bytes:
+    """The bytes of ``cleanfr/data/<path>``."""
+    try:
+        return _file(path).read_bytes()
+    except OSError as error:
+        raise TableError(f"{_where(path)}: cannot be read ({error.strerror or error})") from None
+
+
+@lru_cache(maxsize=None)
+def text(path: str) -> str:
+    """The text of ``cleanfr/data/<path>`` (UTF-8)."""
+    try:
+        return raw(path).decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw(path)[: error.start].count(b"\n") + 1
+        raise TableError(f"{_where(path, line)}: not UTF-8") from None
+
+
+def compressed_text(path: str) -> str:
+    """The text of a zstd-compressed file (``….zst``); not cached: the callers parse it once and keep the result."""
+    import zstandard
+
+    try:
+        return zstandard.ZstdDecompressor().decompress(raw(path)).decode("utf-8")
+    except (zstandard.ZstdError, UnicodeDecodeError) as error:
+        raise TableError(f"{_where(path)}: corrupt compressed table ({error})") from None
+
+
+@lru_cache(maxsize=None)
+def toml(path: str) -> dict[str, Any]:
+    """A TOML table, parsed once."""
+    try:
+        return tomllib.loads(text(path))
+    except tomllib.TOMLDecodeError as error:
+        # tomllib's message ends with "(at line N, column M)"
+        raise TableError(f"{_where(path)}: {error}") from None
+
+
+_COMMENT = operator.methodcaller("startswith", "#")
+_SPLIT_TAB = operator.methodcaller("split", "\t")
+
+
+@lru_cache(maxsize=None)
+def _rows(path: str) -> list[list[str]]:
+    lines = text(path).splitlines()
+    # The same filter and split as a per-line loop, in C (``map``/``compress``): some tables have 40,000 rows.
+    kept = itertools.filterfalse(_COMMENT, itertools.compress(lines, map(str.strip, lines)))
+    return list(map(_SPLIT_TAB, kept))
+
+
+def rows(path: str, columns: int = 1) -> list[list[str]]:
+    """The rows of a TSV table, each split on tabs; every row must have at least ``columns`` fields.
+
+    The list is shared by every caller: read it, never change it.
+    """
+    found = _rows(path)
+    if columns > 1 and found and min(map(len, found)) < columns:
+        _fail_on_short_row(path, columns)
+    return found
+
+
+def _fail_on_short_row(path: str, width: int) -> None:
+    for number, line in enumerate(text(path).splitlines(), 1):
+        if line.strip() and not line.startswith("#") and len(line.split("\t")) < width:
+            raise TableError(f"{_where(path, number)}: {width} tab-separated columns expected, got {line!r}")
+
+
+@lru_cache(maxsize=None)
+def words(path: str) -> frozenset[str]:
+    """The first column of a table (a word list: one entry per line, optional tab-separated notes)."""
+    return frozenset(row[0] for row in _rows(path))
+
+
+def columns(path: str, width: int) -> list[str]:
+    """Every field of a TSV table of exactly ``width`` columns, row after row, in one flat list (the fastest
+    form for the 100,000-row gender tables)."""
+    body = text(path)
+    if "#" in body or "\n\n" in body:
+        body = "\n".join(line for line in body.split("\n") if line and line[0] != "#")
+    fields = body.strip("\n").replace("\n", "\t").split("\t")
+    if len(fields) % width:
+        lines = [line for line in body.strip("\n").split("\n")]
+        bad = next((i for i, line in enumerate(lines) if line.count("\t") != width - 1), None)
+        detail = f": {lines[bad]!r}" if bad is not None else ""
+        raise TableError(f"{_where(path)}: rows of {width} columns expected{detail}")
+    return fields
+
+
+def names(folder: str, suffix: str) -> list[str]:
+    """The files of ``cleanfr/data/<folder>`` whose name ends with ``suffix``, sorted, as paths for this module."""
+    return sorted(f"{folder}/{p.name}" for p in _file(folder).iterdir() if p.name.endswith(suffix))
