@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 import ahocorasick
 import regex
 
-from . import tables
+from .lexicon.forms import french_zipf_frequency
+from .lexicon.gender import adjective_feminines, conjugate, participle, verb_forms
 
 if TYPE_CHECKING:
     from .document import Document
@@ -60,61 +61,6 @@ def fold(text: str) -> str:
 def is_word_char(c: str) -> bool:
     """A letter, digit or combining mark (the characters that glue to a word)."""
     return c.isalnum() or bool(c) and unicodedata.category(c)[0] == "M"
-
-
-class _Shared(dict):
-    """One shared object per distinct value (``("f", "")`` for 30,000 nouns)."""
-
-    def __missing__(self, value):
-        self[value] = value
-        return value
-
-
-@lru_cache(maxsize=1)
-def nouns() -> dict[str, tuple[str, str]]:
-    """Singular noun → (gender ``m``/``f``/``e``, other parts of speech ``v``/``a``/``w``).
-
-    Built by C-level ``zip`` over the table's columns (no Python work per row), values shared.
-
-    >>> nouns()["doctrine"]
-    ('f', '')
-    """
-    fields = tables.columns("gender/nouns.tsv", width=3)
-    return dict(zip(fields[0::3], map(_Shared().__getitem__, zip(fields[1::3], fields[2::3]))))
-
-
-@lru_cache(maxsize=1)
-def adjective_feminines() -> dict[str, str]:
-    """Masculine singular adjective → feminine singular (``actif`` → ``active``)."""
-    return {row[0]: row[1] for row in tables.rows("gender/adjectives.tsv", columns=2)}
-
-
-@lru_cache(maxsize=1)
-def _verbs() -> dict[str, list[tuple[str, frozenset[str]]]]:
-    out: dict[str, list[tuple[str, frozenset[str]]]] = {}
-    for lemma, form, tags in tables.rows("gender/verbs.tsv", columns=3):
-        out.setdefault(lemma, []).append((form, frozenset(tags.split())))
-    return out
-
-
-def verb_forms(lemma: str) -> list[tuple[str, frozenset[str]]]:
-    """Every (form, tags) of a verb listed in ``verbs.tsv``; KeyError for a verb the build did not include."""
-    return _verbs()[lemma]
-
-
-def participle(lemma: str, gender: str = "mas", number: str = "sg") -> str:
-    """Past participle of ``lemma`` (``prendre`` → ``pris``)."""
-    for form, tags in verb_forms(lemma):
-        if "ppas" in tags and gender in tags | {"mas"} and (number in tags or "inv" in tags):
-            if gender in tags or "epi" in tags or gender == "mas" and "fem" not in tags:
-                return form
-    raise KeyError(f"no past participle for {lemma}")
-
-
-def conjugate(lemma: str, tags: frozenset[str]) -> str:
-    """The form of ``lemma`` that shares most tags with ``tags`` (``avoir`` + {ipre, 3sg} → ``a``)."""
-    best = max(verb_forms(lemma), key=lambda ft: (len(ft[1] & tags) - len(ft[1] ^ tags) * 0.01, ft[0]))
-    return best[0]
 
 
 # ---------------------------------------------------------------- pattern expansion and matching
@@ -426,8 +372,6 @@ def feminine_of(word: str, plural: bool = False) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _zipf_fr(word: str) -> float:
-    from .lexicon import french_zipf_frequency
-
     return french_zipf_frequency(word)
 
 

@@ -524,7 +524,7 @@ def _is_letter(ch: str) -> bool:
 
 def _foreign_quote(content: str) -> bool:
     """A quotation is foreign when English function words are many or French words few."""
-    from .lexicon import french
+    from .lexicon.forms import french
 
     words = WORD.findall(content)
     if len(words) < 2:

@@ -18,7 +18,6 @@ KNOWN = {
     "cycle": {
         frozenset({"cleanfr.blocks", "cleanfr.rules.boilerplate", "cleanfr.rules.duplicates", "cleanfr.rules.embeds"}),
         frozenset({"cleanfr.phrases", "cleanfr.rules.agreement", "cleanfr.rules.calques", "cleanfr.rules.residue"}),
-        frozenset({"cleanfr.lexicon", "cleanfr.tokens"}),
     },
     "rule-imports-rule": {
         ("cleanfr.rules.accents", "cleanfr.rules.glued"),

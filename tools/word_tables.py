@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from cleanfr import lexicon  # noqa: E402
+from cleanfr.lexicon import english as lexicon_english  # noqa: E402
 
 DATA = ROOT / "cleanfr" / "data"
 FR_WORDS = DATA / "lexicon" / "fr_words.txt.zst"
@@ -200,14 +201,14 @@ def verify(lex: lexicon.Lexicon) -> None:
         assert lexicon.french_zipf_frequency(word) == wordfreq.zipf_frequency(word, "fr"), word
         assert lexicon.common_english(word) == (wordfreq.zipf_frequency(word, "en") >= 3.0), word
     en = wordfreq.get_frequency_dict("en", "small")
-    assert lexicon._english() == {w: math.log10(f) + 9.0 for w, f in en.items()}
+    assert lexicon_english._english() == {w: math.log10(f) + 9.0 for w, f in en.items()}
     print("verified against wordfreq")
 
 
 def refresh_dependents() -> None:
     """Rewrite the English table and the tables derived from the shipped French one, then verify them all."""
     write_english()
-    for cached in (lexicon.french, lexicon._english, lexicon.common_english_words):
+    for cached in (lexicon.french, lexicon_english._english, lexicon.common_english_words):
         cached.cache_clear()
     lex = lexicon.french()
     write_small_tables(lex)

@@ -25,7 +25,8 @@ from ..edits import Edit
 from functools import lru_cache
 
 
-from ..phrases import DETERMINERS, determiner_for, fold, nouns, starts_with_vowel
+from ..lexicon.gender import nouns
+from ..phrases import DETERMINERS, determiner_for, fold, starts_with_vowel
 from ..tokens import split_slices
 from . import Rule
 

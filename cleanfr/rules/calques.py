@@ -19,6 +19,7 @@ import regex
 from .. import tables
 from ..document import Document
 from ..edits import Edit
+from ..lexicon.gender import nouns
 from ..phrases import (
     Hit,
     PhraseMatcher,
@@ -27,7 +28,6 @@ from ..phrases import (
     fold,
     folded_text,
     is_word_char,
-    nouns,
     paragraph_bounds,
     rejoin,
     render,
@@ -363,7 +363,7 @@ class Calque(Rule):
 
 @lru_cache(maxsize=1)
 def _adjectives() -> frozenset[str]:
-    from ..phrases import adjective_feminines
+    from ..lexicon.gender import adjective_feminines
 
     return frozenset(adjective_feminines())
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleanfr.phrases import nouns
+from cleanfr.lexicon.gender import nouns
 from cleanfr.pipeline import Pipeline
 
 PIPE = Pipeline(select=["agreement"])

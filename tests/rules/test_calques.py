@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cleanfr.phrases import PhraseMatcher, fold, verb_forms
+from cleanfr.lexicon.gender import verb_forms
+from cleanfr.phrases import PhraseMatcher, fold
 from cleanfr.pipeline import Pipeline
 from cleanfr.rules.calques import entries, matcher
 

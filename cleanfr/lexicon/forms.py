@@ -1,34 +1,26 @@
-"""French vocabulary for word-level rules: frequencies, a full-form lexicon, and the document's own words.
+"""French forms and their frequencies: the full-form lexicon and wordfreq's Zipf values, shipped as tables.
 
-Stable API (other rule families rely on it):
+:func:`french` → the cached :class:`Lexicon` (loaded on first call, ~0.5 s, then shared):
 
-- :func:`french` → the cached :class:`Lexicon` (loaded on first call, ~0.5 s, then shared):
+- ``zipf(word) -> float``: wordfreq's Zipf frequency in French (large list), ``0.0`` if unknown.
+  Case-insensitive; ’ and ' are the same. A frequency is evidence of use, *not* of correctness:
+  web text made ``quil`` (3.5) and ``jai`` (3.9) frequent.
+- ``is_word(word) -> bool``: ``word`` is a known French form (inflections included: ``cousaient``,
+  ``énonceront``), from the shipped full-form lexicon (Dicollecte hunspell dictionary expanded, plus
+  simplemma's forms; see ``cleanfr/data/lexicon/NOTICE``). Case-insensitive; hyphenated compounds are
+  words when the lexicon lists them.
+- ``is_verb(word) -> bool``: ``word`` is a form of a verb entry of the hunspell dictionary (participles
+  included): the elided pronouns ``j’ m’ t’ s’ n’`` stand only before verbs.
+- ``is_person(word) -> bool``: ``word`` is a first name or a surname of the hunspell dictionary (``Esméralda``,
+  ``Baptiste``), as opposed to places and other names (``Ukraine``).
+- ``is_name(word) -> bool``: ``word`` is only known as a proper name (``Rome``, ``Esméralda``): a lower-case
+  ``rome`` is no French word.
+- ``lost_accents(word) -> bool``: ``word`` is not a form but a form with its accents removed is (``quotite``
+  for ``quotité``): the accents rule's business, not a glued word nor a lost apostrophe. The accent-free index
+  is not built: the accented variants of the word are looked up.
+- ``forms``: the underlying ``frozenset`` of lower-cased forms (for bulk membership tests).
 
-  - ``zipf(word) -> float``: wordfreq's Zipf frequency in French (large list), ``0.0`` if unknown.
-    Case-insensitive; ’ and ' are the same. A frequency is evidence of use, *not* of correctness:
-    web text made ``quil`` (3.5) and ``jai`` (3.9) frequent.
-  - ``is_word(word) -> bool``: ``word`` is a known French form (inflections included: ``cousaient``,
-    ``énonceront``), from the shipped full-form lexicon (Dicollecte hunspell dictionary expanded, plus
-    simplemma's forms; see ``cleanfr/data/lexicon/NOTICE``). Case-insensitive; hyphenated compounds are
-    words when the lexicon lists them.
-  - ``is_verb(word) -> bool``: ``word`` is a form of a verb entry of the hunspell dictionary (participles
-    included): the elided pronouns ``j’ m’ t’ s’ n’`` stand only before verbs.
-  - ``is_person(word) -> bool``: ``word`` is a first name or a surname of the hunspell dictionary (``Esméralda``,
-    ``Baptiste``), as opposed to places and other names (``Ukraine``).
-  - ``is_name(word) -> bool``: ``word`` is only known as a proper name (``Rome``, ``Esméralda``): a lower-case
-    ``rome`` is no French word.
-  - ``lost_accents(word) -> bool``: ``word`` is not a form but a form with its accents removed is (``quotite``
-    for ``quotité``): the accents rule's business, not a glued word nor a lost apostrophe. The accent-free index
-    is not built: the accented variants of the word are looked up.
-  - ``forms``: the underlying ``frozenset`` of lower-cased forms (for bulk membership tests).
-
-- :func:`doc_vocabulary` → ``collections.Counter`` of the document's word tokens *as written* (case kept),
-  computed once per document through ``doc.memo``. Rules use it to recognise names seen intact elsewhere in the
-  same text (``Lavrov`` makes ``Lavrovau`` split as ``Lavrov au``).
-- :func:`fold` → the lookup key of a word (lower case, ’ → ').
-- :func:`english_zipf` → Zipf frequency of a word in English (wordfreq small list), to leave English alone.
-- :func:`takes_elision` → whether a word begins with a sound before which ``le de que…`` elide (vowel or
-  h muet; not h aspiré nor ``onze``, ``oui``, ``yaourt``: ``cleanfr/data/h_aspire.txt``).
+:func:`fold` is the lookup key of a word (lower case, ’ → ').
 
 >>> lex = french()
 >>> lex.is_word("cousaient"), lex.is_word("Cousaient"), lex.is_word("quil")
@@ -42,16 +34,12 @@ from __future__ import annotations
 import itertools
 import math
 import os
-from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator
 
-from . import tables
-from .document import Document
-from .tokens import WORD, split_slices
+from .. import tables
 
-__all__ = ["Lexicon", "french", "doc_vocabulary", "english_zipf", "fold", "takes_elision"]
+__all__ = ["Lexicon", "french", "fold", "french_zipf_frequency", "is_plain"]
 
 
 def fold(word: str) -> str:
@@ -335,22 +323,6 @@ def french() -> Lexicon:
     return lexicon
 
 
-@lru_cache(maxsize=1)
-def _english() -> dict[str, float]:
-    """Word → Zipf of wordfreq's English small list (shipped as ``en_small.txt.zst``)."""
-    zipf = _zipf_table()
-    return {w: zipf[c & CB_MASK] for w, c in parse_groups(_data("en_small.txt.zst")).items()}
-
-
-def english_zipf(word: str) -> float:
-    """Zipf frequency of ``word`` in English, 0.0 if unknown (loads a small list on first use, ~10 ms).
-
-    >>> english_zipf("men") > 5 > english_zipf("quil") == 0.0
-    True
-    """
-    return _english().get(fold(word), 0.0)
-
-
 #: Letters for which wordfreq's tokeniser is the identity (lower case, composed, no case folding change): a
 #: word made of them is looked up as it is, so the shipped tables answer exactly as wordfreq would.
 PLAIN = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœæ"
@@ -398,194 +370,3 @@ def french_zipf_frequency(word: str) -> float:
         if not is_plain(word):
             return 0.0
     return _rounded_table()[french().code(word) & CB_MASK]
-
-
-@lru_cache(maxsize=1)
-def common_english_words() -> frozenset[str]:
-    """Plain words whose English Zipf frequency (wordfreq ``large``) is at least 3 (``en_common.txt``)."""
-    return tables.words("lexicon/en_common.txt")
-
-
-def common_english(word: str) -> bool:
-    """``wordfreq.zipf_frequency(word, "en") >= 3.0``, from the shipped list (case folded).
-
-    >>> common_english("done"), common_english("eft")
-    (True, False)
-    """
-    if not is_plain(word):
-        word = word.lower()  # wordfreq folds case the same way; other spellings are not in the tables
-    return word in common_english_words()
-
-
-def _chunks(text: str) -> Counter:
-    """``Counter(text.split())`` without holding the whole split at once (same counts, same order)."""
-    counts: Counter = Counter()
-    for tokens in split_slices(text):
-        counts.update(tokens)
-    return counts
-
-
-#: After this many documents (vocabularies) in a process, the lexicon answers from one set of forms
-#: (:meth:`Lexicon.use_form_set`): loading the whole table costs about 0.2 s, worth it for a corpus, not for
-#: one short text.
-FULL_TABLE_AFTER = 20
-_documents = 0
-
-
-def _vocabulary(doc: Document) -> Counter:
-    global _documents
-    if _documents < FULL_TABLE_AFTER:
-        _documents += 1
-        if _documents == FULL_TABLE_AFTER:
-            french().use_form_set()
-    # Counting blank-separated chunks first, then splitting each distinct chunk, is twice as fast as
-    # running the word regex over the whole text: most chunks repeat. Counts are added with dict get/set
-    # (Counter's += goes through a Python __missing__ for every new word); insertion order is the same.
-    vocab: Counter = Counter()
-    get = vocab.get
-    find = WORD.findall
-    for chunk, n in _chunks(doc.text).items():
-        if chunk.isalpha():  # most chunks are one plain word
-            vocab[chunk] = get(chunk, 0) + n
-            continue
-        core = chunk.strip(_NOT_WORD)
-        if core.isalpha():  # a word with punctuation around it (``mot,``, ``«mot``): the word regex's one word
-            vocab[core] = get(core, 0) + n
-        else:
-            for word in find(chunk):
-                vocab[word] = get(word, 0) + n
-    return vocab
-
-
-#: Punctuation that often clings to a word, none of it a letter or a mark: stripped, it leaves what the word
-#: regex would find when the rest is letters only.
-_NOT_WORD = ",.;:!?()[]«»\"“”‘’'…-–—*/"
-
-
-def doc_vocabulary(doc: Document) -> Counter:
-    """Word tokens of ``doc`` as written (case kept), with their counts; computed once per document.
-
-    >>> doc_vocabulary(Document("Lavrov a dit. Sergueï Lavrovau sommet."))["Lavrov"]
-    1
-    """
-    return doc.memo("lexicon.vocabulary", _vocabulary)
-
-
-_VOWELS = frozenset("aeiouàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ")
-#: The only y-words that take elision (``j’y``, ``d’yeux``); ``le yaourt``, ``le yoga`` do not.
-_Y_ELIDING = frozenset({"y", "yeux"})
-
-
-@lru_cache(maxsize=1)
-def _no_elision() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Exact entries and ``prefix*`` entries of the h-aspiré table."""
-    exact: set[str] = set()
-    prefixes: list[str] = []
-    for row in tables.rows("h_aspire.txt"):
-        entry = row[0].strip()
-        if entry.endswith("*"):
-            prefixes.append(entry[:-1])
-        else:
-            exact.add(entry)
-    return frozenset(exact), tuple(prefixes)
-
-
-def no_elision(word: str) -> bool:
-    """Whether ``word`` is in the h-aspiré table (with its plural/feminine, or by a ``prefix*`` entry).
-
-    >>> no_elision("héros"), no_elision("hausses"), no_elision("héroïne")
-    (True, True, False)
-    """
-    w = fold(word)
-    exact, prefixes = _no_elision()
-    if w in exact or w.startswith(prefixes):
-        return True
-    for ending in ("s", "x", "e", "es"):
-        if w.endswith(ending) and w[: -len(ending)] in exact:
-            return True
-    return False
-
-
-#: Words that elide before a vowel or a mute h (``de une`` → ``d’une``).
-ELIDABLE = ("jusque", "lorsque", "puisque", "quoique", "que", "de", "le", "la", "je", "me", "te", "se", "ne", "si", "ce")
-
-
-def takes_elision(word: str) -> bool:
-    """Whether an elidable word (``le``, ``de``, ``que``…) elides before ``word``.
-
-    Capitalised H- and Y-words are names (``Hamas``, ``Yémen``) whose usage varies: no elision.
-
-    >>> [takes_elision(w) for w in ("avion", "Ukraine", "homme", "héros", "onze", "yeux", "yoga", "Hamas", "table")]
-    [True, True, True, False, False, True, False, False, False]
-    """
-    if not word:
-        return False
-    first = word[0]
-    if first in _VOWELS:
-        return not no_elision(word)
-    if first == "h":
-        return len(word) > 1 and not no_elision(word)
-    if first == "y":
-        return word in _Y_ELIDING
-    return False
-
-
-# --- word classes of the gender tables and elided homographs (shared by several rule families) ---
-
-
-@lru_cache(maxsize=1)
-def noun_adjective_forms() -> tuple[frozenset[str], frozenset[str]]:
-    """Adjective forms (both genders, and adjectives with one form for both: ``stratégique``) and noun forms
-    (singular and plural) of the gender tables of ``cleanfr/data/gender/`` (Dicollecte)."""
-    adjectives: set[str] = set()
-    nouns: set[str] = set()
-    for row in tables.rows("gender/nouns.tsv", columns=3):
-        nouns.add(row[0])
-        if "a" in row[2]:
-            adjectives.add(row[0])
-    for row in tables.rows("gender/adjectives.tsv", columns=2):
-        adjectives.update(row[:2])
-    adjectives.update(tables.words("gender/adjectives_epicene.txt"))
-    adjectives.update([a + "s" for a in adjectives])
-    nouns.update([n + "s" for n in nouns] + [n + "x" for n in nouns])
-    return frozenset(adjectives), frozenset(nouns)
-
-
-def is_nominal(word: str) -> bool:
-    """A noun or adjective form of the gender tables (``prends`` is neither, ``marche`` is both a noun and a verb).
-
-    >>> is_nominal("marche"), is_nominal("prends")
-    (True, False)
-    """
-    adjectives, nouns = noun_adjective_forms()
-    return word in nouns or word in adjectives
-
-
-@dataclass(frozen=True)
-class HomographContext:
-    """Where a homograph reads as an elision: the next word or the previous one is among ``next``/``prev``
-    (words, or the classes ``@verb``, ``@participle``, ``@nominal``), and the previous one is not among
-    ``notprev`` (``pleine lune``, ``haute dune``)."""
-
-    next: frozenset[str] = frozenset()
-    prev: frozenset[str] = frozenset()
-    notprev: frozenset[str] = frozenset()
-
-
-@lru_cache(maxsize=1)
-def elided_homographs() -> dict[str, tuple[str, str, HomographContext | None]]:
-    """``cleanfr/data/lexicon/elided_homographs.tsv``: token → (prefix, rest, context).
-
-    The context is None when any following word will do (``na``).
-    """
-    table = {}
-    for row in tables.rows("lexicon/elided_homographs.tsv", columns=3):
-        token, repair, context = row[:3]
-        prefix, rest = repair.split("'", 1)
-        sides: dict[str, frozenset[str]] = {}
-        if context != "word":
-            for part in context.split(";"):
-                side, words = part.split("=", 1)
-                sides[side] = frozenset(words.split(","))
-        table[token] = (prefix, rest, None if context == "word" else HomographContext(**sides))
-    return table

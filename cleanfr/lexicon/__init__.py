@@ -1,0 +1,41 @@
+"""What cleanfr knows about French words (and the foreign words it meets), one module per kind of knowledge.
+
+- :mod:`.forms` — the full-form lexicon and wordfreq's French frequencies (:func:`french`, :func:`fold`);
+- :mod:`.english` — English frequencies and common English/Spanish words French does not use;
+- :mod:`.gender` — gender, number and inflection of nouns, adjectives and verbs;
+- :mod:`.elision` — elision grammar (h aspiré, elided homographs such as ``na``);
+- :mod:`.vocabulary` — the document's own words, counted once per document.
+
+Every table behind them is read through :mod:`cleanfr.tables`. The names below are the package's API.
+"""
+
+from __future__ import annotations
+
+from .elision import ELIDABLE, HomographContext, elided_homographs, no_elision, takes_elision
+from .english import common_english, common_english_words, english_zipf, foreign_words
+from .forms import (
+    CB_MASK,
+    FORM,
+    NAME,
+    NO_FREQ,
+    PERSON,
+    PLAIN,
+    VERB,
+    Lexicon,
+    decompress,
+    fold,
+    french,
+    french_zipf_frequency,
+    is_plain,
+    parse_groups,
+)
+from .gender import adjective_feminines, conjugate, is_nominal, noun_adjective_forms, nouns, participle, verb_forms
+from .vocabulary import doc_vocabulary
+
+__all__ = [
+    "CB_MASK", "ELIDABLE", "FORM", "NAME", "NO_FREQ", "PERSON", "PLAIN", "VERB", "HomographContext", "Lexicon",
+    "adjective_feminines", "common_english", "common_english_words", "conjugate", "decompress", "doc_vocabulary",
+    "elided_homographs", "english_zipf", "foreign_words", "fold", "french", "french_zipf_frequency", "is_nominal",
+    "is_plain", "no_elision", "noun_adjective_forms", "nouns", "parse_groups", "participle", "takes_elision",
+    "verb_forms",
+]

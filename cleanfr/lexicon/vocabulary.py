@@ -1,0 +1,69 @@
+"""The document's own words: its vocabulary as written (case kept), counted once per document.
+
+Rules use it to recognise names seen intact elsewhere in the same text (``Lavrov`` makes ``Lavrovau`` split as
+``Lavrov au``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..document import Document
+from ..tokens import WORD, split_slices
+from .forms import french
+
+__all__ = ["doc_vocabulary"]
+
+
+def _chunks(text: str) -> Counter:
+    """``Counter(text.split())`` without holding the whole split at once (same counts, same order)."""
+    counts: Counter = Counter()
+    for tokens in split_slices(text):
+        counts.update(tokens)
+    return counts
+
+
+#: After this many documents (vocabularies) in a process, the lexicon answers from one set of forms
+#: (:meth:`Lexicon.use_form_set`): loading the whole table costs about 0.2 s, worth it for a corpus, not for
+#: one short text.
+FULL_TABLE_AFTER = 20
+_documents = 0
+
+
+def _vocabulary(doc: Document) -> Counter:
+    global _documents
+    if _documents < FULL_TABLE_AFTER:
+        _documents += 1
+        if _documents == FULL_TABLE_AFTER:
+            french().use_form_set()
+    # Counting blank-separated chunks first, then splitting each distinct chunk, is twice as fast as
+    # running the word regex over the whole text: most chunks repeat. Counts are added with dict get/set
+    # (Counter's += goes through a Python __missing__ for every new word); insertion order is the same.
+    vocab: Counter = Counter()
+    get = vocab.get
+    find = WORD.findall
+    for chunk, n in _chunks(doc.text).items():
+        if chunk.isalpha():  # most chunks are one plain word
+            vocab[chunk] = get(chunk, 0) + n
+            continue
+        core = chunk.strip(_NOT_WORD)
+        if core.isalpha():  # a word with punctuation around it (``mot,``, ``«mot``): the word regex's one word
+            vocab[core] = get(core, 0) + n
+        else:
+            for word in find(chunk):
+                vocab[word] = get(word, 0) + n
+    return vocab
+
+
+#: Punctuation that often clings to a word, none of it a letter or a mark: stripped, it leaves what the word
+#: regex would find when the rest is letters only.
+_NOT_WORD = ",.;:!?()[]«»\"“”‘’'…-–—*/"
+
+
+def doc_vocabulary(doc: Document) -> Counter:
+    """Word tokens of ``doc`` as written (case kept), with their counts; computed once per document.
+
+    >>> doc_vocabulary(Document("Lavrov a dit. Sergueï Lavrovau sommet."))["Lavrov"]
+    1
+    """
+    return doc.memo("lexicon.vocabulary", _vocabulary)
