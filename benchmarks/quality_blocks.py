@@ -27,10 +27,11 @@ DATA = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT))
 
 import cleanfr  # noqa: E402
-from cleanfr.blocks import block_plan, fold  # noqa: E402
+from cleanfr.rules.blocks import block_plan
+from cleanfr.rules.blocks._lines import fold  # noqa: E402
 from cleanfr.document import Document  # noqa: E402
 from cleanfr.edits import Edit  # noqa: E402
-from cleanfr.rules.embeds import _LINK  # noqa: E402
+from cleanfr.rules.blocks.embeds import _LINK  # noqa: E402
 from rapidfuzz.fuzz import ratio  # noqa: E402
 
 CATEGORIES = ["dup_headline", "dup_paragraph", "embed", "boilerplate"]

@@ -101,7 +101,7 @@ def clean_section(pipe: Pipeline) -> list[str]:
 
 
 def coverage_section() -> list[str]:
-    from cleanfr.rules.calques import entries
+    from cleanfr.rules.phrases.calques import entries
 
     table = entries()
     by = collections.Counter((e.language, e.kind) for e in table.values())

@@ -63,7 +63,7 @@ CAPITAL_ELSEWHERE = "capitalization elsewhere (after a noun, a verb, an adverb, 
 def _name_slot(text: str, start: int) -> bool:
     """The capital stands where French puts names, titles and institutions (``la Cour``, ``de Gaulle``,
     ``et Pierre``), which the stray-capital rule only suggests lowering."""
-    from cleanfr.rules.capitalization import word_classes
+    from cleanfr.rules.words.capitalization import word_classes
 
     before = text[max(0, start - 20) : start].rstrip()
     if before.endswith(","):

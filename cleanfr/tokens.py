@@ -549,3 +549,59 @@ def protected_words() -> frozenset[str]:
     """
     # an entry may carry a trailing "# note"
     return frozenset(entry.split("#", 1)[0].strip().lower() for entry in tables.words("protected_words.txt")) - {""}
+
+
+# --- lines of prose and whole-word search, shared by the word and typography rules ---
+
+_CODEISH = regex.compile(r"[{}<>|=\\_#$%^~\[\]@/*`]")
+_LETTERS = regex.compile(r"\p{L}+")
+
+#: Invisible marks that may open a line without making it start later: a BOM kept as text, a zero-width
+#: space, a word joiner.
+INVISIBLE_LEADERS = "\ufeff\u200b\u2060"
+
+
+def is_prose_line(text: str, start: int, end: int) -> bool:
+    """A line of running prose: 16 letters or more, not indented, no tab, no run of aligned spaces, few code
+    symbols.
+
+    Letters, not words or characters, are counted: a repair splits words and adds spaces or apostrophes but
+    never adds letters, so no repair turns a line into prose for a second run (idempotence).
+
+    >>> is_prose_line("Il a dit quil viendra demain.", 0, 29), is_prose_line("  -q, --quiet", 0, 13)
+    (True, False)
+    """
+    while start < end and text[start] in INVISIBLE_LEADERS:
+        start += 1  # a BOM kept as text, an invisible mark: the line starts after them
+    if end - start < 16 or text[start] in " \t\u00a0" or "\t" in text[start:end]:
+        return False
+    line = text[start:end]
+    if "   " in line or sum(map(len, _LETTERS.findall(line))) < 16:
+        return False
+    return len(_CODEISH.findall(line)) * 20 < len(line)
+
+
+def locate(text: str, words: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """``(start, word)`` for every whole-word occurrence of any of ``words`` in ``text``, in one scan.
+
+    One Aho–Corasick pass (C speed) instead of a ``str.find`` pass over the text per word.
+
+    >>> list(locate("le rnonde et le rnondes", ["rnonde"]))
+    [(3, 'rnonde')]
+    """
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    if not len(automaton):
+        return
+    automaton.make_automaton()
+    n = len(text)
+    for last, word in automaton.iter(text):
+        start = last + 1 - len(word)
+        if (start and (text[start - 1].isalpha() or unicodedata.combining(text[start - 1]))) or (
+            last + 1 < n and (text[last + 1].isalpha() or unicodedata.combining(text[last + 1]))
+        ):
+            continue
+        yield start, word

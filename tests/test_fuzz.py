@@ -466,7 +466,7 @@ def test_same_result_on_every_python_version() -> None:
 
 
 def _shipped_line_patterns() -> list[tuple[str, str, bool]]:
-    from cleanfr.rules import boilerplate, embeds
+    from cleanfr.rules.blocks import boilerplate, embeds
 
     return [*boilerplate.line_patterns(), *embeds.line_patterns(),
             *((f"end:{i}", p.regex, p.case_sensitive) for i, p in enumerate(boilerplate.patterns()))]
@@ -494,7 +494,7 @@ def test_line_matcher_reads_the_same_on_python_3_10(lines: list[str]) -> None:
     """The shared line matcher of the block rules as Python 3.10 runs it (no possessive quantifiers in ``re``:
     the regex module matches, the patterns are analysed without the possessive marks) gives this Python's
     verdicts on every shipped example and on arbitrary lines."""
-    from cleanfr import blocks
+    from cleanfr.rules.blocks import _lines as blocks
 
     patterns = _shipped_line_patterns()
     here = blocks.LineMatcher(patterns)

@@ -116,9 +116,9 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from cleanfr.edits import apply, resolve_overlaps  # noqa: E402
-from cleanfr.rules.apostrophe import LostApostrophe  # noqa: E402
-from cleanfr.rules.elision import MissingElision  # noqa: E402
-from cleanfr.rules.glued import GluedWords  # noqa: E402
+from cleanfr.rules.words.apostrophe import LostApostrophe  # noqa: E402
+from cleanfr.rules.words.elision import MissingElision  # noqa: E402
+from cleanfr.rules.words.glued import GluedWords  # noqa: E402
 
 _RULES = [GluedWords(), LostApostrophe(), MissingElision()]
 _PIECES = ["quil", "LUkraine", "de", "une", "le", "avion", "héros", "Lavrov", "Lavrovau", "additionnelplus", "si",

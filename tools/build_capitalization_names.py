@@ -1,6 +1,6 @@
 """Build ``cleanfr/data/capitalization_names.tsv``: proper nouns that are also common French words.
 
-The stray-capital rule (:mod:`cleanfr.rules.capitalization`) never lower-cases a word that the Dicollecte
+The stray-capital rule (:mod:`cleanfr.rules.words.capitalization`) never lower-cases a word that the Dicollecte
 hunspell dictionary (MPL-2.0, Debian package ``hunspell-fr``) lists with a capital: first names
 (``Pierre``, ``Rose``, ``Marine``), surnames (``Pétain``, ``Courbet``), places (``Manche``, ``Seine``,
 ``Terre``). Only the entries whose lower-case form is itself a word of some frequency matter (a name no

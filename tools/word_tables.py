@@ -12,11 +12,11 @@ and some 60 MB per process; cleanfr ships what it asks of wordfreq instead, as p
 - ``cleanfr/data/lexicon/en_small.txt.zst``: wordfreq's English ``small`` list, one line per bucket:
   ``-\t<bucket>\t<word> <word> …`` (``lexicon.english_zipf``).
 - ``cleanfr/data/lexicon/foreign_words.tsv``: English and Spanish words the residue rule reports
-  (``word\\tlanguage``, in wordfreq's frequency order; see ``cleanfr.rules.residue.foreign_words``).
+  (``word\\tlanguage``, in wordfreq's frequency order; see ``cleanfr.lexicon.english.foreign_words``).
 - ``cleanfr/data/lexicon/en_common.txt``: words of plain French/English letters whose English Zipf frequency
-  (``large`` list) is at least 3 (``cleanfr.rules.ocr.english_word``).
+  (``large`` list) is at least 3 (``cleanfr.rules.words._ocr_repairs.english_word``).
 - ``cleanfr/data/gender/english_loans.txt``: nouns of ``gender/nouns.tsv`` more frequent in English than in
-  French by 0.3 Zipf (``cleanfr.rules.agreement``).
+  French by 0.3 Zipf (``cleanfr.rules.phrases.agreement``).
 
 Every table is checked against wordfreq here: for words of plain letters (``lexicon.PLAIN``) wordfreq's
 tokeniser is the identity, so the shipped values equal what ``wordfreq.zipf_frequency`` returns; other words

@@ -27,7 +27,9 @@ from .forms import (
     french,
     french_zipf_frequency,
     is_plain,
+    is_word,
     parse_groups,
+    zipf,
 )
 from .gender import adjective_feminines, conjugate, is_nominal, noun_adjective_forms, nouns, participle, verb_forms
 from .vocabulary import doc_vocabulary
@@ -36,6 +38,6 @@ __all__ = [
     "CB_MASK", "ELIDABLE", "FORM", "NAME", "NO_FREQ", "PERSON", "PLAIN", "VERB", "HomographContext", "Lexicon",
     "adjective_feminines", "common_english", "common_english_words", "conjugate", "decompress", "doc_vocabulary",
     "elided_homographs", "english_zipf", "foreign_words", "fold", "french", "french_zipf_frequency", "is_nominal",
-    "is_plain", "no_elision", "noun_adjective_forms", "nouns", "parse_groups", "participle", "takes_elision",
-    "verb_forms",
+    "is_plain", "is_word", "no_elision", "noun_adjective_forms", "nouns", "parse_groups", "participle", "takes_elision",
+    "verb_forms", "zipf",
 ]

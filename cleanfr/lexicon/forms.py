@@ -370,3 +370,23 @@ def french_zipf_frequency(word: str) -> float:
         if not is_plain(word):
             return 0.0
     return _rounded_table()[french().code(word) & CB_MASK]
+
+
+@lru_cache(maxsize=200_000)
+def is_word(word: str) -> bool:
+    """True when ``word`` (any case) is a known French form (cached: rules ask about the same words often).
+
+    >>> is_word("administration"), is_word("adminis")
+    (True, False)
+    """
+    return french().is_word(word.lower())
+
+
+@lru_cache(maxsize=200_000)
+def zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of ``word`` in French (0 when unknown; cached).
+
+    >>> zipf("première") > zipf("premiere")
+    True
+    """
+    return french().zipf(word.lower())

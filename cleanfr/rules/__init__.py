@@ -1,4 +1,10 @@
-"""Rule families. Each module defines small :class:`Rule` subclasses; the pipeline orders them.
+"""The rules and their registry: one package per pass, one module per rule family.
+
+The pipeline runs the passes in :data:`PASSES` order; a pass that needs an engine has it in its package
+(``blocks/`` plans whole-line removals together, ``phrases/`` scans every phrase table with one
+automaton), the others are single modules (``unicode``, ``typography``) or plain rules read one after the
+other (``words/``). Helper modules shared inside a package start with ``_``; a rule module never imports
+another rule module.
 
 A rule finds problems in a :class:`~cleanfr.document.Document` and yields :class:`~cleanfr.edits.Edit`
 objects (offsets in the document's text). It states a confidence; the pipeline decides whether an edit
@@ -30,6 +36,10 @@ class Rule:
     pass_name: ClassVar[str]
     description: ClassVar[str]
     default_enabled: ClassVar[bool] = True
+    #: Where the rule runs within its pass (lower first; then module path, then definition order). It
+    #: matters where rules build one result together (the block plan: boilerplate, then embeds, then
+    #: duplicates, which compare lines as the earlier rules leave them).
+    order: ClassVar[int] = 100
     #: Made of the user's configuration data (``user-calque``): nothing to do without a configuration.
     needs_config: ClassVar[bool] = False
 
@@ -47,7 +57,7 @@ class Rule:
 
 
 def iter_rule_classes(module_names: Iterable[str]) -> Iterator[type[Rule]]:
-    """Rule classes defined in the given ``cleanfr.rules`` modules, in definition order."""
+    """Rule classes defined in the given ``cleanfr.rules`` modules (``"words.glued"``), in definition order."""
     import importlib
 
     for name in module_names:
@@ -59,15 +69,25 @@ def iter_rule_classes(module_names: Iterable[str]) -> Iterator[type[Rule]]:
 
 
 def rule_modules() -> list[str]:
-    """Every module of ``cleanfr.rules``: a rule family is enabled by adding its module."""
+    """Every rule module of ``cleanfr.rules`` and its pass packages (``"words.glued"``): a rule family is
+    enabled by adding its module. Helper modules (``_…``) are left out."""
     import pkgutil
 
-    return sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+    found = []
+    def broken(name: str) -> None:
+        raise  # the ImportError of a pass package: its rules must not disappear silently
+
+    for m in pkgutil.walk_packages(__path__, prefix=f"{__name__}.", onerror=broken):
+        name = m.name[len(__name__) + 1 :]
+        parts = name.split(".")
+        if not any(p.startswith("_") for p in parts) and not m.ispkg:
+            found.append(name)
+    return sorted(found)
 
 
 @lru_cache(maxsize=1)
 def all_rules() -> tuple[type[Rule], ...]:
     """Every rule class, in pass order then definition order: the registry the command, docs and pipeline read."""
     classes = list(iter_rule_classes(rule_modules()))
-    classes.sort(key=lambda c: PASSES.index(c.pass_name))
+    classes.sort(key=lambda c: (PASSES.index(c.pass_name), c.order))
     return tuple(classes)

@@ -17,7 +17,8 @@ import regex
 
 from ..document import Document
 from ..edits import Edit
-from ..wordrules_common import INVISIBLE_LEADERS, is_prose_line, is_word, protected
+from ..tokens import INVISIBLE_LEADERS, is_prose_line, protected_spans
+from ..lexicon import is_word
 from . import Rule
 from ._mojibake import mojibake_suspect
 
@@ -200,7 +201,7 @@ class SpaceBeforeComma(Rule):
         if conv.commas < 5 or conv.spaced_commas > max(1, conv.commas // 20):
             return
         text = doc.text
-        guard = protected(doc)
+        guard = protected_spans(doc)
         for m in self._PATTERN.finditer(text):
             start, end = m.start(), m.end()
             while text[start - 1] in _SPACES:
@@ -332,7 +333,7 @@ class DoubleSpace(Rule):
         if doubled > 3 and doubled * 200 > text.count(" "):
             return
         runs = [m for m in self._RUN.finditer(text) if m.start() and (text[m.start() - 1].isalpha() or text[m.start() - 1] in ",;")]
-        guard = protected(doc)
+        guard = protected_spans(doc)
         for m in runs:
             line_start = text.rfind("\n", 0, m.start()) + 1
             line_end = text.find("\n", m.end())
@@ -368,7 +369,7 @@ class MissingSpaceHighPunctuation(Rule):
     def find(self, doc: Document) -> Iterable[Edit]:
         conv = conventions(doc)
         text = doc.text
-        guard = protected(doc)
+        guard = protected_spans(doc)
         if conv.before_high:
             for m in self._BARE_HIGH.finditer(text):
                 if not guard.overlaps(m.start() - 1, m.end()) and self._french_context(text, m.start(), m.end()):

@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 from ..document import Document
 from ..tokens import logical_line
 from ..edits import Edit
-from ..wordrules_common import INVISIBLE_LEADERS
+from ..tokens import INVISIBLE_LEADERS
 from . import Rule
 from ._mojibake import _NEEDS_FTFY_WITHOUT_BADNESS, _suspects, ftfy_config
 

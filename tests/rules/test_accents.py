@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import cleanfr
-from cleanfr.rules.accents import accent_tables, restore_table
+from cleanfr.rules.words.accents import accent_tables, restore_table
 from cleanfr import tables
 
 

@@ -1,4 +1,4 @@
-"""Lost apostrophes (cleanfr/rules/apostrophe.py): repairs, and look-alikes that must stay."""
+"""Lost apostrophes (cleanfr/rules/words/apostrophe.py): repairs, and look-alikes that must stay."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from cleanfr.document import Document
 from cleanfr.edits import apply
-from cleanfr.rules.apostrophe import LostApostrophe
+from cleanfr.rules.words.apostrophe import LostApostrophe
 
 RULE = LostApostrophe()
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 import cleanfr
-from cleanfr.blocks import LineMatcher, first_chars
+from cleanfr.rules.blocks._lines import LineMatcher, first_chars
 from cleanfr.edits import undo
-from cleanfr.rules.boilerplate import match_line, patterns
+from cleanfr.rules.blocks.boilerplate import match_line, patterns
 
 SELECT = ["boilerplate"]
 

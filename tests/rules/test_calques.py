@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from cleanfr.lexicon.gender import verb_forms
-from cleanfr.phrases import PhraseMatcher, fold
+from cleanfr.rules.phrases._matcher import PhraseMatcher, fold
 from cleanfr.pipeline import Pipeline
-from cleanfr.rules.calques import entries, matcher
+from cleanfr.rules.phrases.calques import entries, matcher
 
 import inspect
 
@@ -91,7 +91,7 @@ def test_never_raises_and_is_idempotent_on_odd_text():
 def test_small_text_automaton_finds_what_the_shared_one_finds():
     """Short texts are scanned by an automaton of the patterns they can hold: the same hits, positives and
     counter-examples of every entry included."""
-    from cleanfr.phrases import _gates, _possible, shared_matcher
+    from cleanfr.rules.phrases import _gates, _possible, shared_matcher
 
     def hits(m, folded):
         return [(h.start, h.end, h.key, h.choices) for h in m.find(folded)]
@@ -106,7 +106,7 @@ def test_small_text_automaton_finds_what_the_shared_one_finds():
 
 def test_every_authority_entry_cites_its_page():
     """Entries mined from the language authorities' lists carry the page they come from."""
-    from cleanfr.rules.calques import _CITE
+    from cleanfr.rules.phrases.calques import _CITE
 
     authorities = [e for e in ENTRIES if e.cite]
     assert len(authorities) >= 95
@@ -116,7 +116,7 @@ def test_every_authority_entry_cites_its_page():
 
 
 def test_cite_must_be_a_url():
-    from cleanfr.rules.calques import Entry
+    from cleanfr.rules.phrases.calques import Entry
 
     with pytest.raises(ValueError):
         Entry(id="x", language="en", source="x", pattern="x", replace=["y"], confidence=0.5, explain="", cite="OQLF")
@@ -125,7 +125,7 @@ def test_cite_must_be_a_url():
 
 
 def test_registers_of_a_document():
-    from cleanfr.rules.calques import registers
+    from cleanfr.rules.phrases.calques import registers
 
     statute = ("Article L411-6 La contribution est appréciée sur une base mensuelle.\n"
                "Article L411-7 Le montant est fixé par décret.\nArticle L411-8 Les dispositions s'appliquent.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import cleanfr
-from cleanfr.blocks import fold
+from cleanfr.rules.blocks._lines import fold
 from cleanfr.edits import undo
 
 SELECT = ["dup_headline", "dup_paragraph"]

@@ -1,4 +1,4 @@
-"""Missing elision (cleanfr/rules/elision.py), and the examples of the h-aspiré table."""
+"""Missing elision (cleanfr/rules/words/elision.py), and the examples of the h-aspiré table."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from cleanfr.document import Document
 from cleanfr.edits import apply
-from cleanfr.rules.elision import MissingElision
+from cleanfr.rules.words.elision import MissingElision
 
 RULE = MissingElision()
 

@@ -7,10 +7,10 @@ import re
 import pytest
 
 import cleanfr
-from cleanfr.blocks import Line, first_chars
+from cleanfr.rules.blocks._lines import Line, first_chars
 from cleanfr.edits import undo
 from cleanfr import tables
-from cleanfr.rules.embeds import cta_patterns, introduces, is_alert, match_cta, parse_credit
+from cleanfr.rules.blocks.embeds import cta_patterns, introduces, is_alert, match_cta, parse_credit
 
 SELECT = ["embed"]
 TABLE = tables.toml("embeds.toml")

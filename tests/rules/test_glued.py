@@ -1,4 +1,4 @@
-"""Glued words (cleanfr/rules/glued.py): splits, and tokens that must stay whole."""
+"""Glued words (cleanfr/rules/words/glued.py): splits, and tokens that must stay whole."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 import cleanfr
 from cleanfr.document import Document
 from cleanfr.edits import apply
-from cleanfr.rules.glued import GluedWords
+from cleanfr.rules.words.glued import GluedWords
 
 RULE = GluedWords()
 

@@ -1,27 +1,17 @@
-"""Line and block segmentation, folding and the shared removal plan of the block-level rules.
+"""The text as lines and blocks, and the tools the block rules share to read them.
 
-Scraped articles arrive one paragraph per line, sometimes with blank lines between paragraphs. The
-block-level families (boilerplate lines, social-media embeds, duplicated headlines and paragraphs)
-all work on the same segmentation, computed once per document in one linear pass, and they
-coordinate through one *plan*: every family proposes whole-line removals or in-line cuts, and the
-plan turns each removed line into one edit that also takes the blank lines that go with it, so the
-output keeps normal paragraph spacing and the log holds every removed character.
-
->>> plan = block_plan(Document("Titre de l’article\\n\\nPublicité\\n\\nLe texte suit.\\n"))
->>> [(c.rule, c.original) for c in plan]
-[('boilerplate-line', 'Publicité\\n\\n')]
+Scraped articles arrive one paragraph per line, sometimes with blank lines between paragraphs. The block
+rules all work on one segmentation (:class:`Segmentation`, computed once per document in one linear pass),
+compare lines by their folded form or skeleton, and recognise whole lines with one :class:`LineMatcher`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any, Iterable
-
-from .document import Document
 
 try:  # the regex parser, to work out which characters a pattern can start with
     from re import _constants as _sre_constants  # type: ignore[attr-defined]
@@ -37,29 +27,8 @@ try:  # possessive quantifiers (``a++``) and atomic groups (``(?>…)``) came to
     _RE_POSSESSIVE = True
 except re.error:  # Python 3.10: the patterns that use them ("multiple repeat") run on the regex module
     _RE_POSSESSIVE = False
-from .edits import Edit
-from .rules import Rule
 
-__all__ = [
-    "Line",
-    "Segmentation",
-    "Proposal",
-    "Cut",
-    "segment",
-    "fold",
-    "skeleton_lines",
-    "word_count",
-    "LineMatcher",
-    "first_chars",
-    "block_plan",
-    "APPLY_THRESHOLD",
-    "PlannedRule",
-]
-
-
-#: Removals at or above this confidence are laid out as if applied (the pipeline's default
-#: threshold): the blank lines around a run of removed lines are shared out between them.
-APPLY_THRESHOLD = 0.8
+__all__ = ["Line", "LineMatcher", "Segmentation", "first_chars", "fold", "preview", "segment", "skeleton_lines", "word_count"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,170 +323,6 @@ def _first_item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
         return set(), True
     return None, False
-
-
-@dataclass(frozen=True, slots=True)
-class Proposal:
-    """A family's wish to remove a whole line (``line``) or to cut ``[start, end)`` inside line ``line``."""
-
-    rule: str
-    category: str
-    confidence: float
-    message: str
-    line: int = -1
-    cut: "Cut | None" = None
-
-
-@dataclass(frozen=True, slots=True)
-class Cut:
-    start: int
-    end: int
-    replacement: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class PlannedEdit:
-    """An edit the plan gives to one rule: offsets in the document's text."""
-
-    rule: str
-    start: int
-    end: int
-    original: str
-    replacement: str
-    confidence: float
-    message: str
-
-
-@dataclass
-class PlanState:
-    """What the families have decided so far; later families skip lines earlier ones remove."""
-
-    seg: Segmentation
-    #: Lines entirely made of a known pattern: ``{line index: "family:entry"}``.
-    kinds: dict[int, str] = field(default_factory=dict)
-    removed: dict[int, Proposal] = field(default_factory=dict)
-    cuts: list[Proposal] = field(default_factory=list)
-
-    def remove(self, proposal: Proposal) -> None:
-        """Record a whole-line removal unless an earlier family already removes that line."""
-        if proposal.line not in self.removed:
-            self.removed[proposal.line] = proposal
-
-    def texts_after_cuts(self) -> dict[int, str]:
-        """The lines that planned in-line cuts change, as they will read once cut."""
-        by_line: dict[int, list[Cut]] = {}
-        for p in self.cuts:
-            if p.cut is not None:
-                by_line.setdefault(p.line, []).append(p.cut)
-        out = {}
-        for li, cuts in by_line.items():
-            text = self.seg.texts[li]
-            start = self.seg.starts[li]
-            for c in sorted(cuts, key=lambda c: -c.start):
-                text = text[: c.start - start] + c.replacement + text[c.end - start :]
-            out[li] = text
-        return out
-
-    def surviving_units(self) -> list[int]:
-        """Non-blank lines no family removes (suggestions count as removed: the text is doubtful)."""
-        return [li for li in self.seg.units if li not in self.removed]
-
-
-def block_plan(doc: Document) -> list[PlannedEdit]:
-    """Run every block-level family once per document and lay out their edits (memoised)."""
-    return doc.memo("blocks.plan", _compute_plan)
-
-
-def _compute_plan(doc: Document) -> list[PlannedEdit]:
-    # Imported here: the rule modules import this helper module.
-    from .rules import boilerplate, duplicates, embeds
-
-    seg = Segmentation(doc.text)
-    if not seg.units:
-        return []
-    state = PlanState(seg, _line_matcher().match_lines(seg.texts, seg.units))
-    boilerplate.propose(state)
-    embeds.propose(state)
-    _rematch_cut_lines(state)
-    duplicates.propose(state)
-    return _layout(state)
-
-
-def _rematch_cut_lines(state: PlanState) -> None:
-    """A line that a planned cut (a tweet link) leaves empty or made of a known pattern goes whole:
-    otherwise a second run would find it, and the repair would not be idempotent."""
-    from .rules import boilerplate, embeds
-
-    after = state.texts_after_cuts()
-    found: dict[int, str] = {}
-    emptied: list[int] = []
-    for li, text in after.items():
-        if li in state.removed:
-            continue
-        if not text.strip():
-            emptied.append(li)
-        elif (key := _line_matcher().match(text)) is not None:
-            found[li] = key
-    if not found and not emptied:
-        return
-    gone = set(found) | set(emptied)
-    lost_cuts = [p for p in state.cuts if p.line in gone]
-    state.cuts = [p for p in state.cuts if p.line not in gone]
-    for li in emptied:  # the cuts took everything: the line goes with the rule of its first cut
-        first = lost_cuts[[p.line for p in lost_cuts].index(li)]
-        state.remove(Proposal(first.rule, first.category, first.confidence, first.message, line=li))
-    boilerplate.propose_lines(state, found)
-    embeds.propose_widget_lines(state, embeds.widgets_of(found))
-
-
-@lru_cache(maxsize=1)
-def _line_matcher() -> LineMatcher:
-    """One matcher for every whole-line pattern of the families, so each line is read once."""
-    from .rules import boilerplate, embeds
-
-    return LineMatcher([*boilerplate.line_patterns(), *embeds.line_patterns()])
-
-
-def _layout(state: PlanState) -> list[PlannedEdit]:
-    """Turn proposals into edits; a removed line takes the blank lines after it.
-
-    A run of removed lines that reaches the end of the text takes the blank lines before it
-    instead, so the text ends right after its last kept line (with its line terminator).
-    """
-    seg = state.seg
-    text = seg.text
-    units = seg.units
-    applied = {li for li, p in state.removed.items() if p.confidence >= APPLY_THRESHOLD}
-    # First unit of the trailing run of applied removals, if any.
-    trailing_from = len(units)
-    while trailing_from > 0 and units[trailing_from - 1] in applied:
-        trailing_from -= 1
-    edits: list[PlannedEdit] = []
-    for li, p in state.removed.items():
-        k = seg.unit_pos(li)
-        start = seg.starts[li]
-        if start == 0 and text.startswith("\ufeff"):
-            start = 1  # a byte-order mark kept as text belongs to the file, not to the removed line
-        end = seg.starts[units[k + 1]] if k + 1 < len(units) else len(text)
-        if li in applied and k == trailing_from and k > 0:
-            prev = seg.line(units[k - 1])
-            start = prev.next if seg.ends_with_newline else prev.end
-        edits.append(PlannedEdit(p.rule, start, end, text[start:end], "", p.confidence, p.message))
-    for p in state.cuts:
-        c = p.cut
-        assert c is not None
-        edits.append(PlannedEdit(p.rule, c.start, c.end, text[c.start : c.end], c.replacement, p.confidence, p.message))
-    edits.sort(key=lambda e: e.start)
-    return edits
-
-
-class PlannedRule(Rule):
-    """A block-level rule whose edits come from the shared plan (the subclass sets ``id``)."""
-
-    def find(self, doc: Document) -> Iterable[Edit]:
-        for e in block_plan(doc):
-            if e.rule == self.id:
-                yield self.edit(doc, e.start, e.end, e.replacement, e.confidence, e.message)
 
 
 def preview(s: str, width: int = 60) -> str:

@@ -18,8 +18,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .. import tables
-from ..blocks import Cut, Line, LineMatcher, PlannedRule, PlanState, Proposal, fold, preview, word_count
+from ... import tables
+from . import BlockRule, Cut, PlanState, Proposal
+from ._lines import Line, LineMatcher, fold, preview, word_count
 
 #: A tweet holds at most 280 characters (140 before 2017); links and spaces give some slack.
 TWEET_MAX = 300
@@ -208,14 +209,32 @@ class Embed:
     introduced: bool = False
 
 
-def propose(state: PlanState) -> None:
-    """Find embeds and propose the removal of their chrome, and of the whole of stray ones."""
+@dataclass
+class Analysis:
+    """The embeds of a document, found once and shared by the embed rules (each proposes its part)."""
+
+    credits: dict[int, Credit]
+    embeds: list[Embed]
+    #: Widget lines (call to action, post URL) that no earlier rule removes: line index → pattern.
+    widgets: dict[int, CtaPattern]
+    #: Lines the embed rules remove whole: stray tweet bodies, credit lines on their own, widget lines.
+    removed: set[int]
+    #: Non-blank lines no earlier rule removed when the analysis ran.
+    alive: list[int]
+
+
+def analyse(state: PlanState) -> Analysis:
+    """Find embeds (credit lines, their bodies, whether the prose introduces them) and widget lines."""
+    return state.memo("embeds.analysis", _analyse)
+
+
+def _analyse(state: PlanState) -> Analysis:
     seg = state.seg
     text = seg.text
     texts = seg.texts
     alive = state.surviving_units()
     if not alive:
-        return
+        return Analysis({}, [], {}, set(), alive)
     pos = {li: k for k, li in enumerate(alive)}
     credits: dict[int, Credit] = {}
     if "(@" in text:
@@ -229,36 +248,17 @@ def propose(state: PlanState) -> None:
     embed_lines = sum(len(e.body) + (0 if e.credit.inline else 1) for e in embeds)
     live_blog = is_live_blog(texts, alive, len(embeds), embed_lines)
     _decide_introductions(embeds, alive, pos, texts, cta, live_blog)
-
-    removed_here: set[int] = set()
+    removed: set[int] = set(cta)
     for e in embeds:
-        c = e.credit
         if not e.introduced and e.body:
-            conf = _stray_confidence(e, texts)
-            words = " / ".join(preview(texts[li], 40) for li in e.body)
-            for li in e.body:
-                state.remove(Proposal(StrayEmbed.id, "embed", conf, f"publication intégrée hors du texte supprimée : « {words} »", line=li))
-                removed_here.add(li)
-        if c.inline:
-            if c.line not in removed_here:
-                state.cuts.append(Proposal(EmbedCredit.id, "embed", 0.95, f"signature de tweet supprimée : « {preview(text[c.start:c.end])} »", line=c.line, cut=Cut(c.start, c.end)))
-        else:
-            conf = 0.95 if c.dated else 0.85
-            state.remove(Proposal(EmbedCredit.id, "embed", conf, f"signature de tweet supprimée : « {preview(texts[c.line])} »", line=c.line))
-            removed_here.add(c.line)
-    propose_widget_lines(state, cta)
-    removed_here.update(cta)
-    if "t.co" in text or "pic." in text:
-        for li in alive:
-            if li not in removed_here and ("t.co" in texts[li] or "pic." in texts[li]):
-                _propose_links(state, seg.line(li), credits.get(li))
+            removed.update(e.body)
+        if not e.credit.inline:
+            removed.add(e.credit.line)
+    return Analysis(credits, embeds, cta, removed, alive)
 
 
-def propose_widget_lines(state: PlanState, widgets: dict[int, CtaPattern]) -> None:
-    """Remove lines made of a widget's text."""
-    for li, p in widgets.items():
-        message = f"ligne de widget {p.platform} supprimée : « {preview(state.seg.texts[li])} »"
-        state.remove(Proposal(EmbedWidgetLine.id, "embed", 0.9, message, line=li))
+def _stray_lines(analysis: Analysis) -> set[int]:
+    return {li for e in analysis.embeds if not e.introduced and e.body for li in e.body}
 
 
 def widgets_of(kinds: dict[int, str]) -> dict[int, CtaPattern]:
@@ -369,7 +369,7 @@ def _propose_links(state: PlanState, line: Line, credit: Credit | None) -> None:
         state.cuts.append(Proposal(EmbedLink.id, "embed", conf, f"lien de tweet supprimé : « {m.group()} »", line=line.index, cut=Cut(line.start + s, line.start + t)))
 
 
-class StrayEmbed(PlannedRule):
+class StrayEmbed(BlockRule):
     """Remove a stray tweet pasted as text — alert line, body — when the prose does not introduce it.
 
     Example: between two paragraphs, ``RUPTURE:`` / ``Une vidéo montre l’Ukraine lançant 6 missiles
@@ -380,11 +380,20 @@ class StrayEmbed(PlannedRule):
 
     id = "embed-stray"
     category = "embed"
-    pass_name = "blocks"
     description = "tweet intégré sans lien avec le texte (alerte, texte, lien, signature)"
+    order = 20
+
+    def propose(self, state: PlanState) -> None:
+        texts = state.seg.texts
+        for e in analyse(state).embeds:
+            if not e.introduced and e.body:
+                conf = _stray_confidence(e, texts)
+                words = " / ".join(preview(texts[li], 40) for li in e.body)
+                for li in e.body:
+                    state.remove(Proposal(self.id, "embed", conf, f"publication intégrée hors du texte supprimée : « {words} »", line=li))
 
 
-class EmbedCredit(PlannedRule):
+class EmbedCredit(BlockRule):
     """Remove the credit line of a tweet embed: ``— Name (@handle) date`` (French, English or
     Spanish date, dash, en dash or hyphen).
 
@@ -394,11 +403,25 @@ class EmbedCredit(PlannedRule):
 
     id = "embed-credit"
     category = "embed"
-    pass_name = "blocks"
     description = "signature de tweet « — Nom (@compte) date »"
+    order = 20
+
+    def propose(self, state: PlanState) -> None:
+        analysis = analyse(state)
+        text, texts = state.seg.text, state.seg.texts
+        stray = _stray_lines(analysis)
+        for e in analysis.embeds:
+            c = e.credit
+            if c.inline:
+                if c.line not in stray:
+                    message = f"signature de tweet supprimée : « {preview(text[c.start:c.end])} »"
+                    state.cuts.append(Proposal(self.id, "embed", 0.95, message, line=c.line, cut=Cut(c.start, c.end)))
+            else:
+                conf = 0.95 if c.dated else 0.85
+                state.remove(Proposal(self.id, "embed", conf, f"signature de tweet supprimée : « {preview(texts[c.line])} »", line=c.line))
 
 
-class EmbedLink(PlannedRule):
+class EmbedLink(BlockRule):
     """Remove the ``pic.twitter.com/…`` and ``t.co/…`` links a flattened tweet leaves.
 
     Example: ``Les signes sont bons pic.twitter.com/jN6TxXUvPw`` → ``Les signes sont bons``.
@@ -406,11 +429,20 @@ class EmbedLink(PlannedRule):
 
     id = "embed-link"
     category = "embed"
-    pass_name = "blocks"
     description = "liens pic.twitter.com et t.co laissés par un tweet intégré"
+    order = 20
+
+    def propose(self, state: PlanState) -> None:
+        seg = state.seg
+        if "t.co" not in seg.text and "pic." not in seg.text:
+            return
+        analysis = analyse(state)
+        for li in analysis.alive:
+            if li not in analysis.removed and ("t.co" in seg.texts[li] or "pic." in seg.texts[li]):
+                _propose_links(state, seg.line(li), analysis.credits.get(li))
 
 
-class EmbedWidgetLine(PlannedRule):
+class EmbedWidgetLine(BlockRule):
     """Remove the lines embed widgets leave: ``Voir cette publication sur Instagram``, ``A post
     shared by …``, ``Watch on YouTube``, ``♬ original sound - …``, a lone post URL.
 
@@ -420,5 +452,20 @@ class EmbedWidgetLine(PlannedRule):
 
     id = "embed-widget"
     category = "embed"
-    pass_name = "blocks"
     description = "lignes de widget de réseau social (appel à l’action, crédit, lien de publication)"
+    order = 20
+
+    @classmethod
+    def line_patterns(cls) -> list[tuple[str, str, bool]]:
+        return line_patterns()
+
+    def propose(self, state: PlanState) -> None:
+        self._remove(state, analyse(state).widgets)
+
+    def propose_lines(self, state: PlanState, found: dict[int, str]) -> None:
+        self._remove(state, widgets_of(found))
+
+    def _remove(self, state: PlanState, widgets: dict[int, CtaPattern]) -> None:
+        for li, p in widgets.items():
+            message = f"ligne de widget {p.platform} supprimée : « {preview(state.seg.texts[li])} »"
+            state.remove(Proposal(self.id, "embed", 0.9, message, line=li))

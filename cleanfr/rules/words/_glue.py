@@ -1,4 +1,6 @@
-"""Glued words: two words written without their space (``officiellequi`` → ``officielle qui``).
+"""The glue analysis of a document: which of its distinct tokens read as two words written without their
+space, with a graded confidence. Shared by the glued-words rule (which splits them) and the accents rule
+(which must not read such a token as a word with lost accents).
 
 Candidates come from the document vocabulary: a distinct word that is no French form, has (almost) no
 frequency of its own, and splits into a known word (or a name seen intact in the document) and a frequent
@@ -9,25 +11,13 @@ document does not confirm are never split (``Karachev`` stays).
 from __future__ import annotations
 
 from collections import ChainMap
-from typing import Iterable, Mapping, MutableMapping, cast
+from typing import Mapping, MutableMapping, cast
 
 import regex
 
-from ..document import Document
-from ..edits import Edit
-from ..lexicon import ELIDABLE, Lexicon, doc_vocabulary, elided_homographs, english_zipf, french, is_nominal, takes_elision
-from ..tokens import (
-    NEXT_WORD,
-    at_sentence_start,
-    code_line,
-    find_words,
-    in_broken_word,
-    is_isolated,
-    name_follows,
-    protected_spans,
-    protected_words,
-)
-from . import Rule
+from ...document import Document
+from ...lexicon import ELIDABLE, Lexicon, doc_vocabulary, elided_homographs, english_zipf, french, is_nominal, takes_elision
+from ...tokens import protected_words
 
 #: Stated confidences of a split after a name the document writes whole: before a function word, before
 #: another word.
@@ -70,7 +60,7 @@ _MIN_RARE_ZIPF = 1.5
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüœ"
-_ELIDABLE_SET = frozenset(ELIDABLE)
+ELIDABLE_SET = frozenset(ELIDABLE)
 #: Longer tokens are blobs (base64, minified pages), not two words: skipping them keeps the split search linear.
 MAX_GLUED_LENGTH = 45
 _SHAPE = regex.compile(r"(?<!\p{L})\p{Lu}?\p{Ll}++(?:\p{Lu}\p{Ll}++)?$")
@@ -309,7 +299,7 @@ def _split_all(tokens: list[str], lex: Lexicon, names: Mapping[str, int]) -> dic
     found = {}
     for token in tokens:
         split = _best_split(token, lex, names)
-        if split and split[0].lower() in _ELIDABLE_SET and takes_elision(split[1]):
+        if split and split[0].lower() in ELIDABLE_SET and takes_elision(split[1]):
             continue  # Laété, leest: "la été" would itself need an elision; not a plain glue
         if split and lex.lost_accents(token):
             continue  # deraisonnable: accents lost (the accents rule's business), not a glue
@@ -320,71 +310,9 @@ def _split_all(tokens: list[str], lex: Lexicon, names: Mapping[str, int]) -> dic
     return found
 
 
-#: Pronouns that may stand between ``ne`` and its verb (``ne se prévaut``, ``ne lui dit``).
-_CLITICS = frozenset("se le la les lui leur y en me te nous vous".split())
-
-
-def _elision_follows(text: str, end: int) -> bool:
-    """The word after ``end`` takes an elision (``avoir``, ``homme``; not ``héros``)."""
-    m = NEXT_WORD.match(text, end)
-    return m is not None and takes_elision(m.group(1))
-
-
-def _negated_verb_follows(text: str, end: int) -> bool:
-    """A verb form (or a pronoun before one) follows ``end``: the glued ``ne`` is a negation."""
-    m = NEXT_WORD.match(text, end)
-    if not m:
-        return False
-    word = m.group(1).lower()
-    return word in _CLITICS or french().is_verb(word)
-
-
 def glued_candidates(doc: Document) -> dict[str, tuple[str, str, float, bool]]:
     """Distinct tokens of ``doc`` read as two glued words: token → (left, right, confidence, sentence_start).
 
-    Computed once per document; the elision rule reads it so that ``de additionnelplus`` is elided in the same
-    pass as it is split (``d’additionnel plus``), which keeps the repairs idempotent.
+    Computed once per document.
     """
     return doc.memo("glued.candidates", _candidates)
-
-
-class GluedWords(Rule):
-    """Split a token made of two words written without their space.
-
-    Example: ``Sergueï Lavrovau sommet`` → ``Sergueï Lavrov au sommet`` when ``Lavrov`` is written intact
-    elsewhere in the document; ``additionnelplus`` → ``additionnel plus``. Left alone: French forms
-    (``cousaient``), derivations (``extrapatrimoniaux``), names (``Karachev``, ``Briansk``), acronyms,
-    alphanumerics (``G20``, ``COVID-19``), URLs, handles, hashtags, code and compounds with hyphens.
-    A comma that a relative clause may want (``Lavrov, qui``) is only mentioned in the message.
-    """
-
-    id = "glued-words"
-    category = "glued"
-    pass_name = "words"
-    description = "mots collés (officiellequi → officielle qui, Lavrovau → Lavrov au)"
-
-    def find(self, doc: Document) -> Iterable[Edit]:
-        candidates = glued_candidates(doc)
-        if not candidates:
-            return
-        text = doc.text
-        protected = protected_spans(doc)
-        where = find_words(text, candidates)
-        for token, (left, right, confidence, sentence_start) in candidates.items():
-            for start in where[token]:
-                end = start + len(token)
-                if not is_isolated(text, start, end) or protected.overlaps(start, end) or code_line(text, start):
-                    continue
-                if in_broken_word(text, start, end):
-                    continue  # a piece of a word cut at a line end
-                if sentence_start and (not at_sentence_start(text, start) or name_follows(text, end)):
-                    continue  # Dansles is Dans les at a sentence start only; elsewhere, or Rosemarie Koczÿ, a name
-                if right == "ne" and not _negated_verb_follows(text, end):
-                    continue  # sauterne, Pardine ! : a word in -ne, unless a verb follows (bailleurne peut)
-                if right.lower() in _ELIDABLE_SET and _elision_follows(text, end):
-                    continue  # pourde avoir: "pour de avoir" would itself need an elision (as Laété)
-                replacement = f"{left} {right}"
-                message = f"mots collés : « {token} » → « {replacement} »"
-                if left[0].isupper() and right.lower() in ("qui", "que", "dont", "où"):
-                    message += f" (une virgule est peut-être attendue : « {left}, {right} »)"
-                yield self.edit(doc, start, end, replacement, confidence, message)

@@ -12,13 +12,14 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterable
 
-from .. import tables
-from ..document import Document
-from ..edits import Edit
-from ..lexicon import foreign_words, french
-from ..phrases import directly_quoted, inside_quotation, render, scan, transfer_case
-from ..tokens import WORD, code_line, english_context, protected_spans
-from . import Rule
+from ... import tables
+from ...document import Document
+from ...edits import Edit
+from ...lexicon import foreign_words, french
+from . import PhraseRule, scan
+from ._grammar import directly_quoted, inside_quotation, transfer_case
+from ._matcher import render
+from ...tokens import WORD, code_line, english_context, protected_spans
 
 LANGUAGES = {"es": "espagnol", "en": "anglais"}
 
@@ -30,12 +31,6 @@ _SPANISH_ONLY = frozenset("el los las del y por para con una pero muy está son 
 def table() -> list[dict]:
     """Entries of ``cleanfr/data/residue.toml``."""
     return tables.toml("residue.toml")["entry"]
-
-
-def scan_patterns() -> Iterable[tuple[str, str]]:
-    """Residue-table patterns and foreign words, for the shared automaton of the phrase pass."""
-    yield from ((f"residue:{i}", e["pattern"]) for i, e in enumerate(table()))
-    yield from ((f"foreign:{w}", w) for w in foreign_words())
 
 
 def spanish_context(text: str, start: int, end: int, window: int = 60) -> bool:
@@ -68,7 +63,7 @@ def _neighbours_french(text: str, start: int, end: int) -> bool:
     return ok_before and ok_after
 
 
-class ResidueTable(Rule):
+class ResidueTable(PhraseRule):
     """Source-language connector or abbreviation left by machine translation, from the residue table.
 
     Example: ``Sin embargo, le ministre a maintenu sa décision.`` → ``Cependant, le ministre…``;
@@ -78,8 +73,11 @@ class ResidueTable(Rule):
 
     id = "mt-residue-table"
     category = "mt_residue"
-    pass_name = "phrases"
     description = "connecteurs et abréviations espagnols ou anglais non traduits (table cleanfr/data/residue.toml)"
+
+    @classmethod
+    def scan_patterns(cls) -> Iterable[tuple[str, str]]:
+        return ((f"residue:{i}", e["pattern"]) for i, e in enumerate(table()))
 
     def find(self, doc: Document) -> Iterable[Edit]:
         text = doc.text
@@ -107,12 +105,12 @@ class ResidueTable(Rule):
 
 
 def _sentence_start(text: str, i: int) -> bool:
-    from ..tokens import at_sentence_start
+    from ...tokens import at_sentence_start
 
     return at_sentence_start(text, i)
 
 
-class ForeignWord(Rule):
+class ForeignWord(PhraseRule):
     """Report (never apply) a word much more frequent in English or Spanish than in French.
 
     Example: ``Le gouvernement a annoncé un rollback des mesures.`` → a report on ``rollback``
@@ -123,11 +121,14 @@ class ForeignWord(Rule):
 
     id = "mt-foreign-word"
     category = "mt_residue"
-    pass_name = "phrases"
     description = "mot probablement anglais ou espagnol resté dans une phrase française (signalé seulement)"
 
     #: A document where more than this share of the words looks foreign is technical or bilingual.
     MAX_FOREIGN_SHARE = 0.002
+
+    @classmethod
+    def scan_patterns(cls) -> Iterable[tuple[str, str]]:
+        return ((f"foreign:{w}", w) for w in foreign_words())
 
     def find(self, doc: Document) -> Iterable[Edit]:
         text = doc.text

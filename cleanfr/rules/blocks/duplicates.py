@@ -20,7 +20,8 @@ from collections import Counter, defaultdict
 
 from rapidfuzz.fuzz import ratio
 
-from ..blocks import PlannedRule, PlanState, Proposal, fold, preview, skeleton_lines, word_count
+from . import BlockRule, PlanState, Proposal
+from ._lines import fold, preview, skeleton_lines, word_count
 
 #: The first blocks of a document, where the title, subtitle and lede stand.
 HEADLINE_ZONE = 5
@@ -95,19 +96,19 @@ def prefix_copy(short: str, long: str) -> str | None:
     return None
 
 
-def propose(state: PlanState) -> None:
-    """Propose removing degraded headline copies, then repeated paragraphs.
+def lines_as_cut(state: PlanState) -> tuple[list[str], list[bytes]]:
+    """The lines and their skeletons as they will read after the in-line cuts of the other rules (a tweet
+    link goes), so a second run finds nothing new (computed once for both duplicate rules)."""
 
-    Lines are compared as they will read after the in-line cuts of the other families (a tweet
-    link goes), so a second run finds nothing new.
-    """
-    skeletons = skeleton_lines(state.seg.text)
-    texts = list(state.seg.texts)
-    for li, text in state.texts_after_cuts().items():
-        texts[li] = text
-        skeletons[li] = skeleton_lines(text)[0]
-    _headlines(state, texts, skeletons)
-    _paragraphs(state, texts, skeletons)
+    def compute(state: PlanState) -> tuple[list[str], list[bytes]]:
+        skeletons = skeleton_lines(state.seg.text)
+        texts = list(state.seg.texts)
+        for li, text in state.texts_after_cuts().items():
+            texts[li] = text
+            skeletons[li] = skeleton_lines(text)[0]
+        return texts, skeletons
+
+    return state.memo("duplicates.lines", compute)
 
 
 def _headlines(state: PlanState, texts: list[str], skeletons: list[bytes]) -> None:
@@ -248,7 +249,7 @@ def _paragraph_confidence(first: int, later: int, blocks: int, words: int, exact
     return 0.5
 
 
-class DuplicateHeadline(PlannedRule):
+class DuplicateHeadline(BlockRule):
     """Remove a copy of the headline (or lede) next to it, keeping the better copy.
 
     Example: under ``L’Ukraine attaque le territoire russe pour la première fois avec des missiles
@@ -259,11 +260,15 @@ class DuplicateHeadline(PlannedRule):
 
     id = "dup-headline"
     category = "dup_headline"
-    pass_name = "blocks"
     description = "titre ou chapeau répété (copie dégradée, tronquée ou identique) en tête de document"
+    order = 30
+    after_cuts = True
+
+    def propose(self, state: PlanState) -> None:
+        _headlines(state, *lines_as_cut(state))
 
 
-class DuplicateParagraph(PlannedRule):
+class DuplicateParagraph(BlockRule):
     """Remove a paragraph of eight words or more that repeats an earlier one (after folding).
 
     Example: a lede pasted again as the second paragraph is removed, the first one stays. Short
@@ -273,6 +278,10 @@ class DuplicateParagraph(PlannedRule):
 
     id = "dup-paragraph"
     category = "dup_paragraph"
-    pass_name = "blocks"
     description = "paragraphe répété plus loin dans le document (copie exacte ou presque)"
+    order = 30
+    after_cuts = True
+
+    def propose(self, state: PlanState) -> None:
+        _paragraphs(state, *lines_as_cut(state))
 

@@ -16,25 +16,13 @@ from typing import Iterable, Iterator
 
 import regex
 
-from .. import tables
-from ..document import Document
-from ..edits import Edit
-from ..lexicon.gender import nouns
-from ..phrases import (
-    Hit,
-    PhraseMatcher,
-    directly_quoted,
-    feminine_of,
-    fold,
-    folded_text,
-    is_word_char,
-    paragraph_bounds,
-    rejoin,
-    render,
-    scan,
-    transfer_case,
-)
-from . import Rule
+from ... import tables
+from ...document import Document
+from ...edits import Edit
+from ...lexicon.gender import nouns
+from . import PhraseRule, folded_text, scan
+from ._grammar import directly_quoted, feminine_of, paragraph_bounds, rejoin, transfer_case
+from ._matcher import Hit, PhraseMatcher, fold, is_word_char, render
 
 _CITE = regex.compile(r"https?://[^\s\"'<>]+\Z")
 
@@ -154,11 +142,6 @@ def entries() -> dict[str, Entry]:
     return out
 
 
-def scan_patterns() -> Iterable[tuple[str, str]]:
-    """The calque patterns for the shared automaton of the phrase pass (:func:`cleanfr.phrases.scan`)."""
-    return ((f"calque:{e.id}", e.pattern) for e in entries().values())
-
-
 @lru_cache(maxsize=1)
 def matcher() -> PhraseMatcher:
     """The calque tables alone in one automaton (for tools and tests; the rule uses the shared scan)."""
@@ -274,7 +257,7 @@ _PASS_THROUGH = _ETRE | frozenset(
 )
 
 
-class Calque(Rule):
+class Calque(PhraseRule):
     """Calque of a Spanish or English word, repaired from the calque tables, with context checks.
 
     Example: ``Les missiles ont touché la région. Ce coup d'État aurait eu lieu mardi.`` →
@@ -285,8 +268,11 @@ class Calque(Rule):
 
     id = "calque"
     category = "calque"
-    pass_name = "phrases"
     description = "calques de l'espagnol et de l'anglais (tables cleanfr/data/calques), avec contexte"
+
+    @classmethod
+    def scan_patterns(cls) -> Iterable[tuple[str, str]]:
+        return ((f"calque:{e.id}", e.pattern) for e in entries().values())
 
     def find(self, doc: Document) -> Iterable[Edit]:
         text = doc.text
@@ -363,7 +349,7 @@ class Calque(Rule):
 
 @lru_cache(maxsize=1)
 def _adjectives() -> frozenset[str]:
-    from ..lexicon.gender import adjective_feminines
+    from ...lexicon.gender import adjective_feminines
 
     return frozenset(adjective_feminines())
 

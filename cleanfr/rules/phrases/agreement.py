@@ -19,16 +19,17 @@ from typing import Iterable, Iterator
 
 import regex
 
-from .. import tables
-from ..document import Document
-from ..edits import Edit
+from ... import tables
+from ...document import Document
+from ...edits import Edit
 from functools import lru_cache
 
 
-from ..lexicon.gender import nouns
-from ..phrases import DETERMINERS, determiner_for, fold, starts_with_vowel
-from ..tokens import split_slices
-from . import Rule
+from ...lexicon.gender import nouns
+from ._grammar import DETERMINERS, determiner_for, starts_with_vowel
+from ._matcher import fold
+from ...tokens import split_slices
+from .. import Rule
 
 #: The word after a determiner hit of the shared scan: a lower-case word, hyphenated compounds included.
 _NOUN = regex.compile(r"\p{Ll}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*")
@@ -37,11 +38,6 @@ _GLUE_BEFORE = frozenset("0123456789'’-_./@#")
 _GLUE_AFTER = frozenset("0123456789'’-_/@")
 #: Elided words after which a determiner still starts a noun phrase (``d’une problème``, ``qu’un``).
 _ELIDED_OK = frozenset({"d", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
-
-
-def scan_patterns() -> Iterable[tuple[str, str]]:
-    """Nothing for the shared automaton: determiners are far too frequent for it (see :func:`candidates`)."""
-    return ()
 
 
 #: Masculine → feminine endings of person nouns (président/présidente, acteur/actrice, vendeur/vendeuse).

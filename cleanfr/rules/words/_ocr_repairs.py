@@ -1,25 +1,17 @@
-"""OCR confusions in old French print: ``eft`` → ``est`` (long s read f), ``rnonde`` → ``monde``, ``cliambre`` → ``chambre``.
-
-Only a token that is not a French word is touched, and only when one or two substitutions from the
-confusion table (``cleanfr/data/ocr_confusions.tsv``) turn it into a clearly more frequent word, with no
-close rival. Names (capitalised tokens), words the document uses as they are elsewhere, old spellings the
-table cannot reach (``enfans``, ``pouvoient``) and protected spans stay.
+"""The OCR confusion model: which word a damaged token of old print stands for (``eft`` → ``est``, ``rnonde`` →
+``monde``), from the confusion table ``cleanfr/data/ocr_confusions.tsv``. Shared by the OCR rule (which
+repairs such tokens) and the accents rule (which must not read them as words with lost accents).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterator
 
 import regex
 
-from ..document import Document
-from ..edits import Edit
-from ..lexicon import common_english, doc_vocabulary, french
-from ..tokens import english_context, is_isolated, protected_words
-from .. import tables
-from ..wordrules_common import is_word, locate, protected, zipf
-from . import Rule
+from ... import tables
+from ...lexicon import common_english, french, is_word, zipf
 
 #: A repair must reach this Zipf frequency (a common word) …
 MIN_ZIPF = 3.0
@@ -109,47 +101,3 @@ def english_word(word: str) -> bool:
     """
     # wordfreq folds ſ into s: a long s is never English.
     return "ſ" not in word and common_english(word)
-
-
-#: Candidate repairs grow with the token; a token longer than any French word is a blob, not a misread word.
-MAX_OCR_LENGTH = 35
-
-
-class OcrConfusion(Rule):
-    """Repair a non-word made by a classic OCR confusion of old print.
-
-    Example: ``il eft venu`` → ``il est venu`` (long s read as f); ``le rnonde`` → ``le monde``;
-    ``la cliambre`` → ``la chambre``. ``enfans``, ``Karachev``, ``dune``, ``lace`` stay.
-    """
-
-    id = "ocr-confusion"
-    category = "ocr"
-    pass_name = "words"
-    description = "confusion de caractères d’OCR (f/s long, rn/m, li/h, u/n…) dans un non-mot"
-
-    def find(self, doc: Document) -> Iterable[Edit]:
-        text = doc.text
-        vocab = doc_vocabulary(doc)
-        guard = protected(doc)
-        skip = protected_words()
-        has_form = french().has_form
-        repairs: dict[str, tuple[str, str]] = {}
-        for token in vocab:
-            if not 3 <= len(token) <= MAX_OCR_LENGTH or has_form(token) or not token.islower() or token in skip:
-                continue
-            repair = best_repair(token)
-            if repair is None:
-                continue
-            # The repaired word must not be one the document avoids: a token written often while its
-            # "repair" never appears is more likely a real word of the text (a name, a term).
-            if vocab[token] > 2 and not vocab.get(repair[0]):
-                continue
-            repairs[token] = repair
-        for i, token in locate(text, repairs):
-            cand, steps = repairs[token]
-            end = i + len(token)
-            if guard.overlaps(i, end) or not is_isolated(text, i, end) or english_context(text, i, end):
-                continue
-            if text[max(0, i - 2):i] in ("- ", "-\n") or text[end:end + 1] == "-":
-                continue  # a fragment of a word hyphenated at a line break (``heu- reux``)
-            yield self.edit(doc, i, end, cand, 0.85, f"confusion d’OCR ({steps}) : « {token} » → « {cand} »")

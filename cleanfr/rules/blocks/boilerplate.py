@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .. import tables
-from ..blocks import LineMatcher, PlannedRule, PlanState, Proposal, preview
+from ... import tables
+from . import BlockRule, PlanState, Proposal
+from ._lines import LineMatcher, preview
 
 #: How many lines the end-of-document scan looks at.
 END_ZONE = 6
@@ -66,32 +67,21 @@ def match_line(line: str, at_end: bool = False) -> Pattern | None:
     return None if key is None else patterns()[int(key.split(":")[1])]
 
 
-def propose(state: PlanState) -> None:
-    """Propose the removal of every boilerplate line; the end zone also accepts end-only labels."""
-    seg = state.seg
-    texts = seg.texts
-    end_zone: dict[int, Pattern] = {}
-    for li in reversed(seg.units[-END_ZONE:]):
-        pattern = match_line(texts[li], at_end=True)
-        if pattern is None:
-            break
-        end_zone[li] = pattern
-    # A text made only of such lines has no article for them to trail: a label alone is the text itself.
-    whole_text = len(end_zone) == len(seg.units)
-    for li, pattern in end_zone.items():
-        if pattern.where == "end" and whole_text:
-            continue
-        rule = TrailingLabel.id if pattern.where == "end" else BoilerplateLine.id
-        state.remove(_proposal(rule, pattern, texts[li], li))
-    propose_lines(state, {li: key for li, key in state.kinds.items() if li not in end_zone})
+def end_zone(state: PlanState) -> dict[int, Pattern]:
+    """The run of lines that ends the document, each made of a pattern (end-only labels included); empty
+    when the whole text is made of such lines (a label alone is the text itself, with no article to trail)."""
 
+    def compute(state: PlanState) -> dict[int, Pattern]:
+        seg = state.seg
+        zone: dict[int, Pattern] = {}
+        for li in reversed(seg.units[-END_ZONE:]):
+            pattern = match_line(seg.texts[li], at_end=True)
+            if pattern is None:
+                break
+            zone[li] = pattern
+        return zone
 
-def propose_lines(state: PlanState, kinds: dict[int, str]) -> None:
-    """Remove the lines the shared matcher found made of a boilerplate pattern."""
-    for li, key in kinds.items():
-        family, _, entry = key.partition(":")
-        if family == "boilerplate":
-            state.remove(_proposal(BoilerplateLine.id, patterns()[int(entry)], state.seg.texts[li], li))
+    return state.memo("boilerplate.end_zone", compute)
 
 
 def _proposal(rule: str, pattern: Pattern, text: str, li: int) -> Proposal:
@@ -99,7 +89,7 @@ def _proposal(rule: str, pattern: Pattern, text: str, li: int) -> Proposal:
     return Proposal(rule, "boilerplate", pattern.confidence, message, line=li)
 
 
-class BoilerplateLine(PlannedRule):
+class BoilerplateLine(BlockRule):
     """Remove interface lines a scraper kept: share bars, « Lire aussi » teasers, newsletter,
     subscription and cookie prompts, « Publicité », breadcrumbs, pasted CSS.
 
@@ -110,11 +100,28 @@ class BoilerplateLine(PlannedRule):
 
     id = "boilerplate-line"
     category = "boilerplate"
-    pass_name = "blocks"
     description = "lignes d’interface recopiées (partage, « Lire aussi », newsletter, cookies, publicité)"
+    order = 10
+
+    @classmethod
+    def line_patterns(cls) -> list[tuple[str, str, bool]]:
+        return line_patterns()
+
+    def propose(self, state: PlanState) -> None:
+        zone = end_zone(state)
+        for li, pattern in zone.items():
+            if pattern.where != "end":
+                state.remove(_proposal(self.id, pattern, state.seg.texts[li], li))
+        self.propose_lines(state, {li: key for li, key in state.kinds.items() if li not in zone})
+
+    def propose_lines(self, state: PlanState, found: dict[int, str]) -> None:
+        for li, key in found.items():
+            family, _, entry = key.partition(":")
+            if family == "boilerplate":
+                state.remove(_proposal(self.id, patterns()[int(entry)], state.seg.texts[li], li))
 
 
-class TrailingLabel(PlannedRule):
+class TrailingLabel(BlockRule):
     """Remove lone labels that end a document: identifiers (``fr-02``), tag lists, source labels.
 
     Example: an article ending with the line ``fr-02`` loses that line and the blank lines before
@@ -123,5 +130,13 @@ class TrailingLabel(PlannedRule):
 
     id = "trailing-label"
     category = "boilerplate"
-    pass_name = "blocks"
     description = "étiquette isolée en fin de document (identifiant, mots-clés, source)"
+    order = 10
+
+    def propose(self, state: PlanState) -> None:
+        zone = end_zone(state)
+        if len(zone) == len(state.seg.units):  # a text made only of labels: nothing for them to trail
+            return
+        for li, pattern in zone.items():
+            if pattern.where == "end":
+                state.remove(_proposal(self.id, pattern, state.seg.texts[li], li))

@@ -10,10 +10,10 @@ from typing import Iterable
 
 import regex
 
-from ..document import Document
-from ..edits import Edit
-from ..lexicon import HomographContext, doc_vocabulary, elided_homographs, english_zipf, french, is_nominal, takes_elision
-from ..tokens import (
+from ...document import Document
+from ...edits import Edit
+from ...lexicon import HomographContext, doc_vocabulary, elided_homographs, english_zipf, french, is_nominal, takes_elision
+from ...tokens import (
     APOSTROPHES,
     NEXT_WORD,
     at_sentence_start,
@@ -26,7 +26,7 @@ from ..tokens import (
     protected_spans,
     protected_words,
 )
-from . import Rule
+from .. import Rule
 
 #: Elided forms, longest first so that ``quil`` is read as ``qu|il``, not ``q|uil``.
 _PREFIXES = ("quoiqu", "puisqu", "lorsqu", "jusqu", "quelqu", "presqu", "qu", "l", "d", "j", "m", "n", "s", "t", "c")

@@ -53,13 +53,14 @@ from typing import Collection, Iterable, NamedTuple
 
 import regex
 
-from ..document import Document
-from ..edits import Edit
-from ..lexicon import ELIDABLE, doc_vocabulary, english_zipf, french, is_nominal, noun_adjective_forms, takes_elision
-from ..tokens import at_sentence_start, english_context, is_isolated, logical_line
-from .. import tables
-from ..wordrules_common import is_prose_line, is_word, protected, zipf
-from . import Rule
+from ...document import Document
+from ...edits import Edit
+from ...lexicon import ELIDABLE, doc_vocabulary, english_zipf, french, is_nominal, noun_adjective_forms, takes_elision
+from ...tokens import at_sentence_start, english_context, is_isolated, logical_line
+from ... import tables
+from ...tokens import is_prose_line, protected_spans
+from ...lexicon import is_word, zipf
+from .. import Rule
 
 #: The lower-case form must be at least this common (a verb form after a pronoun or an auxiliary: 2).
 MIN_ZIPF = 3.0
@@ -314,7 +315,7 @@ class StrayCapital(Rule):
                 hits.append((i, token, prev))
         if not hits:
             return
-        guard = protected(doc)
+        guard = protected_spans(doc)
         found: list[_Found] = []
         mid_sentence = Counter(token for _, token, _ in hits)
         for i, token, prev in hits:

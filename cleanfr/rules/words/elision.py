@@ -12,11 +12,11 @@ from typing import Iterable
 
 import regex
 
-from ..document import Document
-from ..edits import Edit
-from ..lexicon import ELIDABLE, doc_vocabulary, english_zipf, french, takes_elision
-from ..tokens import continued_across_break, english_context, is_isolated, previous_word, protected_spans
-from . import Rule
+from ...document import Document
+from ...edits import Edit
+from ...lexicon import ELIDABLE, doc_vocabulary, english_zipf, french, takes_elision
+from ...tokens import continued_across_break, english_context, is_isolated, previous_word, protected_spans
+from .. import Rule
 
 _VOWELS = "aeiouyhàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ"
 

@@ -13,12 +13,13 @@ from typing import Iterable, Iterator
 
 import regex
 
-from ..document import Document
-from ..edits import Edit
-from ..tokens import Protected
-from .. import tables
-from ..wordrules_common import is_word, protected, zipf
-from . import Rule
+from ...document import Document
+from ...edits import Edit
+from ...tokens import Protected
+from ... import tables
+from ...tokens import protected_spans
+from ...lexicon import is_word, zipf
+from .. import Rule
 
 def _word_start(text: str, end: int) -> int:
     """Start of the run of letters that ends at ``end``; ``end`` itself if a digit or ``_`` is glued to it."""
@@ -70,7 +71,7 @@ def _hyphens(doc: Document, pattern: regex.Pattern) -> Iterator[tuple[regex.Matc
     text = doc.text
     if "-" not in text:
         return
-    guard = protected(doc)
+    guard = protected_spans(doc)
     for m in pattern.finditer(text):
         yield m, _word_start(text, m.start()), guard
 

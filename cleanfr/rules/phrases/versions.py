@@ -14,10 +14,10 @@ from typing import Iterable
 
 import regex
 
-from ..document import Document
-from ..edits import Edit
-from .. import tables
-from . import Rule
+from ...document import Document
+from ...edits import Edit
+from ... import tables
+from .. import Rule
 
 #: ``N,M`` (and ``N,M,P``): one or two digits after each comma, as versions have; found first, as numbers
 #: with a decimal comma are much rarer than words.

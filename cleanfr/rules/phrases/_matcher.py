@@ -1,0 +1,238 @@
+"""The pattern language of the phrase tables, and one Aho–Corasick matcher for all of them.
+
+Tables describe French phrases with a small pattern language, expanded once into every surface form and
+compiled into one automaton over the *folded* text (lower case, ’ → ', same length as the original, so
+offsets carry over):
+
+- ``{coup|coups}``: alternatives; the replacement's n-th ``{…}`` group takes the alternative of the
+  same index as the pattern's n-th group (``{frappe|frappes}``), which carries number and gender;
+- ``<prendre>``: any simple form of the verb, or ``avoir``/``être`` + its past participle; in the
+  replacement, ``<avoir>`` becomes the form with the same tense and person (``a pris`` → ``a eu``).
+
+>>> m = PhraseMatcher([("e1", "{coup|coups} d'{état|etat}")])
+>>> [(h.start, h.end, h.key) for h in m.find(fold("Ce coup d’État a eu lieu"))]
+[(3, 14, 'e1')]
+>>> render("{frappe|frappes}", m.find(fold("ces coups d'État"))[0].choices)
+'frappes'
+"""
+
+from __future__ import annotations
+
+import itertools
+import operator
+import unicodedata
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator, Sequence
+
+import ahocorasick
+import regex
+
+from ...lexicon.gender import conjugate, participle, verb_forms
+
+
+_TOKEN = regex.compile(r"\{[^{}]*\}|<[^<>]+>|\$\d|[^{}<>$]+|\$")
+#: A pattern without slots: literal text only (foreign words, fixed phrases).
+_PLAIN_PATTERN = regex.compile(r"[^{}<>$]+\Z")
+
+#: Tense/person tags kept when a verb form is mapped to another verb (hunspell ``po:`` tags).
+AUXILIARIES = ("avoir", "être")
+
+
+def fold(text: str) -> str:
+    """Lower case with ’ → ', keeping the length (so offsets in the folded text are offsets in ``text``).
+
+    >>> fold("Coup d’État")
+    "coup d'état"
+    """
+    low = text.lower()
+    if len(low) != len(text):  # a rare character (İ) lower-cases to two code points: keep its first one
+        low = text.replace("\u0130", "i").lower()  # U+0130 is the only such character
+    return low.replace("\u2019", "'")
+
+
+def is_word_char(c: str) -> bool:
+    """A letter, digit or combining mark (the characters that glue to a word)."""
+    return c.isalnum() or bool(c) and unicodedata.category(c)[0] == "M"
+
+
+# ---------------------------------------------------------------- pattern expansion and matching
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What one slot of a pattern matched: an alternative index, or a verb form (with an auxiliary)."""
+
+    index: int = 0
+    tags: frozenset[str] = frozenset()
+    auxiliary: str = ""
+
+
+@lru_cache(maxsize=None)
+def _slot(token: str) -> tuple[tuple[str, ...], tuple[Choice, ...] | None]:
+    """The folded surfaces one token of a pattern stands for, and their choices (None for literal text).
+
+    Cached by token: ``<avoir>`` or ``{le|la}`` recur across patterns and tables.
+    """
+    if token.startswith("{"):
+        alternatives = token[1:-1].split("|")
+        return tuple(fold(alt) for alt in alternatives), tuple(Choice(i) for i in range(len(alternatives)))
+    if token.startswith("<"):
+        lemma = token[1:-1]
+        options = [(fold(form), Choice(0, tags)) for form, tags in verb_forms(lemma)]
+        pp = participle(lemma)
+        for aux in AUXILIARIES:
+            for form, tags in verb_forms(aux):
+                if "ppas" not in tags and "ppre" not in tags:
+                    options.append((f"{form} {pp}", Choice(0, tags, aux)))
+        return tuple(o[0] for o in options), tuple(o[1] for o in options)
+    return (fold(token),), None
+
+
+def _slots(pattern: str) -> list[tuple[tuple[str, ...], tuple[Choice, ...] | None]]:
+    return [_slot(token) for token in _TOKEN.findall(pattern)]
+
+
+def _surfaces(slots: list[tuple[tuple[str, ...], tuple[Choice, ...] | None]]) -> Iterator[str]:
+    """Every surface of a pattern, in :func:`itertools.product` order (joined in C)."""
+    return map("".join, itertools.product(*[surfaces for surfaces, _ in slots]))
+
+
+def _choice_lists(slots: list[tuple[tuple[str, ...], tuple[Choice, ...] | None]]) -> tuple[tuple[Choice, ...], ...]:
+    """The choices of the slots that have some (literal text has none)."""
+    return tuple(choices for _, choices in slots if choices is not None)
+
+
+def expand(pattern: str) -> list[tuple[str, tuple[Choice, ...]]]:
+    """Every folded surface form of a pattern with the choices that produced it.
+
+    >>> [s for s, _ in expand("le {mardi|lundi} passé")]
+    ['le mardi passé', 'le lundi passé']
+    """
+    slots = _slots(pattern)
+    return list(zip(_surfaces(slots), itertools.product(*_choice_lists(slots))))
+
+
+def _nth_choices(n: int, lists: tuple[tuple[Choice, ...], ...]) -> tuple[Choice, ...]:
+    """The ``n``-th element of ``itertools.product(*lists)``, computed (mixed radix, last list fastest)."""
+    out = []
+    for options in reversed(lists):
+        n, i = divmod(n, len(options))
+        out.append(options[i])
+    return tuple(reversed(out))
+
+
+def render(template: str, choices: Sequence[Choice], pattern: str = "") -> str:
+    """The replacement for a match: the n-th slot (``{…}``, ``<…>`` or ``$N``) follows the n-th choice
+    of the match; ``$N`` copies the alternative the pattern's N-th slot matched.
+
+    >>> render("<avoir> lieu", [Choice(0, frozenset({"ipre", "3sg"}), "avoir")])
+    'a eu lieu'
+    >>> render("$2 dernier", [Choice(0), Choice(1)], "{le|ce} {lundi|mardi} passé")
+    'mardi dernier'
+    """
+    out = []
+    i = 0
+    pattern_slots = [t for t in _TOKEN.findall(pattern) if t[0] in "{<"] if "$" in template else []
+    for token in _TOKEN.findall(template):
+        if token[0] == "$" and len(token) == 2:
+            n = int(token[1]) - 1
+            slot = pattern_slots[n]
+            out.append(render(slot, [choices[n]]))
+            i += 1
+            continue
+        choice = choices[i] if i < len(choices) else Choice()
+        if token.startswith("{"):
+            alts = token[1:-1].split("|")
+            out.append(alts[min(choice.index, len(alts) - 1)])
+            i += 1
+        elif token.startswith("<"):
+            lemma = token[1:-1]
+            if choice.auxiliary:
+                out.append(f"{conjugate(choice.auxiliary, choice.tags)} {participle(lemma)}")
+            elif choice.tags:
+                out.append(conjugate(lemma, choice.tags))
+            else:
+                out.append(lemma)
+            i += 1
+        else:
+            out.append(token)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    key: str
+    choices: tuple[Choice, ...]
+
+
+class PhraseMatcher:
+    """All patterns of a table in one Aho–Corasick automaton; hits must fall on word boundaries.
+
+    The automaton stores an int per surface (no Python object); which pattern and which combination of its
+    slots a surface stands for is kept in arrays, and the choices are rebuilt only for the hits.
+    """
+
+    def __init__(self, patterns: Iterable[tuple[str, str]]) -> None:
+        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        self._patterns: list[tuple[str, tuple[tuple[Choice, ...], ...]]] = []
+        # Surface number i (all patterns' surfaces in order) comes from pattern _pattern_of[i], combination
+        # _combo_of[i] of its slots; the automaton holds the first number of each distinct surface.
+        self._pattern_of = array("L")
+        self._combo_of = array("L")
+        surfaces: list[str] = []
+        for p, (key, pattern) in enumerate(patterns):
+            if _PLAIN_PATTERN.match(pattern):  # a plain word or phrase (most entries): one surface, no choice
+                self._patterns.append((key, ()))
+                surfaces.append(fold(pattern))
+                self._pattern_of.append(p)
+                self._combo_of.append(0)
+                continue
+            slots = _slots(pattern)
+            self._patterns.append((key, _choice_lists(slots)))
+            count = len(surfaces)
+            surfaces.extend(_surfaces(slots))
+            count = len(surfaces) - count
+            self._pattern_of.extend(itertools.repeat(p, count))
+            self._combo_of.extend(range(count))
+        n = len(surfaces)
+        first = dict(zip(reversed(surfaces), range(n - 1, -1, -1)))
+        self._lengths = array("H", map(len, surfaces))
+        self._more: dict[int, list[int]] = {}  # a surface several patterns or combinations share
+        if len(first) < n:
+            for i in itertools.compress(range(n), map(operator.ne, range(n), map(first.__getitem__, surfaces))):
+                self._more.setdefault(first[surfaces[i]], []).append(i)
+        add = self._automaton.add_word
+        for surface, i in first.items():
+            add(surface, i)
+        self.size = len(first)
+        if first:
+            self._automaton.make_automaton()
+
+    def find(self, folded: str) -> list[Hit]:
+        """Every hit in ``folded`` (see :func:`fold`), by position, longest first; callers pick among overlaps
+        (a longer hit whose context fails leaves room for a shorter one)."""
+        if not self.size:
+            return []
+        hits: list[Hit] = []
+        n = len(folded)
+        append = hits.append
+        lengths, patterns, more = self._lengths, self._patterns, self._more
+        pattern_of, combo_of = self._pattern_of, self._combo_of
+        for end_index, sid in self._automaton.iter(folded):
+            end = end_index + 1
+            start = end - lengths[sid]
+            if start > 0:
+                before = folded[start - 1]
+                if before.isalnum() or before == "-" and is_word_char(folded[start]) or is_word_char(before):
+                    continue
+            if end < n and is_word_char(folded[end]) and is_word_char(folded[end - 1]):
+                continue
+            for i in (sid, *more[sid]) if sid in more else (sid,):
+                key, lists = patterns[pattern_of[i]]
+                append(Hit(start, end, key, _nth_choices(combo_of[i], lists)))
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        return hits
