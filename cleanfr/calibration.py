@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+
 from . import tables
 
 #: A grade is applied only when its judged precision reaches this...
@@ -101,8 +102,9 @@ class Calibration:
                 raise CalibrationError(f"{name}:{n}: expected 7 tab-separated fields, got {len(fields)}")
             try:
                 rule, conf = fields[0], grade_key(float(fields[1]))
-                grade = Grade(rule, conf, int(fields[2]), int(fields[3]), int(fields[4]),
-                              float(fields[5]), float(fields[6]))
+                grade = Grade(
+                    rule, conf, int(fields[2]), int(fields[3]), int(fields[4]), float(fields[5]), float(fields[6])
+                )
             except ValueError as exc:
                 raise CalibrationError(f"{name}:{n}: {exc}") from None
             grades[rule, conf] = grade

@@ -26,7 +26,18 @@ from typing import IO, Any, BinaryIO, Callable, Iterator, Sequence, cast
 from . import __version__
 from .calibration import Calibration
 from .config import APOSTROPHES, Config, ConfigError, build_pipeline, find_config, load_config
-from .corpus import FORMATS, InputFile, Settings, TaskResult, detect_format, expand_inputs, init_worker, iter_tasks, process, warm_up
+from .corpus import (
+    FORMATS,
+    InputFile,
+    Settings,
+    TaskResult,
+    detect_format,
+    expand_inputs,
+    init_worker,
+    iter_tasks,
+    process,
+    warm_up,
+)
 from .parallel import WorkerDied, ordered_map, resolve_jobs
 from .pipeline import DEFAULT_MIN_CONFIDENCE, SelectionError, all_rules
 from .stats import Stats
@@ -105,29 +116,62 @@ _LEGACY_OUTPUT_FORMATS = ("text", "json")
 
 
 def _add_input_options(p: argparse.ArgumentParser, legacy_output: bool = False) -> None:
-    p.add_argument("files", nargs="*", metavar="INPUT", help="files or directories; '-' or nothing reads standard input")
-    p.add_argument("--format", "--input-format", dest="input_format", default="auto", metavar="{auto,txt,jsonl,parquet}",
-                   choices=FORMATS + (_LEGACY_OUTPUT_FORMATS if legacy_output else ()),
-                   help="input format (default: from the extension: .jsonl/.ndjson, .parquet, else text; .gz/.zst are decompressed)")
-    p.add_argument("--field", default="text", help="JSONL/Parquet field holding the text (default: text)")
-    p.add_argument("--id-field", default="id", help="record field naming the record in logs (default: id; else the line number)")
-    p.add_argument("--glob", metavar="PATTERN", help="walk directories for files whose name matches PATTERN (e.g. '*.txt')")
-    p.add_argument("--on-error", choices=("stop", "skip"), default="stop",
-                   help="a malformed JSONL record: stop with an error (default), or keep it unchanged with a warning")
-    p.add_argument("--encoding", default="utf-8", help="input encoding of text files (default utf-8; BOMs are honoured)")
     p.add_argument(
-        "--errors", default="strict", choices=("strict", "replace", "surrogateescape"),
+        "files", nargs="*", metavar="INPUT", help="files or directories; '-' or nothing reads standard input"
+    )
+    p.add_argument(
+        "--format",
+        "--input-format",
+        dest="input_format",
+        default="auto",
+        metavar="{auto,txt,jsonl,parquet}",
+        choices=FORMATS + (_LEGACY_OUTPUT_FORMATS if legacy_output else ()),
+        help="input format (default: from the extension: .jsonl/.ndjson, .parquet, else text; .gz/.zst are decompressed)",
+    )
+    p.add_argument("--field", default="text", help="JSONL/Parquet field holding the text (default: text)")
+    p.add_argument(
+        "--id-field", default="id", help="record field naming the record in logs (default: id; else the line number)"
+    )
+    p.add_argument(
+        "--glob", metavar="PATTERN", help="walk directories for files whose name matches PATTERN (e.g. '*.txt')"
+    )
+    p.add_argument(
+        "--on-error",
+        choices=("stop", "skip"),
+        default="stop",
+        help="a malformed JSONL record: stop with an error (default), or keep it unchanged with a warning",
+    )
+    p.add_argument(
+        "--encoding", default="utf-8", help="input encoding of text files (default utf-8; BOMs are honoured)"
+    )
+    p.add_argument(
+        "--errors",
+        default="strict",
+        choices=("strict", "replace", "surrogateescape"),
         help="undecodable bytes: fail (default), replace with U+FFFD, or keep them byte for byte",
     )
-    p.add_argument("-j", "--jobs", type=_count, default=1, metavar="N", help="worker processes (default 1; 0 = all cores)")
-    p.add_argument("--select", action="append", metavar="RULES", help="rule ids or categories to run (comma-separated; ALL)")
-    p.add_argument("--ignore", action="append", metavar="RULES", help="rule ids or categories to skip (comma-separated)")
     p.add_argument(
-        "--min-confidence", type=_confidence, default=None, metavar="F",
+        "-j", "--jobs", type=_count, default=1, metavar="N", help="worker processes (default 1; 0 = all cores)"
+    )
+    p.add_argument(
+        "--select", action="append", metavar="RULES", help="rule ids or categories to run (comma-separated; ALL)"
+    )
+    p.add_argument(
+        "--ignore", action="append", metavar="RULES", help="rule ids or categories to skip (comma-separated)"
+    )
+    p.add_argument(
+        "--min-confidence",
+        type=_confidence,
+        default=None,
+        metavar="F",
         help=f"apply edits with confidence >= F, suggest the rest (default {DEFAULT_MIN_CONFIDENCE})",
     )
-    p.add_argument("--apostrophe", choices=tuple(APOSTROPHES), help="apostrophe of repairs (default: the document's own)")
-    p.add_argument("--config", metavar="FILE", help="configuration file (default: cleanfr.toml or [tool.cleanfr] found upward)")
+    p.add_argument(
+        "--apostrophe", choices=tuple(APOSTROPHES), help="apostrophe of repairs (default: the document's own)"
+    )
+    p.add_argument(
+        "--config", metavar="FILE", help="configuration file (default: cleanfr.toml or [tool.cleanfr] found upward)"
+    )
     p.add_argument("--no-config", action="store_true", help="ignore configuration files")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary on stderr")
     p.add_argument("--chunk-size", type=_count, default=DEFAULT_CHUNK, help=argparse.SUPPRESS)
@@ -145,18 +189,38 @@ def build_parser() -> argparse.ArgumentParser:
     fix = sub.add_parser("fix", help="repair files, corpora or standard input", description="Repair French text.")
     _add_input_options(fix)
     out = fix.add_mutually_exclusive_group()
-    out.add_argument("-o", "--output", metavar="OUT", help="write the corrected text to OUT (one input only; '-' is standard output)")
+    out.add_argument(
+        "-o", "--output", metavar="OUT", help="write the corrected text to OUT (one input only; '-' is standard output)"
+    )
     out.add_argument("-i", "--in-place", action="store_true", help="rewrite each input file atomically")
     out.add_argument("--output-dir", metavar="DIR", help="write each corrected file under DIR (same relative path)")
-    out.add_argument("--diff", action="store_true", help="print a unified diff, write nothing; exit 1 if there are changes")
-    out.add_argument("--check", action="store_true",
-                     help="list each edit that would be applied (file:line:col: rule message) and exit 1 if any; write nothing")
-    fix.add_argument("--log", metavar="FILE", help="write every edit as JSON lines to FILE (.gz/.zst compressed; '-' is standard output)")
-    fix.add_argument("--edits-field", metavar="NAME", help="JSONL/Parquet: store each record's edits in field NAME (a new field)")
-    fix.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                     help="--diff in colour, the changed words highlighted (default: on a terminal, unless NO_COLOR is set)")
-    fix.add_argument("--replace-edits-field", action="store_true",
-                     help="let --edits-field replace a field the records already have (else an error)")
+    out.add_argument(
+        "--diff", action="store_true", help="print a unified diff, write nothing; exit 1 if there are changes"
+    )
+    out.add_argument(
+        "--check",
+        action="store_true",
+        help="list each edit that would be applied (file:line:col: rule message) and exit 1 if any; write nothing",
+    )
+    fix.add_argument(
+        "--log",
+        metavar="FILE",
+        help="write every edit as JSON lines to FILE (.gz/.zst compressed; '-' is standard output)",
+    )
+    fix.add_argument(
+        "--edits-field", metavar="NAME", help="JSONL/Parquet: store each record's edits in field NAME (a new field)"
+    )
+    fix.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="--diff in colour, the changed words highlighted (default: on a terminal, unless NO_COLOR is set)",
+    )
+    fix.add_argument(
+        "--replace-edits-field",
+        action="store_true",
+        help="let --edits-field replace a field the records already have (else an error)",
+    )
 
     stats = sub.add_parser("stats", help="count edits per category and rule", description="Edit statistics.")
     _add_input_options(stats, legacy_output=True)
@@ -164,15 +228,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = sub.add_parser("report", help="write an HTML report of the edits", description="HTML report.")
     _add_input_options(report)
-    report.add_argument("-o", "--output", metavar="HTML", required=True, help="the report file to write ('-' is standard output)")
-    report.add_argument("--max-docs", type=_count, default=200, metavar="N",
-                        help="show the text of at most N documents (default 200; the summary counts all)")
+    report.add_argument(
+        "-o", "--output", metavar="HTML", required=True, help="the report file to write ('-' is standard output)"
+    )
+    report.add_argument(
+        "--max-docs",
+        type=_count,
+        default=200,
+        metavar="N",
+        help="show the text of at most N documents (default 200; the summary counts all)",
+    )
     report.add_argument("--title", default=None, help="title of the report")
 
     rules = sub.add_parser("rules", help="list the rules, or document one", description="List the rules.")
     rules.add_argument("rule", nargs="?", metavar="ID", help="show the documentation of one rule")
-    rules.add_argument("--output-format", "--format", dest="output_format", choices=("text", "json"), default="text",
-                       help="a table or a rule's documentation (default), or JSON")
+    rules.add_argument(
+        "--output-format",
+        "--format",
+        dest="output_format",
+        choices=("text", "json"),
+        default="text",
+        help="a table or a rule's documentation (default), or JSON",
+    )
     return parser
 
 
@@ -192,9 +269,15 @@ def _settings(args: argparse.Namespace, keep_docs: bool = False) -> Settings:
     settings = Settings(
         select=tuple(select) if select is not None else None,
         ignore=tuple(ignore) if ignore is not None else None,
-        min_confidence=args.min_confidence, config=config, field=args.field,
-        edits_field=getattr(args, "edits_field", None), id_field=args.id_field, on_error=args.on_error,
-        errors=args.errors, replace_edits_field=getattr(args, "replace_edits_field", False), keep_docs=keep_docs,
+        min_confidence=args.min_confidence,
+        config=config,
+        field=args.field,
+        edits_field=getattr(args, "edits_field", None),
+        id_field=args.id_field,
+        on_error=args.on_error,
+        errors=args.errors,
+        replace_edits_field=getattr(args, "replace_edits_field", False),
+        keep_docs=keep_docs,
     )
     # Build once here so that a bad selection fails before any worker starts.
     build_pipeline(settings.select, settings.ignore, settings.min_confidence, settings.config)
@@ -228,12 +311,22 @@ class _Progress:
         from .textio import compression_of
 
         tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked after the bar exists
-        sizes = [os.path.getsize(f.path) if f.path != "-" and os.path.isfile(f.path) and not compression_of(f.path)
-                 else None for f in inputs]
+        sizes = [
+            os.path.getsize(f.path) if f.path != "-" and os.path.isfile(f.path) and not compression_of(f.path) else None
+            for f in inputs
+        ]
         total = None if None in sizes else sum(sizes)  # type: ignore[arg-type]
         # delay: nothing at all for work that takes less than a moment.
-        self.bar = tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, file=stderr, delay=0.5,
-                        dynamic_ncols=True, leave=False)
+        self.bar = tqdm(
+            total=total,
+            unit="B",
+            unit_scale=True,
+            unit_divisor=1024,
+            file=stderr,
+            delay=0.5,
+            dynamic_ncols=True,
+            leave=False,
+        )
 
     def update(self, f: InputFile, result: TaskResult) -> None:
         if self.bar is None:
@@ -265,8 +358,9 @@ class _Progress:
             self.bar.close()
 
 
-def _events(inputs: list[InputFile], args: argparse.Namespace, settings: Settings, stdin: IO[bytes] | None
-            ) -> Iterator[tuple[str, InputFile, Any]]:
+def _events(
+    inputs: list[InputFile], args: argparse.Namespace, settings: Settings, stdin: IO[bytes] | None
+) -> Iterator[tuple[str, InputFile, Any]]:
     """``("result", file, TaskResult)``, ``("end", file, None)`` or ``("error", file, InputError)``, in input order."""
     by_index = {f.index: f for f in inputs}
 
@@ -293,9 +387,16 @@ def _events(inputs: list[InputFile], args: argparse.Namespace, settings: Setting
                 yield "result", by_index[item.file], result
 
 
-def _drive(args: argparse.Namespace, settings: Settings, inputs: list[InputFile], stdin: IO[bytes], stderr: IO[str],
-           on_result: Callable[[InputFile, TaskResult], None], on_end: Callable[[InputFile], str | None],
-           on_abort: Callable[[InputFile], object]) -> int:
+def _drive(
+    args: argparse.Namespace,
+    settings: Settings,
+    inputs: list[InputFile],
+    stdin: IO[bytes],
+    stderr: IO[str],
+    on_result: Callable[[InputFile, TaskResult], None],
+    on_end: Callable[[InputFile], str | None],
+    on_abort: Callable[[InputFile], object],
+) -> int:
     """Stream every input through the pipeline; returns EXIT_OK or EXIT_ERROR (some input failed).
 
     ``on_end`` may return a line for stderr (a summary): it is printed above the progress bar, never on its line.
@@ -346,7 +447,14 @@ def _unified_diff(name: str, before: str, after: str) -> str:
 
 _WORDS = re.compile(r"\w+|\s+|[^\w\s]")
 _RED, _GREEN, _CYAN, _BOLD, _RESET, _MARK, _UNMARK = (
-    "\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[1m", "\x1b[0m", "\x1b[7m", "\x1b[27m")
+    "\x1b[31m",
+    "\x1b[32m",
+    "\x1b[36m",
+    "\x1b[1m",
+    "\x1b[0m",
+    "\x1b[7m",
+    "\x1b[27m",
+)
 
 
 def _colour_diff(diff: str) -> str:
@@ -361,7 +469,11 @@ def _colour_diff(diff: str) -> str:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.startswith(("---", "+++")) and i + 1 < len(lines) and (line.startswith("+++") or lines[i + 1].startswith("+++")):
+        if (
+            line.startswith(("---", "+++"))
+            and i + 1 < len(lines)
+            and (line.startswith("+++") or lines[i + 1].startswith("+++"))
+        ):
             out.append(_BOLD + line.rstrip("\r\n") + _RESET + "\n")
             i += 1
             continue
@@ -395,7 +507,7 @@ def _colour_diff(diff: str) -> str:
 
 
 def _ending(line: str) -> str:
-    return line[len(line.rstrip("\r\n")):]
+    return line[len(line.rstrip("\r\n")) :]
 
 
 def _highlight(before: str, after: str) -> tuple[str, str]:
@@ -458,8 +570,9 @@ class _FileOutput:
             column = pa.field(name, pa.string())
             if name in schema.names:
                 if not self.replace_edits_field:
-                    raise InputError(self.f.name, f"the table already has a column {name!r} "
-                                                  "(--replace-edits-field to replace it)")
+                    raise InputError(
+                        self.f.name, f"the table already has a column {name!r} (--replace-edits-field to replace it)"
+                    )
                 schema = schema.set(schema.get_field_index(name), column)
             else:
                 schema = schema.append(column)
@@ -476,7 +589,9 @@ class _FileOutput:
         if batch is not None:
             import pyarrow as pa
 
-            self.parquet_writer.write_batch(pa.RecordBatch.from_arrays(batch.columns, schema=self.parquet_writer.schema))
+            self.parquet_writer.write_batch(
+                pa.RecordBatch.from_arrays(batch.columns, schema=self.parquet_writer.schema)
+            )
 
     def write(self, result: TaskResult) -> None:
         self.changed = self.changed or result.changed
@@ -497,8 +612,11 @@ class _FileOutput:
         try:
             data = text.encode(decoded.encoding, decoded.errors)
         except UnicodeEncodeError as exc:
-            raise InputError(self.f.name, f"the corrected text has {exc.object[exc.start]!r}, which {decoded.encoding} "
-                                          "cannot encode (use --encoding utf-8 or --ignore the rule)") from None
+            raise InputError(
+                self.f.name,
+                f"the corrected text has {exc.object[exc.start]!r}, which {decoded.encoding} "
+                "cannot encode (use --encoding utf-8 or --ignore the rule)",
+            ) from None
         if self.first:
             self.first = False
             return decoded.bom + data
@@ -569,8 +687,11 @@ def _check_output_name(f: InputFile, output: str, requested: str) -> None:
     if requested != "auto" or named is None or named == f.fmt:  # an explicit --format is taken at its word
         return
     hint = f" (--format {named} reads standard input as {_FORMAT_NAMES[named]})" if f.path == "-" else ""
-    raise InputError(output, f"the output would be {_FORMAT_NAMES[f.fmt]} (the input's format), not "
-                             f"{_FORMAT_NAMES[named]} as its name says{hint}")
+    raise InputError(
+        output,
+        f"the output would be {_FORMAT_NAMES[f.fmt]} (the input's format), not "
+        f"{_FORMAT_NAMES[named]} as its name says{hint}",
+    )
 
 
 def _identity(path: str) -> tuple[list[tuple], bool]:
@@ -609,16 +730,26 @@ def _check_targets(inputs: list[InputFile], targets: list[tuple[str, str, int | 
             if others:
                 raise InputError(path, f"given twice (also as {others[0].path})")
         elif same:
-            hint = " (use -i to repair it in place)" if option in ("-o", "--output-dir") and (
-                owner is None or owner in same) else ""
+            hint = (
+                " (use -i to repair it in place)"
+                if option in ("-o", "--output-dir") and (owner is None or owner in same)
+                else ""
+            )
             raise InputError(path, f"{option} would overwrite an input{hint}")
         earlier = next((written[key] for key in keys if key in written), None)
         if earlier is not None:
             other_option, other_owner = earlier
             if option == other_option == "--output-dir" and owner is not None and other_owner is not None:
-                raise InputError(inputs[owner].name, f"--output-dir would write it to {path}, as {inputs[other_owner].name}")
-            what = ("the output" if other_option == "-o" else
-                    f"the output of {inputs[other_owner].name}" if other_owner is not None else "another output")
+                raise InputError(
+                    inputs[owner].name, f"--output-dir would write it to {path}, as {inputs[other_owner].name}"
+                )
+            what = (
+                "the output"
+                if other_option == "-o"
+                else f"the output of {inputs[other_owner].name}"
+                if other_owner is not None
+                else "another output"
+            )
             raise InputError(path, f"{option} would overwrite {what}")
         for key in keys:
             written.setdefault(key, (option, owner))
@@ -632,8 +763,10 @@ def run_fix(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stder
         raise UsageError(f"--edits-field {args.edits_field!r} is the text field (--field): the text would be lost")
     text_to_stdout = not (args.in_place or args.output_dir or args.check or args.diff) and args.output in (None, "-")
     if args.log == "-" and (text_to_stdout or args.diff):
-        raise UsageError("--log - and the corrected text would both go to standard output "
-                         "(write the text with -o FILE, or use --check)")
+        raise UsageError(
+            "--log - and the corrected text would both go to standard output "
+            "(write the text with -o FILE, or use --check)"
+        )
     # --diff of a Parquet file shows each row's text; --check places each edit by line and column.
     settings = _settings(args, keep_docs=args.diff or (args.check and not args.quiet))
     inputs = _inputs(args)
@@ -660,8 +793,12 @@ def run_fix(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stder
     originals: dict[int, list[str]] = {}
     places: dict[int, _Places] = {}
     found = False
-    colour = args.diff and (args.color == "always" or args.color == "auto" and not os.environ.get("NO_COLOR")
-                            and getattr(stdout, "isatty", lambda: False)())
+    colour = args.diff and (
+        args.color == "always"
+        or args.color == "auto"
+        and not os.environ.get("NO_COLOR")
+        and getattr(stdout, "isatty", lambda: False)()
+    )
 
     def output(f: InputFile) -> _FileOutput:
         if f.index not in outputs:
@@ -677,10 +814,18 @@ def run_fix(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stder
         counts[2] += result.records
         found = found or counts[0] > 0
         if log is not None and result.edits:
-            log.write(json_bytes("".join(
-                json.dumps({**({"file": f.name} if name_files else {}), **where, **e.to_dict()}, ensure_ascii=False)
-                + "\n" for where, e in result.edits
-            ), args.errors))
+            log.write(
+                json_bytes(
+                    "".join(
+                        json.dumps(
+                            {**({"file": f.name} if name_files else {}), **where, **e.to_dict()}, ensure_ascii=False
+                        )
+                        + "\n"
+                        for where, e in result.edits
+                    ),
+                    args.errors,
+                )
+            )
         if args.check and not args.quiet:
             places.setdefault(f.index, _Places())
             stdout.write("".join(places[f.index].lines(f, result)).encode("utf-8", "surrogateescape"))
@@ -692,7 +837,8 @@ def run_fix(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stder
                 diffs.setdefault(f.index, []).append(result.out)
             else:
                 diffs.setdefault(f.index, []).append(
-                    result.out if isinstance(result.out, str) else result.out.decode("utf-8", "surrogateescape"))
+                    result.out if isinstance(result.out, str) else result.out.decode("utf-8", "surrogateescape")
+                )
 
     def on_end(f: InputFile) -> str | None:
         output(f).finish()
@@ -806,8 +952,9 @@ def _original(f: InputFile) -> str:
 # stats and report
 
 
-def _collect(args: argparse.Namespace, stdin: IO[bytes], stderr: IO[str], keep_docs: bool, max_docs: int = 0
-             ) -> tuple[int, Stats, list[tuple[str, str, list]]]:
+def _collect(
+    args: argparse.Namespace, stdin: IO[bytes], stderr: IO[str], keep_docs: bool, max_docs: int = 0
+) -> tuple[int, Stats, list[tuple[str, str, list]]]:
     settings = _settings(args, keep_docs=keep_docs)
     stats = Stats()
     docs: list[tuple[str, str, list]] = []
@@ -870,8 +1017,10 @@ def run_report(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], st
         raise
     out.commit()
     if not args.quiet:
-        stderr.write(f"{args.output}: {stats.applied} edits applied, {stats.suggested} suggested, "
-                     f"{len(docs)} of {stats.documents} documents shown\n")
+        stderr.write(
+            f"{args.output}: {stats.applied} edits applied, {stats.suggested} suggested, "
+            f"{len(docs)} of {stats.documents} documents shown\n"
+        )
     return status
 
 
@@ -887,11 +1036,22 @@ def run_rules(args: argparse.Namespace, stdout: IO[bytes]) -> int:
     if args.output_format == "json":
         data = [
             {
-                "id": r.id, "category": r.category, "pass": r.pass_name, "default": r.default_enabled,
-                "description": r.description, "doc": inspect.cleandoc(r.__doc__ or ""),
+                "id": r.id,
+                "category": r.category,
+                "pass": r.pass_name,
+                "default": r.default_enabled,
+                "description": r.description,
+                "doc": inspect.cleandoc(r.__doc__ or ""),
                 "precision": [
-                    {"grade": g.confidence, "correct": g.correct, "wrong": g.wrong, "debatable": g.debatable,
-                     "precision": g.precision, "lower": g.lower, "status": g.status}
+                    {
+                        "grade": g.confidence,
+                        "correct": g.correct,
+                        "wrong": g.wrong,
+                        "debatable": g.debatable,
+                        "precision": g.precision,
+                        "lower": g.lower,
+                        "status": g.status,
+                    }
                     for g in Calibration.load().for_rule(r.id)
                 ],
             }
@@ -918,10 +1078,13 @@ def _rule_doc(rule: Any) -> str:
 
     doc = inspect.cleandoc(rule.__doc__ or "").replace("``", "`")
     heading = f"{rule.id}: {rule.description}"
-    return (f"{heading}\n{'=' * len(heading)}\n\n"
-            f"category: {rule.category}    pass: {rule.pass_name}    default: {'on' if rule.default_enabled else 'off'}\n"
-            f"\n{doc}\n" + _precision_doc(rule.id)
-            + (f"\n(cleanfr fix --select {rule.id} runs it alone; --ignore {rule.id} turns it off)\n"))
+    return (
+        f"{heading}\n{'=' * len(heading)}\n\n"
+        f"category: {rule.category}    pass: {rule.pass_name}    default: {'on' if rule.default_enabled else 'off'}\n"
+        f"\n{doc}\n"
+        + _precision_doc(rule.id)
+        + (f"\n(cleanfr fix --select {rule.id} runs it alone; --ignore {rule.id} turns it off)\n")
+    )
 
 
 def _precision_doc(rule_id: str) -> str:
@@ -931,9 +1094,15 @@ def _precision_doc(rule_id: str) -> str:
         return "\nprecision on real text: not measured (the rule never fired on the development corpora)\n"
     lines = ["", "precision on real text, per grade (judged edits; benchmarks/RESULTS.md):"]
     for g in grades:
-        status = {"apply": "applied", "suggest": "suggested only", "unmeasured": "too rare to measure: stated confidence"}
-        lines.append(f"  grade {g.confidence}: {g.correct} right, {g.wrong} wrong, {g.debatable} debatable; "
-                     f"precision {g.precision:.2f} (95 % lower bound {g.lower:.2f}) -> {status[g.status]}")
+        status = {
+            "apply": "applied",
+            "suggest": "suggested only",
+            "unmeasured": "too rare to measure: stated confidence",
+        }
+        lines.append(
+            f"  grade {g.confidence}: {g.correct} right, {g.wrong} wrong, {g.debatable} debatable; "
+            f"precision {g.precision:.2f} (95 % lower bound {g.lower:.2f}) -> {status[g.status]}"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -952,8 +1121,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(parser, argv, stdin, stdout, stderr)
 
 
-def _main(parser: argparse.ArgumentParser, argv: Sequence[str] | None, stdin: IO[bytes], stdout: IO[bytes],
-          stderr: IO[str]) -> int:
+def _main(
+    parser: argparse.ArgumentParser, argv: Sequence[str] | None, stdin: IO[bytes], stdout: IO[bytes], stderr: IO[str]
+) -> int:
     try:
         args = parser.parse_args(argv)
         if args.command == "fix":

@@ -108,8 +108,14 @@ def load_config(path: str) -> Config:
 
 def _toml_type(value: Any) -> str:
     """How TOML names the type of ``value`` (for messages)."""
-    for kind, name in ((bool, "a boolean"), (str, "a string"), (int, "an integer"), (float, "a float"),
-                       (list, "an array"), (dict, "a table")):
+    for kind, name in (
+        (bool, "a boolean"),
+        (str, "a string"),
+        (int, "an integer"),
+        (float, "a float"),
+        (list, "an array"),
+        (dict, "a table"),
+    ):
         if isinstance(value, kind):
             return name
     return "a date or time"
@@ -214,7 +220,8 @@ def load_boilerplate(path: str) -> tuple[str, ...]:
     return tuple(patterns)
 
 
-def build_pipeline(select: Sequence[str] | None, ignore: Sequence[str] | None, min_confidence: float | None,
-                   config: Config | None) -> Pipeline:
+def build_pipeline(
+    select: Sequence[str] | None, ignore: Sequence[str] | None, min_confidence: float | None, config: Config | None
+) -> Pipeline:
     """The pipeline for the command line's options over the configuration (options win)."""
     return Pipeline(select, ignore, min_confidence, config=config)

@@ -31,8 +31,20 @@ from .stream import DEFAULT_CHUNK, iter_chunks, shift_edits
 from .textio import InputError, TextReader, decode_hint, json_bytes, open_binary
 
 __all__ = [
-    "FORMATS", "Settings", "InputFile", "TextTask", "JsonlTask", "ParquetTask", "TaskResult",
-    "expand_inputs", "detect_format", "iter_tasks", "init_worker", "process", "count_words", "prescan",
+    "FORMATS",
+    "Settings",
+    "InputFile",
+    "TextTask",
+    "JsonlTask",
+    "ParquetTask",
+    "TaskResult",
+    "expand_inputs",
+    "detect_format",
+    "iter_tasks",
+    "init_worker",
+    "process",
+    "count_words",
+    "prescan",
 ]
 
 FORMATS = ("auto", "txt", "jsonl", "parquet")
@@ -151,8 +163,11 @@ def expand_inputs(paths: list[str], pattern: str | None, skip_dir: str | None = 
                 raise InputError(path, "is a directory (walk it with --glob PATTERN, e.g. --glob '*.txt')")
             found = []
             for root, dirs, files in os.walk(path, onerror=_raise_walk_error):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                                 and (skip is None or os.path.realpath(os.path.join(root, d)) != skip))
+                dirs[:] = sorted(
+                    d
+                    for d in dirs
+                    if not d.startswith(".") and (skip is None or os.path.realpath(os.path.join(root, d)) != skip)
+                )
                 for name in files:
                     if not name.startswith(".") and fnmatch.fnmatch(name, pattern):
                         full = os.path.join(root, name)
@@ -164,8 +179,10 @@ def expand_inputs(paths: list[str], pattern: str | None, skip_dir: str | None = 
 
 
 def _raise_walk_error(exc: OSError) -> None:
-    raise InputError(getattr(exc, "filename", None) or "?", "permission denied" if isinstance(exc, PermissionError)
-                     else exc.strerror or str(exc))
+    raise InputError(
+        getattr(exc, "filename", None) or "?",
+        "permission denied" if isinstance(exc, PermissionError) else exc.strerror or str(exc),
+    )
 
 
 def prescan(path: str, encoding: str, errors: str) -> None:
@@ -177,8 +194,9 @@ def prescan(path: str, encoding: str, errors: str) -> None:
             pass
 
 
-def iter_tasks(f: InputFile, encoding: str, errors: str, chunk: int = DEFAULT_CHUNK,
-               stdin: BinaryIO | None = None) -> Iterator[TextTask | JsonlTask | ParquetTask]:
+def iter_tasks(
+    f: InputFile, encoding: str, errors: str, chunk: int = DEFAULT_CHUNK, stdin: BinaryIO | None = None
+) -> Iterator[TextTask | JsonlTask | ParquetTask]:
     """The tasks of one input, in order; sets ``f.decoded`` (text) and ``f.raw`` before the first one.
 
     Stops early when the driver marks ``f.failed``.
@@ -302,8 +320,14 @@ def _process_text(task: TextTask) -> TaskResult:
     edits = shift_edits(result.edits, task.offset)
     docs = [(task.name, task.text, edits)] if settings.keep_docs else None
     return TaskResult(
-        task.file, result.text, [({}, e) for e in edits], count_words(task.text), 0,
-        result.text != task.text, docs=docs, size=len(task.text.encode("utf-8", "surrogatepass")),
+        task.file,
+        result.text,
+        [({}, e) for e in edits],
+        count_words(task.text),
+        0,
+        result.text != task.text,
+        docs=docs,
+        size=len(task.text.encode("utf-8", "surrogatepass")),
     )
 
 
@@ -323,8 +347,14 @@ def _record_text(obj: Any, field_name: str) -> str:
 
 
 def _json_type(value: Any) -> str:
-    return {type(None): "null", bool: "a boolean", int: "a number", float: "a number", list: "an array",
-            dict: "an object"}.get(type(value), type(value).__name__)
+    return {
+        type(None): "null",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        list: "an array",
+        dict: "an object",
+    }.get(type(value), type(value).__name__)
 
 
 def _locator(obj: dict, id_field: str, where: dict) -> dict:
@@ -354,7 +384,7 @@ def _process_jsonl(task: JsonlTask) -> TaskResult:
         number = task.first_line + i
         # A UTF-8 byte order mark before the first record is kept, and not read as part of the JSON.
         bom = codecs.BOM_UTF8 if number == 1 and raw.startswith(codecs.BOM_UTF8) else b""
-        body = raw[len(bom):].rstrip(b"\r\n")
+        body = raw[len(bom) :].rstrip(b"\r\n")
         if not body.strip():
             out.append(raw)
             continue
@@ -362,7 +392,9 @@ def _process_jsonl(task: JsonlTask) -> TaskResult:
             try:
                 line = body.decode("utf-8", settings.errors)
             except UnicodeDecodeError as exc:
-                raise _BadRecord(f"invalid UTF-8 at byte {exc.start} of the line{decode_hint(exc, 'utf-8', json_lines=True)}") from None
+                raise _BadRecord(
+                    f"invalid UTF-8 at byte {exc.start} of the line{decode_hint(exc, 'utf-8', json_lines=True)}"
+                ) from None
             try:
                 obj = json.loads(line, strict=False)
             except json.JSONDecodeError as exc:
@@ -371,8 +403,9 @@ def _process_jsonl(task: JsonlTask) -> TaskResult:
                 raise _BadRecord("malformed JSON (nested too deeply)") from None
             text = _record_text(obj, settings.field)
             if settings.edits_field is not None and settings.edits_field in obj and not settings.replace_edits_field:
-                raise _BadRecord(f"the record already has a field {settings.edits_field!r} "
-                                 "(--replace-edits-field to replace it)")
+                raise _BadRecord(
+                    f"the record already has a field {settings.edits_field!r} (--replace-edits-field to replace it)"
+                )
         except _BadRecord as exc:
             if _skip_record(res, settings, f"{task.name}: line {number}: {exc}", out, raw):
                 continue
@@ -389,21 +422,23 @@ def _process_jsonl(task: JsonlTask) -> TaskResult:
         res.edits.extend((where, e) for e in result.edits)
         res.words += count_words(text)
         if res.docs is not None:  # the caller keeps each document (settings.keep_docs)
-            res.docs.append((f"{task.name}:{number}" + (f" (id {where['id']})" if "id" in where else ""),
-                             text, result.edits))
+            res.docs.append(
+                (f"{task.name}:{number}" + (f" (id {where['id']})" if "id" in where else ""), text, result.edits)
+            )
         if result.text == text and settings.edits_field is None:
             out.append(raw)
             continue
         res.changed = res.changed or result.text != text or settings.edits_field is not None
         edits = [e.to_dict() for e in result.edits] if settings.edits_field is not None else None
         new = rewrite_record(line, obj, settings.field, text, result.text, settings.edits_field, edits)
-        out.append(bom + json_bytes(new, settings.errors) + raw[len(bom) + len(body):])
+        out.append(bom + json_bytes(new, settings.errors) + raw[len(bom) + len(body) :])
     res.out = b"".join(out)
     return res
 
 
-def rewrite_record(line: str, obj: dict, field_name: str, old: str, new: str, edits_field: str | None,
-                   edits: list | None) -> str:
+def rewrite_record(
+    line: str, obj: dict, field_name: str, old: str, new: str, edits_field: str | None, edits: list | None
+) -> str:
     """``line`` with the value of ``field_name`` replaced by ``new`` and ``edits_field`` set, touching nothing else.
 
     The old value is found in the line as JSON would write it (escaped or not); if the line is written in a
@@ -423,9 +458,12 @@ def rewrite_record(line: str, obj: dict, field_name: str, old: str, new: str, ed
             if close.endswith("}"):
                 body = close[:-1].rstrip()
                 comma = "" if body.endswith("{") else sep
-                extra = json.dumps(edits_field, ensure_ascii=False) + colon + json.dumps(
-                    edits, ensure_ascii=False, separators=(sep, colon))
-                patched = body + comma + extra + "}" + patched[len(close):]
+                extra = (
+                    json.dumps(edits_field, ensure_ascii=False)
+                    + colon
+                    + json.dumps(edits, ensure_ascii=False, separators=(sep, colon))
+                )
+                patched = body + comma + extra + "}" + patched[len(close) :]
             else:
                 patched = None
     if patched is not None:
@@ -451,7 +489,7 @@ def _replace_value(line: str, obj: dict, field_name: str, old: str, new: str) ->
         while start >= 0:
             before = line[:start].rstrip()
             if before.endswith(":") and before[:-1].rstrip().endswith(key):
-                patched = line[:start] + json.dumps(new, ensure_ascii=ascii_only) + line[start + len(encoded):]
+                patched = line[:start] + json.dumps(new, ensure_ascii=ascii_only) + line[start + len(encoded) :]
                 with contextlib.suppress(ValueError, RecursionError):
                     if json.loads(patched, strict=False) == expected:
                         return patched

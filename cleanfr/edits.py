@@ -71,7 +71,7 @@ def apply(text: str, edits: Iterable[Edit]) -> str:
     pos = 0
     for e in _sorted_applied(edits):
         if text[e.start : e.end] != e.original:
-            raise ValueError(f"edit at {e.start} expects {e.original!r}, text has {text[e.start:e.end]!r}")
+            raise ValueError(f"edit at {e.start} expects {e.original!r}, text has {text[e.start : e.end]!r}")
         pieces.append(text[pos : e.start])
         pieces.append(e.replacement)
         pos = e.end
@@ -210,7 +210,12 @@ class EditLog:
             yield cluster, absorbed
 
     def _to_original(
-        self, cluster: list[Edit], absorbed: list[int], current: str, inter: list[tuple[int, int]], inter_starts: list[int]
+        self,
+        cluster: list[Edit],
+        absorbed: list[int],
+        current: str,
+        inter: list[tuple[int, int]],
+        inter_starts: list[int],
     ) -> Edit:
         """Map a group of edits (current-text offsets) to one edit in original offsets, merging ``absorbed``."""
         e = cluster[0]

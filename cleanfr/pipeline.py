@@ -63,10 +63,7 @@ def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | No
         chosen = [r for r in rules if r.default_enabled]
     else:
         names = set(select)
-        chosen = [
-            r for r in rules
-            if r.id in names or ("ALL" in names or r.category in names) and r.default_enabled
-        ]
+        chosen = [r for r in rules if r.id in names or ("ALL" in names or r.category in names) and r.default_enabled]
     drop = set(ignore or [])
     return [r for r in chosen if r.id not in drop and r.category not in drop and "ALL" not in drop]
 
@@ -227,8 +224,13 @@ class _StyledDocument(Document):
 
 
 @lru_cache(maxsize=32)
-def _cached_pipeline(select: tuple[str, ...] | None, ignore: tuple[str, ...] | None, min_confidence: float | None,
-                     trust: str | None, config: Config | None) -> Pipeline:
+def _cached_pipeline(
+    select: tuple[str, ...] | None,
+    ignore: tuple[str, ...] | None,
+    min_confidence: float | None,
+    trust: str | None,
+    config: Config | None,
+) -> Pipeline:
     return Pipeline(select, ignore, min_confidence, trust, config)
 
 

@@ -20,9 +20,9 @@ import html
 import re
 from typing import Sequence
 
+from . import tables
 from .edits import Edit
 from .stats import Stats
-from . import tables
 
 __all__ = ["render_report", "render_document", "html_bytes"]
 
@@ -61,7 +61,8 @@ def render_document(text: str, edits: Sequence[Edit], prefix: str = "e-") -> str
         out.append(html.escape(text[pos : e.start], quote=False))
         kind = "ap" if e.applied else "sg"
         parts = (f"<del>{_shown(e.original)}</del>" if e.original else "") + (
-            f"<ins>{_shown(e.replacement)}</ins>" if e.replacement else "")
+            f"<ins>{_shown(e.replacement)}</ins>" if e.replacement else ""
+        )
         out.append(
             f'<span id="{prefix}{number}" class="ed {kind} {_css_name(e.category)}" tabindex="0" data-rule="{html.escape(e.rule)}" '
             f'data-cat="{html.escape(e.category)}" data-conf="{e.confidence:.2f}" '
@@ -94,14 +95,12 @@ def _summary(stats: Stats, docs: Sequence[tuple[str, str, Sequence[Edit]]]) -> s
         lines.append('<tr><td colspan="5">Aucune modification.</td></tr>')
     return (
         '<table class="summary"><thead><tr><th>catégorie</th><th>appliquées</th><th>suggérées</th>'
-        '<th>pour 10 000 mots</th><th>répartition</th></tr></thead><tbody>' + "".join(lines) + "</tbody></table>"
+        "<th>pour 10 000 mots</th><th>répartition</th></tr></thead><tbody>" + "".join(lines) + "</tbody></table>"
     )
 
 
 def _category_css(categories: Sequence[str]) -> str:
-    return "".join(
-        f".{_css_name(c)}{{--h:{_HUES[i % len(_HUES)]}}}" for i, c in enumerate(sorted(set(categories)))
-    )
+    return "".join(f".{_css_name(c)}{{--h:{_HUES[i % len(_HUES)]}}}" for i, c in enumerate(sorted(set(categories))))
 
 
 def _asset(name: str) -> str:
@@ -116,8 +115,10 @@ def render_report(docs: Sequence[tuple[str, str, Sequence[Edit]]], stats: Stats,
         applied = sum(1 for e in edits if e.applied)
         suggested = len(edits) - applied
         count = f"{applied}" + (f" + {suggested} ?" if suggested else "")
-        nav.append(f'<li><a href="#doc-{i}">{html.escape(label)}</a> <span class="count" title="appliquées + suggérées">'
-                   f'{count}</span></li>')
+        nav.append(
+            f'<li><a href="#doc-{i}">{html.escape(label)}</a> <span class="count" title="appliquées + suggérées">'
+            f"{count}</span></li>"
+        )
         articles.append(
             f'<article class="doc" id="doc-{i}"><h2>{html.escape(label)}</h2>'
             f'<p class="meta">{applied} modification(s) appliquée(s), {suggested} suggérée(s)</p>'

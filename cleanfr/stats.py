@@ -51,8 +51,10 @@ class Stats:
         rules = sorted({(c, r) for c, r, _ in self.counts})
         return [
             {
-                "category": c, "rule": r,
-                "applied": self.counts[(c, r, True)], "suggested": self.counts[(c, r, False)],
+                "category": c,
+                "rule": r,
+                "applied": self.counts[(c, r, True)],
+                "suggested": self.counts[(c, r, False)],
                 "per_10k_words": self._rate(self.counts[(c, r, True)]),
             }
             for c, r in rules
@@ -70,9 +72,14 @@ class Stats:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "files": self.files, "documents": self.documents, "words": self.words,
-            "applied": self.applied, "suggested": self.suggested, "per_10k_words": self._rate(self.applied),
-            "categories": self.categories(), "rules": self.rows(),
+            "files": self.files,
+            "documents": self.documents,
+            "words": self.words,
+            "applied": self.applied,
+            "suggested": self.suggested,
+            "per_10k_words": self._rate(self.applied),
+            "categories": self.categories(),
+            "rules": self.rows(),
         }
 
     def to_json(self) -> str:
@@ -87,7 +94,9 @@ class Stats:
             lines.append((cat["category"], str(cat["applied"]), str(cat["suggested"]), f"{cat['per_10k_words']:.2f}"))
             for r in rows:
                 if r["category"] == cat["category"]:
-                    lines.append(("  " + r["rule"], str(r["applied"]), str(r["suggested"]), f"{r['per_10k_words']:.2f}"))
+                    lines.append(
+                        ("  " + r["rule"], str(r["applied"]), str(r["suggested"]), f"{r['per_10k_words']:.2f}")
+                    )
         lines.append(("total", str(self.applied), str(self.suggested), f"{self._rate(self.applied):.2f}"))
         width = [max(len(row[i]) for row in [header, *lines]) for i in range(4)]
 

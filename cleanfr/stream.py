@@ -76,8 +76,9 @@ def _after_cr(buf: str, pos: int) -> int:
     return pos + 1 if buf[pos - 1] == "\r" and pos < len(buf) and buf[pos] == "\n" else pos
 
 
-def iter_chunks(blocks: Iterable[str], target: int = DEFAULT_CHUNK,
-                long_line: int = LONG_LINE_CHUNK) -> Iterator[tuple[int, str]]:
+def iter_chunks(
+    blocks: Iterable[str], target: int = DEFAULT_CHUNK, long_line: int = LONG_LINE_CHUNK
+) -> Iterator[tuple[int, str]]:
     """``(offset, chunk)`` pairs covering the concatenated ``blocks`` exactly; offsets in code points.
 
     No chunk holds more than ``long_line`` characters of one line (unless a line has no whitespace to cut at).

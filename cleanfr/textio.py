@@ -22,8 +22,19 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO, Iterator
 
 __all__ = [
-    "InputError", "BinaryInput", "Decoded", "decode_bytes", "decode_hint", "json_bytes", "read_input", "atomic_writer", "write_atomic",
-    "AtomicOutput", "compression_of", "open_binary", "TextReader",
+    "InputError",
+    "BinaryInput",
+    "Decoded",
+    "decode_bytes",
+    "decode_hint",
+    "json_bytes",
+    "read_input",
+    "atomic_writer",
+    "write_atomic",
+    "AtomicOutput",
+    "compression_of",
+    "open_binary",
+    "TextReader",
 ]
 
 _BOMS = (
@@ -91,7 +102,8 @@ def decode_bytes(data: bytes, name: str, encoding: str = "utf-8", errors: str = 
         return Decoded(data.decode(encoding, errors), encoding, errors, bom)
     except UnicodeDecodeError as exc:
         raise InputError(
-            name, f"invalid {encoding.upper()} at byte {exc.start + len(bom)}{decode_hint(exc, encoding, errors)}",
+            name,
+            f"invalid {encoding.upper()} at byte {exc.start + len(bom)}{decode_hint(exc, encoding, errors)}",
         ) from None
     except UnicodeError as exc:  # e.g. the utf-16 codec on data without a BOM
         raise InputError(name, f"cannot decode as {encoding}: {exc}") from None
@@ -110,13 +122,22 @@ def decode_hint(exc: UnicodeDecodeError, encoding: str, errors: str = "strict", 
     """
     if errors != "strict":
         return ""
-    bad = exc.object[exc.start:exc.start + 2]
-    if (_is_utf8(encoding) and bad and 0xC0 <= bad[0] and bad[0] not in (0xD7, 0xF7)
-            and (len(bad) == 1 or bad[1] < 0x80)):
+    bad = exc.object[exc.start : exc.start + 2]
+    if (
+        _is_utf8(encoding)
+        and bad
+        and 0xC0 <= bad[0]
+        and bad[0] not in (0xD7, 0xF7)
+        and (len(bad) == 1 or bad[1] < 0x80)
+    ):
         if json_lines:
-            return (" (the file looks like Latin-1, and JSON lines are UTF-8: convert it with iconv -f latin1 -t utf-8;"
-                    " else try --errors replace or --errors surrogateescape)")
-        return " (the file looks like Latin-1: try --encoding latin-1; else --errors replace or --errors surrogateescape)"
+            return (
+                " (the file looks like Latin-1, and JSON lines are UTF-8: convert it with iconv -f latin1 -t utf-8;"
+                " else try --errors replace or --errors surrogateescape)"
+            )
+        return (
+            " (the file looks like Latin-1: try --encoding latin-1; else --errors replace or --errors surrogateescape)"
+        )
     return " (try --errors replace or --errors surrogateescape)"
 
 
@@ -146,7 +167,7 @@ def _escape_surrogates(exc: UnicodeError, keep_bytes: bool) -> tuple[bytes, int]
     if not isinstance(exc, UnicodeEncodeError):
         raise exc
     out = bytearray()
-    for c in exc.object[exc.start:exc.end]:
+    for c in exc.object[exc.start : exc.end]:
         code = ord(c)
         if keep_bytes and 0xDC80 <= code <= 0xDCFF:
             out.append(code - 0xDC00)  # an undecodable byte carried by surrogateescape
@@ -272,7 +293,7 @@ class _ZstdReader(io.RawIOBase):
         while self._pos >= len(self._out) and not self._eof:
             self._out, self._pos = self._feed(), 0
         n = min(len(buffer), len(self._out) - self._pos)
-        buffer[:n] = self._out[self._pos:self._pos + n]
+        buffer[:n] = self._out[self._pos : self._pos + n]
         self._pos += n
         return n
 
@@ -316,8 +337,9 @@ class TextReader:
     ('été\\r\\n', 'utf-16-le', '')
     """
 
-    def __init__(self, stream: BinaryIO, name: str, encoding: str = "utf-8", errors: str = "strict",
-                 block: int = 1 << 20) -> None:
+    def __init__(
+        self, stream: BinaryIO, name: str, encoding: str = "utf-8", errors: str = "strict", block: int = 1 << 20
+    ) -> None:
         self.name, self.errors, self._stream, self._block = name, errors, stream, block
         self.bytes_read = 0
         head = self._read_raw(block)
@@ -334,7 +356,7 @@ class TextReader:
                 self.bom, self.encoding = bom, enc
                 self._decoder = codecs.getincrementaldecoder(enc)(errors)
                 break
-        self._pending = head[len(self.bom):]
+        self._pending = head[len(self.bom) :]
         self._offset = len(self.bom)  # byte offset of self._pending in the stream
         self._done = False
 

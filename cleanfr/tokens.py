@@ -42,9 +42,25 @@ import regex
 from . import tables
 from .document import Document
 
-__all__ = ["WORD", "Protected", "protected_spans", "protected_words", "is_isolated", "occurrences", "find_words",
-           "at_sentence_start", "english_context", "code_line", "name_follows",
-           "in_broken_word", "previous_word", "split_slices", "logical_line", "NEXT_WORD", "APOSTROPHES"]
+__all__ = [
+    "WORD",
+    "Protected",
+    "protected_spans",
+    "protected_words",
+    "is_isolated",
+    "occurrences",
+    "find_words",
+    "at_sentence_start",
+    "english_context",
+    "code_line",
+    "name_follows",
+    "in_broken_word",
+    "previous_word",
+    "split_slices",
+    "logical_line",
+    "NEXT_WORD",
+    "APOSTROPHES",
+]
 
 #: A word: a run of letters, with their combining marks.
 WORD = regex.compile(r"[\p{L}\p{M}]+")
@@ -68,7 +84,9 @@ _PROTECTED = regex.compile(
   | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+                      # e-mail
   | (?<![\w@])@\w+                                                 # @handle
   | (?<![\w&#])\#\w+                                               # #hashtag
-  | (?<![\w.-])(?:[\w-]++\.)+?""" + _TLD + r"""\b(?:/[^\s<>"«»“”]*[^\s<>"«»“”.,;:!?)\]])?   # bare domain
+  | (?<![\w.-])(?:[\w-]++\.)+?"""
+    + _TLD
+    + r"""\b(?:/[^\s<>"«»“”]*[^\s<>"«»“”.,;:!?)\]])?   # bare domain
   | (?<![\w-])--?[^\W\d_][\w-]*(?:=\S*)?(?=[\s,.;:)\]]|$)          # option -v, --help, --x=y
   | (?<![\w/])(?:~|\.{1,2})?/[\w.~+-]+(?:/[\w.~+-]*)*              # absolute or relative path
   | \b\w+(?:/[\w.~+-]+){2,}                                        # a/b/c
@@ -86,6 +104,7 @@ _CODE = regex.compile(r"`[^`\n]+`")
 
 # A quotation: « … », “ … ”, or "…" on one line.
 _QUOTE = regex.compile(r"«[^«»\n]{1,400}»|“[^“”\n]{1,400}”|\"[^\"\n]{1,400}\"")
+
 
 class Protected:
     """The protected spans of one document, tested locally and lazily.
@@ -208,7 +227,7 @@ def at_sentence_start(text: str, i: int) -> bool:
     """
     j = i - 1
     while j >= 0 and text[j] in _OPENERS:
-        if text[j] in "«“\"—–":
+        if text[j] in '«“"—–':
             return True
         j -= 1
     if j < 0:

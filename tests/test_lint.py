@@ -1,4 +1,4 @@
-"""ruff and mypy, as configured in pyproject.toml, find nothing in the package (run by the suite, so by CI)."""
+"""ruff (lint and format) and mypy, as configured in pyproject.toml, find nothing in the package (run by the suite, so by CI)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,11 @@ def _tool(name: str) -> str:
 
 def test_ruff_finds_nothing() -> None:
     run = subprocess.run([_tool("ruff"), "check", "cleanfr"], cwd=REPO, capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_ruff_format_changes_nothing() -> None:
+    run = subprocess.run([_tool("ruff"), "format", "--check", "cleanfr"], cwd=REPO, capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
 
 

@@ -49,7 +49,23 @@ def no_elision(word: str) -> bool:
 
 
 #: Words that elide before a vowel or a mute h (``de une`` → ``d’une``).
-ELIDABLE = ("jusque", "lorsque", "puisque", "quoique", "que", "de", "le", "la", "je", "me", "te", "se", "ne", "si", "ce")
+ELIDABLE = (
+    "jusque",
+    "lorsque",
+    "puisque",
+    "quoique",
+    "que",
+    "de",
+    "le",
+    "la",
+    "je",
+    "me",
+    "te",
+    "se",
+    "ne",
+    "si",
+    "ce",
+)
 
 
 def takes_elision(word: str) -> bool:

@@ -26,6 +26,7 @@ def english_zipf(word: str) -> float:
     """
     return _english().get(fold(word), 0.0)
 
+
 @lru_cache(maxsize=1)
 def common_english_words() -> frozenset[str]:
     """Plain words whose English Zipf frequency (wordfreq ``large``) is at least 3 (``en_common.txt``)."""

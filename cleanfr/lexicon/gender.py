@@ -9,7 +9,15 @@ from functools import lru_cache
 
 from .. import tables
 
-__all__ = ["adjective_feminines", "conjugate", "is_nominal", "noun_adjective_forms", "nouns", "participle", "verb_forms"]
+__all__ = [
+    "adjective_feminines",
+    "conjugate",
+    "is_nominal",
+    "noun_adjective_forms",
+    "nouns",
+    "participle",
+    "verb_forms",
+]
 
 
 class _Shared(dict):
@@ -65,7 +73,6 @@ def conjugate(lemma: str, tags: frozenset[str]) -> str:
     """The form of ``lemma`` that shares most tags with ``tags`` (``avoir`` + {ipre, 3sg} → ``a``)."""
     best = max(verb_forms(lemma), key=lambda ft: (len(ft[1] & tags) - len(ft[1] ^ tags) * 0.01, ft[0]))
     return best[0]
-
 
 
 @lru_cache(maxsize=1)

@@ -63,7 +63,12 @@ def iter_rule_classes(module_names: Iterable[str]) -> Iterator[type[Rule]]:
     for name in module_names:
         module = importlib.import_module(f"{__name__}.{name}")
         for obj in vars(module).values():
-            if isinstance(obj, type) and issubclass(obj, Rule) and obj is not Rule and obj.__module__ == module.__name__:
+            if (
+                isinstance(obj, type)
+                and issubclass(obj, Rule)
+                and obj is not Rule
+                and obj.__module__ == module.__name__
+            ):
                 if getattr(obj, "id", None):
                     yield obj
 
@@ -74,6 +79,7 @@ def rule_modules() -> list[str]:
     import pkgutil
 
     found = []
+
     def broken(name: str) -> None:
         raise  # the ImportError of a pass package: its rules must not disappear silently
 

@@ -35,6 +35,7 @@ def ftfy_config() -> Any:
         explain=True,
     )
 
+
 # A UTF-8 lead byte read as Latin-1/cp1252 (Â..ô) followed by a continuation byte read the same way,
 # or a lone "Ã" (its continuation may have become a space); C1 controls; every character ftfy's ligature and
 # width fixes change (ﬁ, Ĳ, ǅ, ŉ; fullwidth and halfwidth forms, the ideographic space) and combining marks
@@ -62,22 +63,26 @@ _FRENCH = "ÀÁÄ-ÏÑ-ÖÚ-ïñ-öù-ÿŒœ«»’‘“”–—…•·°€\
 #: checks them against the installed ftfy. Searching the heuristic itself costs a quarter of the pipeline.
 _BADNESS_PREFILTER = re.compile(
     f"[^\\x00-\\x7f{_FRENCH}]|[Œœ][^A-Za-z]|(?=[ß-ïñüÀÁÄ-ÍÏÑÜÝ»”\u00a0«Î€])(?:"
-    + "|".join((
-        "[ß-ïñü][«»ÀÁÄ-ÏÑÜÝŒ‘“”•€]",
-        "[ÀÁÄ-ÍÏÑÜÝ][«°»‘“”•€]",
-        "[»”][«ÀÁÄ-ÏÑ-ÖÚ-ïñ-öù-ÿŒœ‘“•€]",
-        "\u00a0[ÁÄ-ÆËÌÎÏÑÜÝŒ]",
-        "«[ÀÁÄ-ÏÑ-ÖÚ-ïñ-öù-ÿŒœ]",
-        "Î[\u00a0«°·»œ–—‘“”•€]",
-        "€[«ÀÁÄ-ÏÑÜÝß-ïñüŒœ‘“•]",
-    ))
+    + "|".join(
+        (
+            "[ß-ïñü][«»ÀÁÄ-ÏÑÜÝŒ‘“”•€]",
+            "[ÀÁÄ-ÍÏÑÜÝ][«°»‘“”•€]",
+            "[»”][«ÀÁÄ-ÏÑ-ÖÚ-ïñ-öù-ÿŒœ‘“•€]",
+            "\u00a0[ÁÄ-ÆËÌÎÏÑÜÝŒ]",
+            "«[ÀÁÄ-ÏÑ-ÖÚ-ïñ-öù-ÿŒœ]",
+            "Î[\u00a0«°·»œ–—‘“”•€]",
+            "€[«ÀÁÄ-ÏÑÜÝß-ïñüŒœ‘“•]",
+        )
+    )
     + ")"
 )
 
 
 def _suspects(text: str) -> Iterator[tuple[int, int]]:
     """Spans of ``text`` where mojibake may stand, in order: the suspect sequences and the prefilter's."""
-    return heapq.merge((m.span() for m in _SUSPECT.finditer(text)), (m.span() for m in _BADNESS_PREFILTER.finditer(text)))
+    return heapq.merge(
+        (m.span() for m in _SUSPECT.finditer(text)), (m.span() for m in _BADNESS_PREFILTER.finditer(text))
+    )
 
 
 def mojibake_suspect(text: str, start: int = 0, end: int | None = None) -> bool:

@@ -7,18 +7,17 @@ document does not use. Lines that look like tables, code or indented man-page te
 
 from __future__ import annotations
 
-from collections import Counter
-
-from dataclasses import dataclass
 import re
+from collections import Counter
+from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 import regex
 
 from ..document import Document
 from ..edits import Edit
-from ..tokens import INVISIBLE_LEADERS, is_prose_line, protected_spans
 from ..lexicon import is_word
+from ..tokens import INVISIBLE_LEADERS, is_prose_line, protected_spans
 from . import Rule
 from ._mojibake import mojibake_suspect
 
@@ -90,7 +89,9 @@ def _style(text: str, i: int) -> str:
 
 
 def _space_name(space: str) -> str:
-    return {"": "aucune espace", " ": "une espace", NBSP: "une espace insécable", NNBSP: "une espace fine insécable"}[space]
+    return {"": "aucune espace", " ": "une espace", NBSP: "une espace insécable", NNBSP: "une espace fine insécable"}[
+        space
+    ]
 
 
 #: UTF-8 lead bytes read as Latin-1 that a guillemet byte can follow in mojibake (Ã» is û, Â« is «).
@@ -215,7 +216,9 @@ class SpaceBeforeComma(Rule):
             after = m.group(1)
             nxt = text[end] if end < len(text) else ""
             replacement = "," + (after if after else (" " if nxt.isalpha() else ""))
-            yield self.edit(doc, start, end, replacement, 0.9, "espace avant la virgule retirée, comme ailleurs dans le document")
+            yield self.edit(
+                doc, start, end, replacement, 0.9, "espace avant la virgule retirée, comme ailleurs dans le document"
+            )
 
 
 class SpaceAfterPunctuation(Rule):
@@ -276,7 +279,12 @@ class SpaceAfterPunctuation(Rule):
             if _joined_pairs(doc)[left + text[at] + right] > 1:
                 continue  # a name the document writes so again and again (``queue.Queue``, ``fractions.Fraction``)
             yield self.edit(
-                doc, at, at + 1, text[at] + " ", 0.85, f"espace perdue après « {text[at]} » entre « {left} » et « {right} »"
+                doc,
+                at,
+                at + 1,
+                text[at] + " ",
+                0.85,
+                f"espace perdue après « {text[at]} » entre « {left} » et « {right} »",
             )
 
 
@@ -332,19 +340,30 @@ class DoubleSpace(Rule):
         doubled = text.count("  ")
         if doubled > 3 and doubled * 200 > text.count(" "):
             return
-        runs = [m for m in self._RUN.finditer(text) if m.start() and (text[m.start() - 1].isalpha() or text[m.start() - 1] in ",;")]
+        runs = [
+            m
+            for m in self._RUN.finditer(text)
+            if m.start() and (text[m.start() - 1].isalpha() or text[m.start() - 1] in ",;")
+        ]
         guard = protected_spans(doc)
         for m in runs:
             line_start = text.rfind("\n", 0, m.start()) + 1
             line_end = text.find("\n", m.end())
             line_end = len(text) if line_end < 0 else line_end
             line = text[line_start:line_end]
-            if line.count("  ") != 1 or not is_prose_line(text, line_start, line_end) or guard.overlaps(m.start(), m.end()):
+            if (
+                line.count("  ") != 1
+                or not is_prose_line(text, line_start, line_end)
+                or guard.overlaps(m.start(), m.end())
+            ):
                 continue
             if mojibake_suspect(text, line_start, line_end):
                 continue  # ftfy's verdict on what remains (à  Â€) depends on the spaces: the next run must see them
             # A first column (``-l  Afficher``, ``SHELL  Cette variable``) is a definition list, not a typo.
-            if line.lstrip(INVISIBLE_LEADERS)[:1] in ("-", "+", "*", "•", "$", "%", "\\") or len(_LONG_WORDS.findall(text, line_start, m.start())) < 3:
+            if (
+                line.lstrip(INVISIBLE_LEADERS)[:1] in ("-", "+", "*", "•", "$", "%", "\\")
+                or len(_LONG_WORDS.findall(text, line_start, m.start())) < 3
+            ):
                 continue
             yield self.edit(doc, m.start(), m.end(), " ", 0.85, "espace doublée entre deux mots")
 
@@ -373,15 +392,29 @@ class MissingSpaceHighPunctuation(Rule):
         if conv.before_high:
             for m in self._BARE_HIGH.finditer(text):
                 if not guard.overlaps(m.start() - 1, m.end()) and self._french_context(text, m.start(), m.end()):
-                    yield self.edit(doc, m.start(), m.start(), conv.before_high, 0.85,
-                                    f"{_space_name(conv.before_high)} avant « {m.group()} », comme ailleurs dans le document")
+                    yield self.edit(
+                        doc,
+                        m.start(),
+                        m.start(),
+                        conv.before_high,
+                        0.85,
+                        f"{_space_name(conv.before_high)} avant « {m.group()} », comme ailleurs dans le document",
+                    )
         if conv.inside_guillemets:
             for pattern, side in ((self._BARE_OPEN, 1), (self._BARE_CLOSE, 0)):
                 for m in pattern.finditer(text):
                     at = m.start() + side
-                    if not guard.overlaps(max(0, at - 1), at + 1) and self._french_context(text, at, at, check_after=False):
-                        yield self.edit(doc, at, at, conv.inside_guillemets, 0.85,
-                                        f"{_space_name(conv.inside_guillemets)} dans les guillemets, comme ailleurs dans le document")
+                    if not guard.overlaps(max(0, at - 1), at + 1) and self._french_context(
+                        text, at, at, check_after=False
+                    ):
+                        yield self.edit(
+                            doc,
+                            at,
+                            at,
+                            conv.inside_guillemets,
+                            0.85,
+                            f"{_space_name(conv.inside_guillemets)} dans les guillemets, comme ailleurs dans le document",
+                        )
 
     @staticmethod
     def _french_context(text: str, start: int, end: int, check_after: bool = True) -> bool:

@@ -12,14 +12,11 @@ import re
 import unicodedata
 from typing import Iterable, Iterator
 
-
 from ..document import Document
-from ..tokens import logical_line
 from ..edits import Edit
-from ..tokens import INVISIBLE_LEADERS
+from ..tokens import INVISIBLE_LEADERS, logical_line
 from . import Rule
 from ._mojibake import _NEEDS_FTFY_WITHOUT_BADNESS, _suspects, ftfy_config
-
 
 #: A long line is repaired in windows of about this many characters around its suspect sequences:
 #: ftfy and the diff that locates its changes cost more than linear time in the length they see.
@@ -99,8 +96,9 @@ def _cut_points(line: str) -> list[int]:
     for m in _PIECE.finditer(line):
         start, end = m.span()
         if end - start > _LONG_PIECE:
-            points.extend(i for i in range(start + 1, end)
-                          if line[i] < "\x80" and line[i - 1] >= "\x80" and not line[i].isspace())
+            points.extend(
+                i for i in range(start + 1, end) if line[i] < "\x80" and line[i - 1] >= "\x80" and not line[i].isspace()
+            )
         points.append(end)
     return points
 
@@ -137,8 +135,17 @@ def _located_spans(line: str, fixed: str, plan: list) -> list[tuple[int, int, in
 
 
 #: ftfy steps that undo a wrong decoding (the rest normalise: ligatures, width, NFC, terminal escapes).
-_DECODING_STEPS = frozenset({"encode", "decode", "transcode", "decode_inconsistent_utf8", "restore_byte_a0",
-                             "replace_lossy_sequences", "fix_c1_controls"})
+_DECODING_STEPS = frozenset(
+    {
+        "encode",
+        "decode",
+        "transcode",
+        "decode_inconsistent_utf8",
+        "restore_byte_a0",
+        "replace_lossy_sequences",
+        "fix_c1_controls",
+    }
+)
 
 
 def _describe(explanation: list) -> str:

@@ -28,7 +28,17 @@ try:  # possessive quantifiers (``a++``) and atomic groups (``(?>…)``) came to
 except re.error:  # Python 3.10: the patterns that use them ("multiple repeat") run on the regex module
     _RE_POSSESSIVE = False
 
-__all__ = ["Line", "LineMatcher", "Segmentation", "first_chars", "fold", "preview", "segment", "skeleton_lines", "word_count"]
+__all__ = [
+    "Line",
+    "LineMatcher",
+    "Segmentation",
+    "first_chars",
+    "fold",
+    "preview",
+    "segment",
+    "skeleton_lines",
+    "word_count",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,7 +263,7 @@ def without_possessive(pattern: str) -> str:
             continue
         out.append(c)
         i += 1
-        quantifier = c in "*+?" or (c == "}" and re.search(r"\{\d*(?:,\d*)?$", pattern[:i - 1]) is not None)
+        quantifier = c in "*+?" or (c == "}" and re.search(r"\{\d*(?:,\d*)?$", pattern[: i - 1]) is not None)
         if quantifier and i < n and pattern[i] == "+" and not (c == "?" and pattern[i - 2 : i] == "(?"):
             i += 1  # the possessive mark
     return "".join(out)

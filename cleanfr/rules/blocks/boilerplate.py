@@ -37,8 +37,14 @@ def patterns() -> tuple[Pattern, ...]:
     table = tables.toml("boilerplate.toml")
     return tuple(
         Pattern(
-            e["id"], e["where"], float(e["confidence"]), e["message"], e["regex"],
-            bool(e.get("case_sensitive", False)), tuple(e["positive"]), tuple(e["negative"]),
+            e["id"],
+            e["where"],
+            float(e["confidence"]),
+            e["message"],
+            e["regex"],
+            bool(e.get("case_sensitive", False)),
+            tuple(e["positive"]),
+            tuple(e["negative"]),
         )
         for e in table["pattern"]
     )

@@ -88,10 +88,14 @@ def prefix_copy(short: str, long: str) -> str | None:
         return "copie dégradée"
     if _TRUNCATION.search(short):
         return "copie tronquée"
-    following = rest.lstrip(" \t\u00a0\u202f.!?…»”\"’)")
+    following = rest.lstrip(' \t\u00a0\u202f.!?…»”"’)')
     closing = rest[: len(rest) - len(following)]
-    opening = following.lstrip(" \t\u00a0\u202f«“\"—–-")[:1]
-    if word_count(short) >= MIN_WORDS and any(c in ".!?…" for c in closing) and (opening.isupper() or opening.isdigit()):
+    opening = following.lstrip(' \t\u00a0\u202f«“"—–-')[:1]
+    if (
+        word_count(short) >= MIN_WORDS
+        and any(c in ".!?…" for c in closing)
+        and (opening.isupper() or opening.isdigit())
+    ):
         return REPEATED_LEDE
     return None
 
@@ -161,7 +165,12 @@ def _compare_headlines(ta: str, tb: str, fuzzy: bool) -> tuple[bool, float, str]
         if why is None:
             return None
         return short_is_a, (0.85 if why == REPEATED_LEDE else 0.92), why
-    if fuzzy and min(len(fa), len(fb)) >= 40 and _NON_DIGITS.sub("", fa) == _NON_DIGITS.sub("", fb) and ratio(fa, fb) >= NEAR_RATIO + 3:
+    if (
+        fuzzy
+        and min(len(fa), len(fb)) >= 40
+        and _NON_DIGITS.sub("", fa) == _NON_DIGITS.sub("", fb)
+        and ratio(fa, fb) >= NEAR_RATIO + 3
+    ):
         return quality(ta) < quality(tb), 0.85, "copie presque identique"
     return None
 
@@ -214,8 +223,10 @@ def _paragraphs(state: PlanState, texts: list[str], skeletons: list[bytes]) -> N
 
 #: What a copy keeps even when degraded (accents, apostrophes, case lost) and what two statements differ
 #: by: signs glued to a word (``-icanon``), numbers and negations.
-_SENSE = re.compile(r"(?<!\w)[-+±<>=≠]\w+|(?<!\w)\w+[+]|\d+(?:[.,]\d+)*|(?<!\w)(?:ne|n['’]|pas|non|sans|jamais|aucune?|ni|dessus|dessous)(?!\w)",
-                   re.IGNORECASE)
+_SENSE = re.compile(
+    r"(?<!\w)[-+±<>=≠]\w+|(?<!\w)\w+[+]|\d+(?:[.,]\d+)*|(?<!\w)(?:ne|n['’]|pas|non|sans|jamais|aucune?|ni|dessus|dessous)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def sense(text: str) -> list[str]:
@@ -284,4 +295,3 @@ class DuplicateParagraph(BlockRule):
 
     def propose(self, state: PlanState) -> None:
         _paragraphs(state, *lines_as_cut(state))
-

@@ -129,7 +129,9 @@ def parse_credit(line: Line) -> Credit | None:
 @lru_cache(maxsize=1)
 def _alert_regex() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(tables.toml("embeds.toml")["alert"]["words"], key=len, reverse=True))
-    return re.compile(rf"\A{_SP}*(?:[^\w\s]{{1,3}}{_SP}*)?(?:{words}){_SP}*[:!.]*{_SP}*(?:[^\w\s]{{1,3}})?{_SP}*", re.IGNORECASE)
+    return re.compile(
+        rf"\A{_SP}*(?:[^\w\s]{{1,3}}{_SP}*)?(?:{words}){_SP}*[:!.]*{_SP}*(?:[^\w\s]{{1,3}})?{_SP}*", re.IGNORECASE
+    )
 
 
 def is_alert(text: str) -> bool:
@@ -178,7 +180,9 @@ def is_live_blog(texts: list[str], alive: list[int], embeds: int, embed_lines: i
 
 #: Tweet links: their identifiers are at most ten letters or digits, so a link glued to the next word
 #: does not swallow it.
-_LINK = re.compile(r"(?:https?://)?pic\.(?:twitter|x)\.com/[A-Za-z0-9]{1,10}|https?://t\.co/[A-Za-z0-9]{1,10}|(?<![\w./])t\.co/[A-Za-z0-9]{6,10}")
+_LINK = re.compile(
+    r"(?:https?://)?pic\.(?:twitter|x)\.com/[A-Za-z0-9]{1,10}|https?://t\.co/[A-Za-z0-9]{1,10}|(?<![\w./])t\.co/[A-Za-z0-9]{6,10}"
+)
 _TWEET_MARK = re.compile(r"(?:^|\s)[#@]\w|https?://|pic\.(?:twitter|x)\.com/|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 _SHINGLE = 6
 
@@ -271,7 +275,14 @@ def widgets_of(kinds: dict[int, str]) -> dict[int, CtaPattern]:
     return out
 
 
-def _embed(c: Credit, alive: list[int], pos: dict[int, int], texts: list[str], credits: dict[int, Credit], cta: dict[int, CtaPattern]) -> Embed:
+def _embed(
+    c: Credit,
+    alive: list[int],
+    pos: dict[int, int],
+    texts: list[str],
+    credits: dict[int, Credit],
+    cta: dict[int, CtaPattern],
+) -> Embed:
     """The tweet text above a credit line: the line just before, plus an alert line or a
     continuation with tweet marks, within a tweet's length."""
     if c.inline:
@@ -284,7 +295,9 @@ def _embed(c: Credit, alive: list[int], pos: dict[int, int], texts: list[str], c
     if not usable(k - 1):
         return Embed(c, [], False)
     first = texts[alive[k - 1]]
-    if len(_strip_links(first)) > TWEET_MAX or (_ENDS_WITH_COLON.search(first) and word_count(first) > 8 and not is_alert(first)):
+    if len(_strip_links(first)) > TWEET_MAX or (
+        _ENDS_WITH_COLON.search(first) and word_count(first) > 8 and not is_alert(first)
+    ):
         return Embed(c, [], False)
     body = [alive[k - 1]]
     size = len(_strip_links(first))
@@ -312,7 +325,14 @@ def _embed(c: Credit, alive: list[int], pos: dict[int, int], texts: list[str], c
     return Embed(c, body, False)
 
 
-def _decide_introductions(embeds: list[Embed], alive: list[int], pos: dict[int, int], texts: list[str], cta: dict[int, CtaPattern], live_blog: bool) -> None:
+def _decide_introductions(
+    embeds: list[Embed],
+    alive: list[int],
+    pos: dict[int, int],
+    texts: list[str],
+    cta: dict[int, CtaPattern],
+    live_blog: bool,
+) -> None:
     """Mark each embed as introduced by the prose (keeps its text) or stray (goes whole)."""
     by_credit_line = {e.credit.line: e for e in embeds}
     for e in sorted(embeds, key=lambda e: pos[e.credit.line]):
@@ -352,7 +372,11 @@ def _propose_links(state: PlanState, line: Line, credit: Credit | None) -> None:
     if not matches:
         return
     if not _LINK.sub("", text).strip() and credit is None:
-        state.remove(Proposal(EmbedLink.id, "embed", 0.95, f"lien de tweet isolé supprimé : « {preview(text)} »", line=line.index))
+        state.remove(
+            Proposal(
+                EmbedLink.id, "embed", 0.95, f"lien de tweet isolé supprimé : « {preview(text)} »", line=line.index
+            )
+        )
         return
     for m in matches:
         s, t = m.start(), m.end()
@@ -366,7 +390,16 @@ def _propose_links(state: PlanState, line: Line, credit: Credit | None) -> None:
                 continue
             t = min(t, credit.start - line.start)
         conf = 0.95 if "pic." in m.group() else 0.9
-        state.cuts.append(Proposal(EmbedLink.id, "embed", conf, f"lien de tweet supprimé : « {m.group()} »", line=line.index, cut=Cut(line.start + s, line.start + t)))
+        state.cuts.append(
+            Proposal(
+                EmbedLink.id,
+                "embed",
+                conf,
+                f"lien de tweet supprimé : « {m.group()} »",
+                line=line.index,
+                cut=Cut(line.start + s, line.start + t),
+            )
+        )
 
 
 class StrayEmbed(BlockRule):
@@ -390,7 +423,15 @@ class StrayEmbed(BlockRule):
                 conf = _stray_confidence(e, texts)
                 words = " / ".join(preview(texts[li], 40) for li in e.body)
                 for li in e.body:
-                    state.remove(Proposal(self.id, "embed", conf, f"publication intégrée hors du texte supprimée : « {words} »", line=li))
+                    state.remove(
+                        Proposal(
+                            self.id,
+                            "embed",
+                            conf,
+                            f"publication intégrée hors du texte supprimée : « {words} »",
+                            line=li,
+                        )
+                    )
 
 
 class EmbedCredit(BlockRule):
@@ -414,11 +455,19 @@ class EmbedCredit(BlockRule):
             c = e.credit
             if c.inline:
                 if c.line not in stray:
-                    message = f"signature de tweet supprimée : « {preview(text[c.start:c.end])} »"
+                    message = f"signature de tweet supprimée : « {preview(text[c.start : c.end])} »"
                     state.cuts.append(Proposal(self.id, "embed", 0.95, message, line=c.line, cut=Cut(c.start, c.end)))
             else:
                 conf = 0.95 if c.dated else 0.85
-                state.remove(Proposal(self.id, "embed", conf, f"signature de tweet supprimée : « {preview(texts[c.line])} »", line=c.line))
+                state.remove(
+                    Proposal(
+                        self.id,
+                        "embed",
+                        conf,
+                        f"signature de tweet supprimée : « {preview(texts[c.line])} »",
+                        line=c.line,
+                    )
+                )
 
 
 class EmbedLink(BlockRule):

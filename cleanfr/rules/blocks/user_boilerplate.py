@@ -50,4 +50,6 @@ class UserBoilerplate(Rule):
         for m in _LINE.finditer(doc.text):
             line = m.group().rstrip("\r\n").strip()
             if line and any(p.fullmatch(line) for p in self.patterns):
-                yield self.edit(doc, m.start(), m.end(), "", USER_BOILERPLATE_CONFIDENCE, "ligne parasite (motif de l’utilisateur)")
+                yield self.edit(
+                    doc, m.start(), m.end(), "", USER_BOILERPLATE_CONFIDENCE, "ligne parasite (motif de l’utilisateur)"
+                )

@@ -15,7 +15,6 @@ from ...lexicon.forms import french_zipf_frequency
 from ...lexicon.gender import adjective_feminines
 from ._matcher import fold
 
-
 _OPEN_QUOTES = "«“\"‹„'*_"
 _CLOSE_QUOTES = "»”\"›“'*_"
 _SPACES = " \u00a0\u202f\t"

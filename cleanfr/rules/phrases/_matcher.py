@@ -31,7 +31,6 @@ import regex
 
 from ...lexicon.gender import conjugate, participle, verb_forms
 
-
 _TOKEN = regex.compile(r"\{[^{}]*\}|<[^<>]+>|\$\d|[^{}<>$]+|\$")
 #: A pattern without slots: literal text only (foreign words, fixed phrases).
 _PLAIN_PATTERN = regex.compile(r"[^{}<>$]+\Z")

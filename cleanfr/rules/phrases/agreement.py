@@ -10,11 +10,11 @@ subject or object pronoun (``je la ferme``), ``la une``, ``l'un``, ``le la`` (th
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import replace
-
 import itertools
 import operator
+from collections import Counter
+from dataclasses import replace
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 import regex
@@ -22,14 +22,11 @@ import regex
 from ... import tables
 from ...document import Document
 from ...edits import Edit
-from functools import lru_cache
-
-
 from ...lexicon.gender import nouns
-from ._grammar import DETERMINERS, determiner_for, starts_with_vowel
-from ._matcher import fold
 from ...tokens import split_slices
 from .. import Rule
+from ._grammar import DETERMINERS, determiner_for, starts_with_vowel
+from ._matcher import fold
 
 #: The word after a determiner hit of the shared scan: a lower-case word, hyphenated compounds included.
 _NOUN = regex.compile(r"\p{Ll}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*")
@@ -278,7 +275,11 @@ class DeterminerGender(Rule):
             if len(noun) < 3 or noun in _exceptions() or _english_loan(noun):
                 continue
             following = _NEXT_WORD.match(text, m.end())
-            if following and lex.get(following.group(1), ("", "a"))[0] == DETERMINERS[det_low][0] and not lex[following.group(1)][1]:
+            if (
+                following
+                and lex.get(following.group(1), ("", "a"))[0] == DETERMINERS[det_low][0]
+                and not lex[following.group(1)][1]
+            ):
                 continue  # noun + noun compound written without hyphen (« du télé crochet »)
             prev = _PREV_WORD.search(text, max(0, det_start - 30), det_start)
             prev_word = fold(prev.group(1)) if prev else ""
@@ -292,17 +293,29 @@ class DeterminerGender(Rule):
             line_start = text.rfind("\n", 0, m.start()) + 1
             if line_start not in tech_lines:  # each line is judged once: a long line costs linear time
                 line_end = text.find("\n", m.end())
-                tech_lines[line_start] = bool(_TECH_LINE.search(text, line_start, len(text) if line_end < 0 else line_end))
+                tech_lines[line_start] = bool(
+                    _TECH_LINE.search(text, line_start, len(text) if line_end < 0 else line_end)
+                )
             if tech_lines[line_start]:
                 continue
             new = determiner_for(det, gender, noun)
             if new is None or new == det:
                 continue
             genre = "féminin" if gender == "f" else "masculin"
-            found.append((self.edit(
-                doc, det_start, det_end, new, confidence,
-                f"accord du déterminant : « {det} {noun} » → « {new} {noun} » ({noun} est {genre})",
-            ), noun, gender))
+            found.append(
+                (
+                    self.edit(
+                        doc,
+                        det_start,
+                        det_end,
+                        new,
+                        confidence,
+                        f"accord du déterminant : « {det} {noun} » → « {new} {noun} » ({noun} est {genre})",
+                    ),
+                    noun,
+                    gender,
+                )
+            )
         if not found:
             return
         # A slip the document itself contradicts (it writes la doctrine elsewhere, the other gender at most

@@ -30,21 +30,31 @@ _CITE = regex.compile(r"https?://[^\s\"'<>]+\Z")
 #: each is recognised by markers counted over the whole document (see :func:`registers`).
 REGISTERS: dict[str, tuple[regex.Pattern[str], int]] = {
     # statutes and regulations: numbered articles (Article L411-6, Art. R. 12), codes, decrees
-    "law": (regex.compile(
-        r"(?m)(?:^|(?<=[.;:]\s))Article\s+(?:[LRDA]\.?\s?\*?)?\d+(?:[-.]\d+)*\b|\b(?:Art\.|Article)\s+[LRD]\.?\s?\d"
-        r"|\b(?:Code (?:civil|pénal|général|du travail|de commerce|de procédure|de la|des|du|de l')|[Dd]écret n°|[Ll]oi n°)"
-    ), 3),
+    "law": (
+        regex.compile(
+            r"(?m)(?:^|(?<=[.;:]\s))Article\s+(?:[LRDA]\.?\s?\*?)?\d+(?:[-.]\d+)*\b|\b(?:Art\.|Article)\s+[LRD]\.?\s?\d"
+            r"|\b(?:Code (?:civil|pénal|général|du travail|de commerce|de procédure|de la|des|du|de l')|[Dd]écret n°|[Ll]oi n°)"
+        ),
+        3,
+    ),
     # software documentation: code (calls, dotted names, options, prompts, snake_case), man-page sections
-    "tech": (regex.compile(
-        r"\b[A-Za-z_]\w*\.[A-Za-z_]\w*\(|\b[a-z]+_[a-z_]+\b|`[^`\n]{1,60}`|(?<!\w)--?[a-z][\w-]+=?|^[ \t]*+(?:\$ |>>> |#include|def |fn |class |import )"
-        r"|\b(?:SYNOPSIS|DESCRIPTION|OPTIONS)\b|\b\w+\(\)|#\[derive|\b(?:src|usr|etc)/",
-        regex.M,
-    ), 5),
+    "tech": (
+        regex.compile(
+            r"\b[A-Za-z_]\w*\.[A-Za-z_]\w*\(|\b[a-z]+_[a-z_]+\b|`[^`\n]{1,60}`|(?<!\w)--?[a-z][\w-]+=?|^[ \t]*+(?:\$ |>>> |#include|def |fn |class |import )"
+            r"|\b(?:SYNOPSIS|DESCRIPTION|OPTIONS)\b|\b\w+\(\)|#\[derive|\b(?:src|usr|etc)/",
+            regex.M,
+        ),
+        5,
+    ),
     # accounts and budgets
-    "accounting": (regex.compile(
-        r"\b(?:comptable|comptabilité|débit|crédit|bilan|exercice budgétaire|compte financier|grand livre|"
-        r"plan comptable|agent comptable|écritures?|recettes budgétaires)\b", regex.I
-    ), 3),
+    "accounting": (
+        regex.compile(
+            r"\b(?:comptable|comptabilité|débit|crédit|bilan|exercice budgétaire|compte financier|grand livre|"
+            r"plan comptable|agent comptable|écritures?|recettes budgétaires)\b",
+            regex.I,
+        ),
+        3,
+    ),
 }
 
 LANGUAGE_NAMES = {"es": "l'espagnol", "en": "l'anglais", "it": "l'italien", "de": "l'allemand", "pt": "le portugais"}
@@ -108,7 +118,11 @@ class Entry:
 
     @cached_property
     def before_re(self) -> regex.Pattern[str] | None:
-        return regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(self.before_not) + r")['’]?\s*$") if self.before_not else None
+        return (
+            regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(self.before_not) + r")['’]?\s*$")
+            if self.before_not
+            else None
+        )
 
     @cached_property
     def after_re(self) -> regex.Pattern[str] | None:
@@ -211,7 +225,9 @@ def in_code_or_name(entry: Entry, text: str, start: int, end: int) -> bool:
     return False
 
 
-def context_ok(entry: Entry, text: str, folded: str, start: int, end: int, doc_registers: frozenset[str] = frozenset()) -> bool:
+def context_ok(
+    entry: Entry, text: str, folded: str, start: int, end: int, doc_registers: frozenset[str] = frozenset()
+) -> bool:
     """The entry's context conditions at a hit: quotes, code and names, register of the document, forbidden
     neighbours, vetoes, required support."""
     if directly_quoted(text, start, end):

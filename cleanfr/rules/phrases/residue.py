@@ -16,10 +16,10 @@ from ... import tables
 from ...document import Document
 from ...edits import Edit
 from ...lexicon import foreign_words, french
+from ...tokens import WORD, code_line, english_context, protected_spans
 from . import PhraseRule, scan
 from ._grammar import directly_quoted, inside_quotation, transfer_case
 from ._matcher import render
-from ...tokens import WORD, code_line, english_context, protected_spans
 
 LANGUAGES = {"es": "espagnol", "en": "anglais"}
 
@@ -152,7 +152,11 @@ class ForeignWord(PhraseRule):
             # No translation is known: a report (replacement = original, never applied) whose message
             # asks for a translation.
             yield self.edit(
-                doc, start, end, word, 0.3,
+                doc,
+                start,
+                end,
+                word,
+                0.3,
                 f"mot {LANGUAGES[language]} non traduit ? « {word} » est bien plus fréquent en "
                 f"{LANGUAGES[language]} qu'en français : à traduire, ou à mettre en italique",
             )

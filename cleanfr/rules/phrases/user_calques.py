@@ -59,4 +59,6 @@ class UserCalque(Rule):
             right, conf = self.table[wrong]
             if original[:1].isupper():
                 right = right[:1].upper() + right[1:]
-            yield self.edit(doc, start, end, right, conf, f"calque (liste de l’utilisateur) : « {original} » → « {right} »")
+            yield self.edit(
+                doc, start, end, right, conf, f"calque (liste de l’utilisateur) : « {original} » → « {right} »"
+            )

@@ -14,9 +14,9 @@ from typing import Iterable
 
 import regex
 
+from ... import tables
 from ...document import Document
 from ...edits import Edit
-from ... import tables
 from .. import Rule
 
 #: ``N,M`` (and ``N,M,P``): one or two digits after each comma, as versions have; found first, as numbers
@@ -76,5 +76,11 @@ class LocalisedVersion(Rule):
                 continue
             if _UNIT_AFTER.match(text, m.end()) or number.endswith(",00"):
                 continue  # a quantity or a price (35,00), not a version
-            yield self.edit(doc, m.start(), m.end(), number.replace(",", "."), VERSION_CONFIDENCE,
-                            f"numéro de version localisé : « {name} {number} » → « {name} {number.replace(',', '.')} »")
+            yield self.edit(
+                doc,
+                m.start(),
+                m.end(),
+                number.replace(",", "."),
+                VERSION_CONFIDENCE,
+                f"numéro de version localisé : « {name} {number} » → « {name} {number.replace(',', '.')} »",
+            )

@@ -16,7 +16,16 @@ from typing import Mapping, MutableMapping, cast
 import regex
 
 from ...document import Document
-from ...lexicon import ELIDABLE, Lexicon, doc_vocabulary, elided_homographs, english_zipf, french, is_nominal, takes_elision
+from ...lexicon import (
+    ELIDABLE,
+    Lexicon,
+    doc_vocabulary,
+    elided_homographs,
+    english_zipf,
+    french,
+    is_nominal,
+    takes_elision,
+)
 from ...tokens import protected_words
 
 #: Stated confidences of a split after a name the document writes whole: before a function word, before
@@ -39,8 +48,10 @@ _ENDINGS = frozenset(
     "oirs oire oires ois oise oises ais aise aises u us ue ues ".split()
 )
 #: Determiners and pronouns: after a prefix-like word they mark a glue, not a derivation (``surun``).
-_DETERMINERS = frozenset("un une le la les des du de au aux ce ces cet cette son sa ses leur leurs mon ma mes il elle "
-                         "ils elles on nous vous".split())
+_DETERMINERS = frozenset(
+    "un une le la les des du de au aux ce ces cet cette son sa ses leur leurs mon ma mes il elle "
+    "ils elles on nous vous".split()
+)
 #: Small words that may stand on the left of a glue (``dela`` is ``de la``).
 _SHORT_LEFT = frozenset("de la le les un une en et au du des ce sa se ne".split())
 #: Words of one or two letters that may stand on the right (``Lavrovau``); other short tails are noise (``ss``).
@@ -141,7 +152,9 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
                 # A function word after the name (Lavrov|au, Ligue|des) is the usual glue; a content word
                 # (Lille|bonne, Pompon|nette) is often the name's own ending: two grades.
                 function_word = rw in _FUNCTION or rw in _DETERMINERS or rw in _SHORT_RIGHT
-                found.append((3.0 + r_zipf, left, right, NAME_AND_FUNCTION_WORD if function_word else NAME_AND_WORD, False))
+                found.append(
+                    (3.0 + r_zipf, left, right, NAME_AND_FUNCTION_WORD if function_word else NAME_AND_WORD, False)
+                )
             continue
         if (lw in _PREFIXES or lw.endswith("o") and lex.zipf(lw) < 4.0) and rw not in _DETERMINERS | _FUNCTION:
             continue  # extra|patrimoniaux, russo|ukrainien: a prefix or a combining form (but sur|un)
@@ -184,8 +197,9 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
 
 def _glued_name(token: str, vocab) -> bool:
     """``token`` is a name the document confirms followed by a short function word (``Ukrainede``)."""
-    return any(token[i:].lower() in _SHORT_RIGHT | _FUNCTION and vocab.get(token[:i], 0) > 0
-               for i in range(3, len(token) - 1))
+    return any(
+        token[i:].lower() in _SHORT_RIGHT | _FUNCTION and vocab.get(token[:i], 0) > 0 for i in range(3, len(token) - 1)
+    )
 
 
 def _best_split(token: str, lex: Lexicon, vocab) -> tuple[str, str, float, bool] | None:
@@ -243,7 +257,12 @@ def _candidates(doc: Document) -> dict[str, tuple[str, str, float, bool]]:
     protected_list = protected_words()
     tokens = []
     for token, count in vocab.items():
-        if not 5 <= len(token) <= MAX_GLUED_LENGTH or count > 1 or has_form(token.lower()) or token.lower() in protected_list:
+        if (
+            not 5 <= len(token) <= MAX_GLUED_LENGTH
+            or count > 1
+            or has_form(token.lower())
+            or token.lower() in protected_list
+        ):
             continue
         if not _SHAPE.match(token):
             continue  # acronyms (ATACMS, ONGs) and odd casing (étécHAUD): only word, Word and wordWord
@@ -261,7 +280,12 @@ def _candidates(doc: Document) -> dict[str, tuple[str, str, float, bool]]:
         new = False
         for token, (left, right, confidence, _) in candidates.items():
             for part in (left, right):
-                if part[0].isupper() and confidence >= 0.8 and not names.get(part, 0) and token not in sources.setdefault(part, set()):
+                if (
+                    part[0].isupper()
+                    and confidence >= 0.8
+                    and not names.get(part, 0)
+                    and token not in sources.setdefault(part, set())
+                ):
                     sources[part].add(token)
                     new = True
         if not new:
@@ -286,12 +310,16 @@ GLUE_DAMAGED_DENSITY = 2.0
 GLUE_DAMAGED_STEP = 0.03
 
 
-def _graded_by_document(doc: Document, candidates: dict[str, tuple[str, str, float, bool]]) -> dict[str, tuple[str, str, float, bool]]:
+def _graded_by_document(
+    doc: Document, candidates: dict[str, tuple[str, str, float, bool]]
+) -> dict[str, tuple[str, str, float, bool]]:
     """Raise every reading to its glue-damaged grade when the document holds glue densely."""
     if len(candidates) < 2 or 1000 * len(candidates) < GLUE_DAMAGED_DENSITY * len(doc.text.split()):
         return candidates
-    return {token: (left, right, round(confidence + GLUE_DAMAGED_STEP, 2), start)
-            for token, (left, right, confidence, start) in candidates.items()}
+    return {
+        token: (left, right, round(confidence + GLUE_DAMAGED_STEP, 2), start)
+        for token, (left, right, confidence, start) in candidates.items()
+    }
 
 
 def _split_all(tokens: list[str], lex: Lexicon, names: Mapping[str, int]) -> dict[str, tuple[str, str, float, bool]]:
@@ -305,7 +333,9 @@ def _split_all(tokens: list[str], lex: Lexicon, names: Mapping[str, int]) -> dic
             continue  # deraisonnable: accents lost (the accents rule's business), not a glue
         # A glued form written often on the web (dansle, surla) is still damage when its parts are far
         # more frequent; one written as often as its parts is a word of its own.
-        if split and (lex.zipf(token) == 0.0 or lex.zipf(token) < min(2.5, min(lex.zipf(split[0]), lex.zipf(split[1])) - 2.0)):
+        if split and (
+            lex.zipf(token) == 0.0 or lex.zipf(token) < min(2.5, min(lex.zipf(split[0]), lex.zipf(split[1])) - 2.0)
+        ):
             found[token] = split
     return found
 

@@ -55,7 +55,7 @@ def _substitutions(word: str) -> Iterator[tuple[str, int, str]]:
             # text, dialect or old (pétite, bézot), not a speck on the page.
             if read != "é" or _FINAL_CONSONANT.match(word, i + 1):
                 count += 1
-                yield word[:i] + printed + word[i + len(read):], 1, f"{read}→{printed}"
+                yield word[:i] + printed + word[i + len(read) :], 1, f"{read}→{printed}"
             i = word.find(read, i + 1)
         if count > 1:
             yield word.replace(read, printed), count, f"{read}→{printed} ×{count}"

@@ -12,17 +12,25 @@ import regex
 
 from ...document import Document
 from ...edits import Edit
-from ...lexicon import HomographContext, doc_vocabulary, elided_homographs, english_zipf, french, is_nominal, takes_elision
+from ...lexicon import (
+    HomographContext,
+    doc_vocabulary,
+    elided_homographs,
+    english_zipf,
+    french,
+    is_nominal,
+    takes_elision,
+)
 from ...tokens import (
     APOSTROPHES,
     NEXT_WORD,
     at_sentence_start,
     english_context,
+    find_words,
     in_broken_word,
     is_isolated,
     name_follows,
     previous_word,
-    find_words,
     protected_spans,
     protected_words,
 )
@@ -33,8 +41,11 @@ _PREFIXES = ("quoiqu", "puisqu", "lorsqu", "jusqu", "quelqu", "presqu", "qu", "l
 #: Prefixes that may stand before a capitalised name (``l’Ukraine``, ``d’Europe``, ``qu’Israël``).
 _BEFORE_NAMES = frozenset({"l", "d", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
 #: Words that follow only some elided forms (``s’il`` but not ``s’elle``; ``quelqu’un``, ``presqu’île``).
-_ONLY_AFTER = {"quelqu": frozenset({"un", "une"}), "presqu": frozenset({"île", "îles"}),
-               "c": frozenset({"est", "était", "étaient", "en", "eût", "eut", "étais"})}
+_ONLY_AFTER = {
+    "quelqu": frozenset({"un", "une"}),
+    "presqu": frozenset({"île", "îles"}),
+    "c": frozenset({"est", "était", "étaient", "en", "eût", "eut", "étais"}),
+}
 #: Elided pronouns: they stand only before a verb, ``y`` or ``en`` (``jai``, ``taime``; not ``Tadam``).
 _PRONOUNS = frozenset({"j", "m", "t", "s", "n"})
 #: ``s’`` also stands before ``il``, ``ils`` (s’il) besides verbs, ``y`` and ``en``.
@@ -49,8 +60,9 @@ _DETERMINERS = frozenset(
 )
 
 #: Short words whose glue to the next word looks like an elision (``lavaleur`` = la valeur, not l’avaleur).
-_GLUED_ARTICLES = frozenset({"la", "le", "de", "se", "ne", "ce", "je", "me", "te", "sa", "ma", "ta",
-                             "les", "des", "ses", "mes", "tes", "ces"})
+_GLUED_ARTICLES = frozenset(
+    {"la", "le", "de", "se", "ne", "ce", "je", "me", "te", "sa", "ma", "ta", "les", "des", "ses", "mes", "tes", "ces"}
+)
 
 #: The usual right-hand sides of an elision: a glued form ending in one of them is almost surely damage.
 _FUNCTION = frozenset(
@@ -91,7 +103,24 @@ def _shape(prefix: str, rest: str) -> str | None:
 _INVERSION = regex.compile(r"-(?:t-)?(?:ce|il|ils|elle|elles|on|je|tu|nous|vous)\b")
 
 
-_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ite", "ert", "erte")
+_PARTICIPLE_ENDINGS = (
+    "é",
+    "ée",
+    "és",
+    "ées",
+    "i",
+    "ie",
+    "is",
+    "ies",
+    "u",
+    "ue",
+    "us",
+    "ues",
+    "it",
+    "ite",
+    "ert",
+    "erte",
+)
 
 
 def _in_class(word: str, words: frozenset[str]) -> bool:
@@ -191,8 +220,9 @@ class LostApostrophe(Rule):
                 if in_broken_word(text, start, end):
                     continue  # cuisi- nes: a piece of a hyphenated word, the hyphenation rule's business
                 replacement = prefix + apostrophe + rest
-                yield self.edit(doc, start, end, replacement, confidence,
-                                f"apostrophe perdue : « {token} » → « {replacement} »")
+                yield self.edit(
+                    doc, start, end, replacement, confidence, f"apostrophe perdue : « {token} » → « {replacement} »"
+                )
 
     @staticmethod
     def _candidate(token: str, vocab) -> tuple[str, str, str, float] | None:

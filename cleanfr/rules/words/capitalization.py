@@ -53,13 +53,21 @@ from typing import Collection, Iterable, NamedTuple
 
 import regex
 
+from ... import tables
 from ...document import Document
 from ...edits import Edit
-from ...lexicon import ELIDABLE, doc_vocabulary, english_zipf, french, is_nominal, noun_adjective_forms, takes_elision
-from ...tokens import at_sentence_start, english_context, is_isolated, logical_line
-from ... import tables
-from ...tokens import is_prose_line, protected_spans
-from ...lexicon import is_word, zipf
+from ...lexicon import (
+    ELIDABLE,
+    doc_vocabulary,
+    english_zipf,
+    french,
+    is_nominal,
+    is_word,
+    noun_adjective_forms,
+    takes_elision,
+    zipf,
+)
+from ...tokens import at_sentence_start, english_context, is_isolated, is_prose_line, logical_line, protected_spans
 from .. import Rule
 
 #: The lower-case form must be at least this common (a verb form after a pronoun or an auxiliary: 2).
@@ -85,9 +93,46 @@ MAX_CASE_RATIO_USED = 0.3
 
 #: Endings of peoples and nationalities (``Français``, ``Brésiliens``, ``Républicains``): a people is a noun.
 _PEOPLE_ENDINGS = (
-    "ais", "aise", "aises", "ois", "oise", "oises", "ain", "aine", "ains", "aines", "ien", "ienne", "iens",
-    "iennes", "éen", "éenne", "éens", "éennes", "an", "ane", "ans", "anes", "and", "ande", "ands", "andes",
-    "ol", "ole", "ols", "oles", "ec", "ecque", "ecs", "ecques", "urc", "urque", "urcs", "urques", "sse", "sses",
+    "ais",
+    "aise",
+    "aises",
+    "ois",
+    "oise",
+    "oises",
+    "ain",
+    "aine",
+    "ains",
+    "aines",
+    "ien",
+    "ienne",
+    "iens",
+    "iennes",
+    "éen",
+    "éenne",
+    "éens",
+    "éennes",
+    "an",
+    "ane",
+    "ans",
+    "anes",
+    "and",
+    "ande",
+    "ands",
+    "andes",
+    "ol",
+    "ole",
+    "ols",
+    "oles",
+    "ec",
+    "ecque",
+    "ecs",
+    "ecques",
+    "urc",
+    "urque",
+    "urcs",
+    "urques",
+    "sse",
+    "sses",
 )
 
 _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "ite", "ites", "ise", "ises", "ant")
@@ -349,8 +394,14 @@ class StrayCapital(Rule):
                 message += " (nombreuses dans ce paragraphe : vers ou lignes aplaties ?)"
             yield self.edit(doc, i, end, lower, confidence, message)
             if prev == "que" and self._grammatical(lower):
-                yield self.edit(doc, i - 1, i - 1, " «", 0.5,
-                                "majuscule après « que » : citation dont les guillemets se sont perdus ?")
+                yield self.edit(
+                    doc,
+                    i - 1,
+                    i - 1,
+                    " «",
+                    0.5,
+                    "majuscule après « que » : citation dont les guillemets se sont perdus ?",
+                )
 
     def _promotion(self, text: str, i: int, lower: str, prev: str, vocab) -> float:
         """The confidence a suggestion may be promoted to (0: none), before looking for names around it."""
@@ -423,7 +474,11 @@ class StrayCapital(Rule):
         """The word before the determiner ``prev`` (just before ``i``) is a naming noun or a title."""
         before = _previous_word(text, i - len(prev) - 1)
         c = word_classes()
-        return before in c["title-introducers"] or before in c["name-introducers"] and before not in ("de", "d", "et", "ou")
+        return (
+            before in c["title-introducers"]
+            or before in c["name-introducers"]
+            and before not in ("de", "d", "et", "ou")
+        )
 
     def _candidate(self, token: str, count: int) -> bool:
         """A capitalised common word that no list names, English does not claim, and the document does not
@@ -433,7 +488,11 @@ class StrayCapital(Rule):
             return False
         if english_zipf(lower) >= zipf(lower) + 0.5 and not self._grammatical(lower):
             return False  # Fast & Furious, l’inspecteur Derrick: an English word is a title or a name
-        return not (count > 1 and not self._grammatical(lower)) and self._known_class(lower) and not french().is_name(lower)
+        return (
+            not (count > 1 and not self._grammatical(lower))
+            and self._known_class(lower)
+            and not french().is_name(lower)
+        )
 
     @staticmethod
     def _grammatical(lower: str) -> bool:
@@ -505,13 +564,22 @@ class StrayCapital(Rule):
         if prev in c["determiners"]:
             if people:
                 return 0.0
-            if prev in ("les", "des", "aux") and lower[-1] in "sx" and nxt.islower() and nxt not in ("de", "du", "des", "d"):
+            if (
+                prev in ("les", "des", "aux")
+                and lower[-1] in "sx"
+                and nxt.islower()
+                and nxt not in ("de", "du", "des", "d")
+            ):
                 return PLURAL  # les Mains serviables: names and titles are singular, or followed by de (les Annales de)
             return SUGGESTED  # la Défense, la Vengeance, le Collectif parisien: names and titles abound
         if people and (prev in nouns or prev[:-1] in nouns):
             return 0.0  # magiciens Français: a people
         if adjective and prev in nouns:
             return APPLIED  # frappes Massives: an adjective after a noun, even one spelt like a verb form
-        if lex.is_verb(prev) and prev not in c["function-words"] and not (prev in c["auxiliaries"] and lex.is_verb(lower)):
+        if (
+            lex.is_verb(prev)
+            and prev not in c["function-words"]
+            and not (prev in c["auxiliaries"] and lex.is_verb(lower))
+        ):
             return SUGGESTED  # c'était Nounou, regarde Danse avec les stars: a name or a title
         return APPLIED

@@ -54,9 +54,13 @@ _FUNCTION = frozenset(
 _FUNCTION_AFTER = {
     "de": frozenset("un une elle elles eux en où après avant entre ici ailleurs abord autant ainsi autour".split()),
     "que": frozenset("un une il ils elle elles on en à a au aux avec après avant entre ici alors ainsi autant".split()),
-    "le": frozenset(), "la": frozenset(),
-    "je": frozenset("y en".split()), "me": frozenset("y en a".split()), "te": frozenset("y en a".split()),
-    "se": frozenset("y en".split()), "ne": frozenset("y en a".split()),
+    "le": frozenset(),
+    "la": frozenset(),
+    "je": frozenset("y en".split()),
+    "me": frozenset("y en a".split()),
+    "te": frozenset("y en a".split()),
+    "se": frozenset("y en".split()),
+    "ne": frozenset("y en a".split()),
     "si": frozenset("il ils".split()),
     "ce": frozenset(),
 }
@@ -118,8 +122,14 @@ class MissingElision(Rule):
             if protected.overlaps(m.start(), m.end()) or english_context(text, m.start(), m.end()):
                 continue
             replacement = first[:-1] + doc.apostrophe
-            yield self.edit(doc, m.start(1), m.start(2), replacement, confidence,
-                            f"élision manquante : « {first} {second} » → « {replacement}{second} »")
+            yield self.edit(
+                doc,
+                m.start(1),
+                m.start(2),
+                replacement,
+                confidence,
+                f"élision manquante : « {first} {second} » → « {replacement}{second} »",
+            )
 
     @staticmethod
     def _pairs(text: str) -> Iterable[regex.Match]:

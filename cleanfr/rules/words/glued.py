@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Iterable
 
-
 from ...document import Document
 from ...edits import Edit
 from ...lexicon import french, takes_elision

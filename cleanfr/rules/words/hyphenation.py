@@ -13,13 +13,13 @@ from typing import Iterable, Iterator
 
 import regex
 
+from ... import tables
 from ...document import Document
 from ...edits import Edit
-from ...tokens import Protected
-from ... import tables
-from ...tokens import protected_spans
 from ...lexicon import is_word, zipf
+from ...tokens import Protected, protected_spans
 from .. import Rule
+
 
 def _word_start(text: str, end: int) -> int:
     """Start of the run of letters that ends at ``end``; ``end`` itself if a digit or ``_`` is glued to it."""
@@ -53,7 +53,13 @@ def joinable(left: str, right: str, min_zipf: float, halves_may_be_words: bool =
     >>> joinable("long", "temps", 1.0), joinable("long", "temps", 1.0, halves_may_be_words=True)
     (False, True)
     """
-    if len(left) < 2 or len(right) < 2 or right in _ENCLITICS or not right[0].islower() or not (left[1:].islower() or len(left) == 1):
+    if (
+        len(left) < 2
+        or len(right) < 2
+        or right in _ENCLITICS
+        or not right[0].islower()
+        or not (left[1:].islower() or len(left) == 1)
+    ):
         return False
     low_left = left.lower()
     joined = low_left + right
@@ -102,8 +108,9 @@ class LineBreakHyphen(Rule):
             if not left or not joinable(left, right, 1.5 if brk else 2.5, True) or guard.overlaps(start, m.end()):
                 continue
             what = "coupure de fin de ligne" if brk else "coupure de fin de ligne aplatie"
-            yield self.edit(doc, hyphen, m.start(2), "", 0.9 if brk else 0.85,
-                            f"{what} : « {left}-{right} » → « {left}{right} »")
+            yield self.edit(
+                doc, hyphen, m.start(2), "", 0.9 if brk else 0.85, f"{what} : « {left}-{right} » → « {left}{right} »"
+            )
 
 
 class InnerHyphen(Rule):
@@ -130,5 +137,11 @@ class InnerHyphen(Rule):
                 continue  # part of a longer compound (``c’est-à-dire``) or an elision
             left, right = text[start:hyphen], m.group(1)
             if joinable(left, right, 2.5) and not guard.overlaps(start, m.end()):
-                yield self.edit(doc, hyphen, hyphen + 1, "", 0.7,
-                                f"trait d’union de coupure : « {left}-{right} » → « {left}{right} »")
+                yield self.edit(
+                    doc,
+                    hyphen,
+                    hyphen + 1,
+                    "",
+                    0.7,
+                    f"trait d’union de coupure : « {left}-{right} » → « {left}{right} »",
+                )

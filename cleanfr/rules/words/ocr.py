@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
-
 from ...document import Document
 from ...edits import Edit
 from ...lexicon import doc_vocabulary, french
-from ...tokens import english_context, is_isolated, protected_words
-from ...tokens import locate, protected_spans
+from ...tokens import english_context, is_isolated, locate, protected_spans, protected_words
 from .. import Rule
 from ._ocr_repairs import best_repair
 
@@ -58,6 +56,6 @@ class OcrConfusion(Rule):
             end = i + len(token)
             if guard.overlaps(i, end) or not is_isolated(text, i, end) or english_context(text, i, end):
                 continue
-            if text[max(0, i - 2):i] in ("- ", "-\n") or text[end:end + 1] == "-":
+            if text[max(0, i - 2) : i] in ("- ", "-\n") or text[end : end + 1] == "-":
                 continue  # a fragment of a word hyphenated at a line break (``heu- reux``)
             yield self.edit(doc, i, end, cand, 0.85, f"confusion d’OCR ({steps}) : « {token} » → « {cand} »")
