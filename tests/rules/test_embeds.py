@@ -167,3 +167,18 @@ def test_links_in_prose_are_cut_and_result_is_idempotent() -> None:
     once = cleanfr.fix(text, select=SELECT).text
     assert once == f"{P1}\r\n\r\n{P2}\r\n"
     assert cleanfr.fix(once, select=SELECT).edits == []
+
+
+def test_prose_above_a_credit_whose_tweet_is_gone_stays() -> None:
+    """With the credit line kept (embed-credit ignored), the second round sees the article's paragraph right
+    above the credit, a blank line between: it is not the tweet's text (it was removed by the first round)."""
+    from cleanfr.pipeline import Pipeline
+
+    text = (
+        "Le conflit s'étend à de nouvelles régions du pays, selon les autorités.\n\n"
+        "RUPTURE:\nUne vidéo montre l’Ukraine lançant 6 missiles sur la région de Briansk.\n"
+        "– Actualités Globe Eye (@GlobeEyeNews) 19 novembre 2024\n\n"
+        "La Russie affirme avoir abattu cinq des six missiles.\n"
+    )
+    out = Pipeline(ignore=["embed-credit"], trust="stated").fix(text).text
+    assert out.startswith("Le conflit s'étend") and "Une vidéo" not in out

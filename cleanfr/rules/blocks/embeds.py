@@ -295,6 +295,10 @@ def _embed(
     if not usable(k - 1):
         return Embed(c, [], False)
     first = texts[alive[k - 1]]
+    if alive[k - 1] != c.line - 1 and not _TWEET_MARK.search(first):
+        # A blank line between the credit and plain prose: the tweet's own text is gone (removed by an
+        # earlier round, or never pasted) and the prose above belongs to the article.
+        return Embed(c, [], False)
     if len(_strip_links(first)) > TWEET_MAX or (
         _ENDS_WITH_COLON.search(first) and word_count(first) > 8 and not is_alert(first)
     ):
