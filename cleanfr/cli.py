@@ -40,6 +40,7 @@ from .corpus import (
 )
 from .parallel import WorkerDied, ordered_map, resolve_jobs
 from .pipeline import DEFAULT_MIN_CONFIDENCE, SelectionError, all_rules
+from .rules import rule_examples, rule_status
 from .stats import Stats
 from .stream import DEFAULT_CHUNK
 from .textio import AtomicOutput, BinaryInput, InputError, json_bytes
@@ -1040,7 +1041,11 @@ def run_rules(args: argparse.Namespace, stdout: IO[bytes]) -> int:
                 "category": r.category,
                 "pass": r.pass_name,
                 "default": r.default_enabled,
+                "order": r.order,
+                "status": rule_status(r.id),
                 "description": r.description,
+                "examples": [{k: v for k, v in vars(e).items() if v is not None} for e in rule_examples(r.id).examples],
+                "counter_examples": list(rule_examples(r.id).counter),
                 "doc": inspect.cleandoc(r.__doc__ or ""),
                 "precision": [
                     {
@@ -1064,7 +1069,8 @@ def run_rules(args: argparse.Namespace, stdout: IO[bytes]) -> int:
         width = max(len(r.id) for r in rules)
         cat_width = max(len(r.category) for r in rules)
         text = "".join(
-            f"{r.id:<{width}}  {r.category:<{cat_width}}  {'on ' if r.default_enabled else 'off'}  {r.description}\n"
+            f"{r.id:<{width}}  {r.category:<{cat_width}}  {'on ' if r.default_enabled else 'off'}  "
+            f"{rule_status(r.id):<7}  {r.description}\n"
             for r in rules
         )
     stdout.write(text.encode("utf-8"))
@@ -1080,11 +1086,26 @@ def _rule_doc(rule: Any) -> str:
     heading = f"{rule.id}: {rule.description}"
     return (
         f"{heading}\n{'=' * len(heading)}\n\n"
-        f"category: {rule.category}    pass: {rule.pass_name}    default: {'on' if rule.default_enabled else 'off'}\n"
+        f"category: {rule.category}    pass: {rule.pass_name}    default: {'on' if rule.default_enabled else 'off'}"
+        f"    status: {rule_status(rule.id)}\n"
         f"\n{doc}\n"
+        + _examples_doc(rule.id)
         + _precision_doc(rule.id)
         + (f"\n(cleanfr fix --select {rule.id} runs it alone; --ignore {rule.id} turns it off)\n")
     )
+
+
+def _examples_doc(rule_id: str) -> str:
+    """The rule's examples and counter-examples (``cleanfr/data/rule_examples.toml``, run by the tests)."""
+    found = rule_examples(rule_id)
+    if not found.examples and not found.counter:
+        return ""
+    lines = ["", "examples (tested):"]
+    for e in found.examples:
+        after = f"reported: {e.reports!r}" if e.reports is not None else repr(e.fixed)
+        lines.append(f"  {e.text!r}\n    -> {after}")
+    lines += [f"  unchanged: {t!r}" for t in found.counter]
+    return "\n".join(lines) + "\n"
 
 
 def _precision_doc(rule_id: str) -> str:

@@ -13,9 +13,12 @@ is applied or only suggested, so rules never look at the user's threshold.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
 
+from .. import tables
+from ..calibration import Calibration
 from ..document import Document
 from ..edits import Edit
 
@@ -97,3 +100,37 @@ def all_rules() -> tuple[type[Rule], ...]:
     classes = list(iter_rule_classes(rule_modules()))
     classes.sort(key=lambda c: (PASSES.index(c.pass_name), c.order))
     return tuple(classes)
+
+
+@dataclass(frozen=True)
+class Example:
+    """A text a rule repairs (``fixed``: the expected output) or reports (``reports``: the reported word)."""
+
+    text: str
+    fixed: str | None = None
+    reports: str | None = None
+
+
+@dataclass(frozen=True)
+class RuleExamples:
+    """What a rule does and what it leaves alone, from ``cleanfr/data/rule_examples.toml``."""
+
+    examples: tuple[Example, ...]
+    counter: tuple[str, ...]
+
+
+def rule_examples(rule_id: str) -> RuleExamples:
+    """The examples and counter-examples of a rule (empty for a rule the table does not list)."""
+    entry = tables.toml("rule_examples.toml").get(rule_id, {})
+    return RuleExamples(
+        tuple(Example(**e) for e in entry.get("examples", ())),
+        tuple(entry.get("counter", ())),
+    )
+
+
+def rule_status(rule_id: str) -> str:
+    """``stable`` when at least one grade of the rule is applied on measured precision (judged on real text,
+    :mod:`cleanfr.calibration`); ``preview`` when its applied edits rest on stated confidence alone, or when
+    it only suggests."""
+    grades = Calibration.load().for_rule(rule_id)
+    return "stable" if any(g.status == "apply" for g in grades) else "preview"
