@@ -87,6 +87,24 @@ _DETERMINERS = frozenset({"le", "un", "ce", "du", "au", "mon", "son", "ton", "no
 #: A pair written unelided this many times in one document is the document's usage.
 DOCUMENT_USAGE = 2
 
+#: Stated confidences. Before a subject pronoun after a conjunction, or an article/pronoun after ``de``, French
+#: always elides (``s’il``, ``lorsqu’un``, ``qu’elle``, ``d’une``): the strongest grade. Other small words
+#: (``que à``, ``de un``) can be code, a number or a line-broken word in real text (judged: 0.79).
+ALWAYS_ELIDED = 0.96
+SMALL_WORD = 0.95
+#: A common word after ``le``/``la``/``de``/``que``: right about half the time on real text (h aspiré
+#: unknown to the table, type names of programming books, OCR fragments).
+COMMON_WORD = 0.9
+#: A name the lexicon does not know (Uber, Abdel-Fattah): usage varies.
+UNKNOWN_NAME = 0.7
+#: The pairs of :data:`ALWAYS_ELIDED`.
+_ALWAYS_ELIDED = {
+    "si": frozenset({"il", "ils"}),
+    "que": frozenset({"il", "ils", "elle", "elles", "on"}),
+    "de": frozenset({"une", "elle", "elles", "eux"}),
+    **{w: frozenset({"il", "ils", "elle", "elles", "on", "un", "une"}) for w in ("lorsque", "puisque", "quoique")},
+}
+
 
 class MissingElision(Rule):
     """Elide ``de que le la je me te se ne si ce jusque lorsque puisque quoique`` before a vowel or h muet.
@@ -161,7 +179,7 @@ class MissingElision(Rule):
             return None  # a letter named: le « a », le e muet
         if low == "a" and first in ("le", "la"):
             # il le a vu → il l’a vu; but le a (the letter) stays
-            return 0.9 if previous_word(text, m.start()) in _SUBJECTS else None
+            return COMMON_WORD if previous_word(text, m.start()) in _SUBJECTS else None
         if first == "ce" and low not in _CE_BEFORE:
             return None
         if low in _FUNCTION:
@@ -171,7 +189,7 @@ class MissingElision(Rule):
                 return None  # de un à dix
             if first in _PRONOUNS and first == "je" and previous_word(text, m.start()) in _DETERMINERS:
                 return None  # le je est un autre
-            return 0.95
+            return ALWAYS_ELIDED if low in _ALWAYS_ELIDED.get(first, ()) else SMALL_WORD
         if first in _PRONOUNS and not (lex.is_verb(head) or lex.is_verb(second)):
             return None  # je, me, te, se, ne stand before a verb
         if first in _FUNCTION_ONLY or (low[0] == "h" and first not in ("de", "le", "la")):
@@ -182,12 +200,12 @@ class MissingElision(Rule):
                 return None  # Manoel de Oliveira: a particle before a foreign name; à la Emacs
             if first in ("le", "la"):
                 # l’Ukraine, l’Europe; but la Esméralda, le Émile of a novel keep their article
-                return 0.9 if lex.is_word(head) and not lex.is_person(head) else None
+                return COMMON_WORD if lex.is_word(head) and not lex.is_person(head) else None
             if lex.is_word(head) or doc_vocabulary(doc).get(head, 0) > 1:
-                return 0.9
-            return 0.7  # a name the lexicon does not know (Uber, Abdel-Fattah): usage varies, only suggested
+                return COMMON_WORD
+            return UNKNOWN_NAME
         if not (lex.is_word(second) or lex.is_word(head)):
             # Latin, English (de auditu); a glued word (de additionnelplus) is elided in the next round, once
             # the glued-words rule has split it
             return None
-        return 0.9
+        return COMMON_WORD
