@@ -21,6 +21,16 @@ from ..tokens import INVISIBLE_LEADERS, is_prose_line, protected_spans
 from . import Rule
 from ._mojibake import mojibake_suspect
 
+#: Stated confidences: a « that closes a quotation; a » that opens one; a space before a comma in a document
+#: that never puts one there; a space lost after punctuation between two words; a doubled space; the space
+#: the document puts before ; : ! ? or inside « ».
+CLOSING_GUILLEMET = 0.9
+OPENING_GUILLEMET = 0.85
+SPACE_BEFORE_COMMA = 0.9
+LOST_SPACE_AFTER = 0.85
+DOUBLED_SPACE = 0.85
+HIGH_PUNCTUATION_SPACE = 0.85
+
 NBSP, NNBSP = "\u00a0", "\u202f"
 _SPACES = " \u00a0\u202f"
 
@@ -157,7 +167,9 @@ class GuillemetDirection(Rule):
                     stop = i + 1 + len(closing.group(1))
                     if stop < end and text[stop] in "!?;:":
                         stop = i + 1
-                    yield self.edit(doc, i, stop, space + "»", 0.9, "guillemet fermant écrit « à la place de »")
+                    yield self.edit(
+                        doc, i, stop, space + "»", CLOSING_GUILLEMET, "guillemet fermant écrit « à la place de »"
+                    )
                     is_open, inverted = False, True
                 else:
                     is_open = True
@@ -167,10 +179,12 @@ class GuillemetDirection(Rule):
                 # No quotation is open and one closes later: this » opens it. Glued to the next word it
                 # can only open; followed by a space, only right after a « that closed.
                 if after.isalpha():
-                    yield self.edit(doc, i, i + 1, "«" + space, 0.85, "guillemet ouvrant écrit » à la place de «")
+                    yield self.edit(
+                        doc, i, i + 1, "«" + space, OPENING_GUILLEMET, "guillemet ouvrant écrit » à la place de «"
+                    )
                     is_open = True
                 elif was_inverted and after in _SPACES and i + 2 < end and text[i + 2].isalpha():
-                    yield self.edit(doc, i, i + 1, "«", 0.85, "guillemet ouvrant écrit » à la place de «")
+                    yield self.edit(doc, i, i + 1, "«", OPENING_GUILLEMET, "guillemet ouvrant écrit » à la place de «")
                     is_open = True
 
     @staticmethod
@@ -217,7 +231,12 @@ class SpaceBeforeComma(Rule):
             nxt = text[end] if end < len(text) else ""
             replacement = "," + (after if after else (" " if nxt.isalpha() else ""))
             yield self.edit(
-                doc, start, end, replacement, 0.9, "espace avant la virgule retirée, comme ailleurs dans le document"
+                doc,
+                start,
+                end,
+                replacement,
+                SPACE_BEFORE_COMMA,
+                "espace avant la virgule retirée, comme ailleurs dans le document",
             )
 
 
@@ -283,7 +302,7 @@ class SpaceAfterPunctuation(Rule):
                 at,
                 at + 1,
                 text[at] + " ",
-                0.85,
+                LOST_SPACE_AFTER,
                 f"espace perdue après « {text[at]} » entre « {left} » et « {right} »",
             )
 
@@ -365,7 +384,7 @@ class DoubleSpace(Rule):
                 or len(_LONG_WORDS.findall(text, line_start, m.start())) < 3
             ):
                 continue
-            yield self.edit(doc, m.start(), m.end(), " ", 0.85, "espace doublée entre deux mots")
+            yield self.edit(doc, m.start(), m.end(), " ", DOUBLED_SPACE, "espace doublée entre deux mots")
 
 
 class MissingSpaceHighPunctuation(Rule):
@@ -397,7 +416,7 @@ class MissingSpaceHighPunctuation(Rule):
                         m.start(),
                         m.start(),
                         conv.before_high,
-                        0.85,
+                        HIGH_PUNCTUATION_SPACE,
                         f"{_space_name(conv.before_high)} avant « {m.group()} », comme ailleurs dans le document",
                     )
         if conv.inside_guillemets:
@@ -412,7 +431,7 @@ class MissingSpaceHighPunctuation(Rule):
                             at,
                             at,
                             conv.inside_guillemets,
-                            0.85,
+                            HIGH_PUNCTUATION_SPACE,
                             f"{_space_name(conv.inside_guillemets)} dans les guillemets, comme ailleurs dans le document",
                         )
 

@@ -18,6 +18,9 @@ from ..tokens import INVISIBLE_LEADERS, logical_line
 from . import Rule
 from ._mojibake import _NEEDS_FTFY_WITHOUT_BADNESS, _suspects, ftfy_config
 
+#: Stated confidence of a repair ftfy makes on a line that holds a suspicious sequence.
+FTFY_REPAIR = 0.95
+
 #: A long line is repaired in windows of about this many characters around its suspect sequences:
 #: ftfy and the diff that locates its changes cost more than linear time in the length they see.
 MAX_SEGMENT = 1000
@@ -188,4 +191,4 @@ class Mojibake(Rule):
             message = _describe(explanation or [])
             spans = _located_spans(line, fixed, explanation or [])
             for i1, i2, j1, j2 in _changed_spans(line, fixed) if spans is None else spans:
-                yield self.edit(doc, start + i1, start + i2, fixed[j1:j2], 0.95, message)
+                yield self.edit(doc, start + i1, start + i2, fixed[j1:j2], FTFY_REPAIR, message)

@@ -39,6 +39,19 @@ LEDE_REACH = 40
 #: Folded texts at least this similar (rapidfuzz ratio) are near-exact copies.
 NEAR_RATIO = 92.0
 
+#: Stated confidences of a headline copy: identical after folding; cut short (the copy is a prefix); the
+#: lede pasted again at the start of the next paragraph; near-identical (title and lede only).
+SAME_HEADLINE = 0.95
+TRUNCATED_HEADLINE = 0.92
+LEDE_REPEATED = 0.85
+NEAR_HEADLINE = 0.85
+#: Stated confidences of a repeated paragraph (exact copy, near copy): right after its first occurrence; the
+#: lede repeated near the top; further away in a small document; anywhere in a long text.
+NEXT_PARAGRAPH, NEXT_PARAGRAPH_NEAR = 0.95, 0.85
+LEDE_PARAGRAPH, LEDE_PARAGRAPH_NEAR = 0.9, 0.82
+FAR_PARAGRAPH, FAR_PARAGRAPH_NEAR = 0.85, 0.7
+FAR_IN_LONG_TEXT = 0.5
+
 _STRUCTURAL = re.compile(r"\A(?:\s*(?:[-*•·▪◦–—―]|\d{1,3}[.)°]|[a-zA-Z][.)]\s|\(\w{1,3}\))|.*(?:\t|\|.*\||\S {3,}\S))")
 _DIACRITIC_OR_APOSTROPHE = re.compile(r"[’'À-ÖØ-öø-ÿŒœ]")
 _PUNCT = re.compile(r"[,.;:!?«»\"“”()]")
@@ -157,21 +170,21 @@ def _compare_headlines(ta: str, tb: str, fuzzy: bool) -> tuple[bool, float, str]
         return None
     if fa == fb:
         first_worse = quality(ta) < quality(tb)
-        return first_worse, 0.95, "copie identique" if ta == tb else "copie dégradée"
+        return first_worse, SAME_HEADLINE, "copie identique" if ta == tb else "copie dégradée"
     if fb.startswith(fa) or fa.startswith(fb):
         short_is_a = len(fa) < len(fb)
         short, long = (ta, tb) if short_is_a else (tb, ta)
         why = prefix_copy(short, long)
         if why is None:
             return None
-        return short_is_a, (0.85 if why == REPEATED_LEDE else 0.92), why
+        return short_is_a, (LEDE_REPEATED if why == REPEATED_LEDE else TRUNCATED_HEADLINE), why
     if (
         fuzzy
         and min(len(fa), len(fb)) >= 40
         and _NON_DIGITS.sub("", fa) == _NON_DIGITS.sub("", fb)
         and ratio(fa, fb) >= NEAR_RATIO + 3
     ):
-        return quality(ta) < quality(tb), 0.85, "copie presque identique"
+        return quality(ta) < quality(tb), NEAR_HEADLINE, "copie presque identique"
     return None
 
 
@@ -252,12 +265,12 @@ def _structural(text: str) -> bool:
 def _paragraph_confidence(first: int, later: int, blocks: int, words: int, exact: bool) -> float:
     """Sure for a paragraph pasted twice in a row or a lede repeated; doubtful far apart in a long text."""
     if later == first + 1:
-        return 0.95 if exact else 0.85
+        return (NEXT_PARAGRAPH, NEXT_PARAGRAPH_NEAR)[not exact]
     if first < LEDE_BLOCKS and later < LEDE_REACH:
-        return 0.9 if exact else 0.82
+        return (LEDE_PARAGRAPH, LEDE_PARAGRAPH_NEAR)[not exact]
     if blocks <= SMALL_DOCUMENT and words >= 15:
-        return 0.85 if exact else 0.7
-    return 0.5
+        return (FAR_PARAGRAPH, FAR_PARAGRAPH_NEAR)[not exact]
+    return FAR_IN_LONG_TEXT
 
 
 class DuplicateHeadline(BlockRule):

@@ -22,6 +22,22 @@ from ... import tables
 from . import BlockRule, Cut, PlanState, Proposal
 from ._lines import Line, LineMatcher, fold, preview, word_count
 
+#: Stated confidences. A stray tweet body: with an alert line (``RUPTURE:``); with tweet marks (links,
+#: hashtags, handles, emoji); short plain prose; long plain prose (likely the article's own text).
+STRAY_WITH_ALERT = 0.92
+STRAY_WITH_MARKS = 0.88
+STRAY_SHORT_PROSE = 0.82
+STRAY_LONG_PROSE = 0.6
+#: A credit line ``— Name (@handle) date``, and one without a date.
+CREDIT = 0.95
+UNDATED_CREDIT = 0.85
+#: A ``pic.twitter.com`` link, a ``t.co`` link, a line of links only.
+PICTURE_LINK = 0.95
+SHORT_LINK = 0.9
+LINK_LINE = 0.95
+#: A line made of a widget's text (``Voir cette publication sur Instagram``).
+WIDGET_LINE = 0.9
+
 #: A tweet holds at most 280 characters (140 before 2017); links and spaces give some slack.
 TWEET_MAX = 300
 #: How many lines above a tweet's last line an alert line (``RUPTURE:``) may stand.
@@ -362,11 +378,11 @@ def _decide_introductions(
 def _stray_confidence(e: Embed, texts: list[str]) -> float:
     """Sure when the embed shows itself (alert line, links, hashtags); doubtful for plain prose."""
     if e.alert:
-        return 0.92
+        return STRAY_WITH_ALERT
     body = " ".join(texts[li] for li in e.body)
     if _TWEET_MARK.search(body):
-        return 0.88
-    return 0.82 if len(body) <= 200 else 0.6
+        return STRAY_WITH_MARKS
+    return STRAY_SHORT_PROSE if len(body) <= 200 else STRAY_LONG_PROSE
 
 
 def _propose_links(state: PlanState, line: Line, credit: Credit | None) -> None:
@@ -378,7 +394,7 @@ def _propose_links(state: PlanState, line: Line, credit: Credit | None) -> None:
     if not _LINK.sub("", text).strip() and credit is None:
         state.remove(
             Proposal(
-                EmbedLink.id, "embed", 0.95, f"lien de tweet isolé supprimé : « {preview(text)} »", line=line.index
+                EmbedLink.id, "embed", LINK_LINE, f"lien de tweet isolé supprimé : « {preview(text)} »", line=line.index
             )
         )
         return
@@ -393,7 +409,7 @@ def _propose_links(state: PlanState, line: Line, credit: Credit | None) -> None:
             if line.start + s >= credit.start:  # a link after the credit goes with it
                 continue
             t = min(t, credit.start - line.start)
-        conf = 0.95 if "pic." in m.group() else 0.9
+        conf = PICTURE_LINK if "pic." in m.group() else SHORT_LINK
         state.cuts.append(
             Proposal(
                 EmbedLink.id,
@@ -460,9 +476,9 @@ class EmbedCredit(BlockRule):
             if c.inline:
                 if c.line not in stray:
                     message = f"signature de tweet supprimée : « {preview(text[c.start : c.end])} »"
-                    state.cuts.append(Proposal(self.id, "embed", 0.95, message, line=c.line, cut=Cut(c.start, c.end)))
+                    state.cuts.append(Proposal(self.id, "embed", CREDIT, message, line=c.line, cut=Cut(c.start, c.end)))
             else:
-                conf = 0.95 if c.dated else 0.85
+                conf = CREDIT if c.dated else UNDATED_CREDIT
                 state.remove(
                     Proposal(
                         self.id,
@@ -521,4 +537,4 @@ class EmbedWidgetLine(BlockRule):
     def _remove(self, state: PlanState, widgets: dict[int, CtaPattern]) -> None:
         for li, p in widgets.items():
             message = f"ligne de widget {p.platform} supprimée : « {preview(state.seg.texts[li])} »"
-            state.remove(Proposal(self.id, "embed", 0.9, message, line=li))
+            state.remove(Proposal(self.id, "embed", WIDGET_LINE, message, line=li))

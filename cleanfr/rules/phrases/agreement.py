@@ -28,6 +28,11 @@ from .. import Rule
 from ._grammar import DETERMINERS, determiner_for, starts_with_vowel
 from ._matcher import fold
 
+#: Stated confidences: the noun has one gender in the lexicon; it has two (``un/une manche``), the commoner
+#: taken.
+ONE_GENDER = 0.9
+TWO_GENDERS = 0.85
+
 #: The word after a determiner hit of the shared scan: a lower-case word, hyphenated compounds included.
 _NOUN = regex.compile(r"\p{Ll}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*")
 #: Characters that, touching the determiner or the noun, make them part of a bigger token.
@@ -289,7 +294,7 @@ class DeterminerGender(Rule):
                 continue  # la une (front page)
             if det_low in ("un", "une") and prev_word in ("chacun", "article", "numéro", "chapitre", "page", "titre"):
                 continue
-            confidence = 0.9 if not other else 0.85
+            confidence = ONE_GENDER if not other else TWO_GENDERS
             line_start = text.rfind("\n", 0, m.start()) + 1
             if line_start not in tech_lines:  # each line is judged once: a long line costs linear time
                 line_end = text.find("\n", m.end())

@@ -21,6 +21,9 @@ from . import PhraseRule, scan
 from ._grammar import directly_quoted, inside_quotation, transfer_case
 from ._matcher import render
 
+#: Stated confidence of a report (no translation known: the replacement is the word itself, never applied).
+REPORT = 0.3
+
 LANGUAGES = {"es": "espagnol", "en": "anglais"}
 
 #: Spanish function words that French never writes: two of them near a word mean a Spanish passage.
@@ -156,7 +159,7 @@ class ForeignWord(PhraseRule):
                 start,
                 end,
                 word,
-                0.3,
+                REPORT,
                 f"mot {LANGUAGES[language]} non traduit ? « {word} » est bien plus fréquent en "
                 f"{LANGUAGES[language]} qu'en français : à traduire, ou à mettre en italique",
             )

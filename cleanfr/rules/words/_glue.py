@@ -28,6 +28,16 @@ from ...lexicon import (
 )
 from ...tokens import protected_words
 
+#: Stated confidences of a split: a frequent word on one side (the usual glue: qui, plus, au…); a long token
+#: with a function word on one side; two long words; two rarer words (a rare compound or a dialect form?);
+#: two readings nearly as likely; a token one letter away from a common word (a misspelling, not glue).
+FREQUENT_SIDE = 0.9
+LONG_WITH_FUNCTION_WORD = 0.85
+TWO_LONG_WORDS = 0.85
+RARE_WORDS = 0.7
+TWO_READINGS = 0.7
+LIKELY_MISSPELLING = 0.6
+
 #: Stated confidences of a split after a name the document writes whole: before a function word, before
 #: another word.
 NAME_AND_FUNCTION_WORD = 0.92
@@ -141,7 +151,7 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
         if right[0].isupper() and not left[0].isupper():
             # pèreLa, dansLe: a case change inside the token marks the boundary
             if _word_ok(lw, lex) and lex.zipf(lw) >= 3.0 and (right[1:].islower()):
-                found.append((10.0 + r_zipf, left, right, 0.9, False))
+                found.append((10.0 + r_zipf, left, right, FREQUENT_SIDE, False))
             continue
         if right[0].isupper():
             continue
@@ -176,13 +186,13 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
         # A frequent word on one side is the usual glue (qui, plus, au…); two rarer words may be a rare
         # compound or a dialect form (flourit, clochepied): only suggested.
         if r_zipf >= 5.0 or low >= 4.0 or (rw in _DETERMINERS or lw in _FUNCTION) and low >= 3.0:
-            confidence = 0.9
+            confidence = FREQUENT_SIDE
         elif (l_function or r_function) and len(token) >= 9:
-            confidence = 0.85
+            confidence = LONG_WITH_FUNCTION_WORD
         elif low >= 3.0 and high >= 4.5 or len(lw) >= 4 and len(rw) >= 5 and len(token) >= 11:
-            confidence = 0.85  # two long words (bonnet|sombre) rarely make one unknown word by chance
+            confidence = TWO_LONG_WORDS  # two long words (bonnet|sombre) rarely make one unknown word by chance
         else:
-            confidence = 0.7
+            confidence = RARE_WORDS
         if lex.has_form(f"{lw}-{rw}"):
             continue  # clochepied: a hyphenated compound (cloche-pied) written solid is that compound
         if lw in _PREPOSITIONS and lex.is_verb(rw) and not rw.endswith(_INFINITIVE) and not is_nominal(rw):
@@ -210,14 +220,14 @@ def _best_split(token: str, lex: Lexicon, vocab) -> tuple[str, str, float, bool]
     found.sort(reverse=True)
     score, left, right, confidence, sentence_start = found[0]
     if len(found) > 1 and found[1][0] > score - 1.0:
-        confidence = min(confidence, 0.7)  # two readings nearly as likely: let a person choose
+        confidence = min(confidence, TWO_READINGS)  # two readings nearly as likely: let a person choose
     # More likely a misspelling of a word one letter away (rationelles); a glued short function word
     # (françaisen, traversle) is far commoner than such a typo.
     short_function = len(right) <= 3 and right.lower() in _SHORT_RIGHT | _DETERMINERS
     neighbour = _neighbour_zipf(token, lex)
     misread = neighbour >= min(lex.zipf(left), lex.zipf(right)) - 1.0
     if misread and (not short_function or neighbour > lex.zipf(left) + 1.0):
-        confidence = min(confidence, 0.6)  # persoune is personne misread, not perso une
+        confidence = min(confidence, LIKELY_MISSPELLING)  # persoune is personne misread, not perso une
     return left, right, confidence, sentence_start
 
 

@@ -48,6 +48,9 @@ from .. import Rule
 from ._glue import glued_candidates
 from ._ocr_repairs import best_repair
 
+#: Stated confidence of an accent restored in a passage written without accents.
+STRIPPED_PASSAGE = 0.85
+
 TABLE = "accents_restore.tsv"
 PARTICIPLES = "accents_participles.tsv"
 CONTEXT = "accents_context.tsv"
@@ -498,7 +501,9 @@ class StrippedAccents(Rule):
             for start, end, new, why in _Passage(text, line).edits(line.strong):
                 if is_isolated(text, start, end) and not guard.overlaps(start, end):
                     old = text[start:end]
-                    yield self.edit(doc, start, end, new, 0.85, f"passage sans accents ({why}) : « {old} » → « {new} »")
+                    yield self.edit(
+                        doc, start, end, new, STRIPPED_PASSAGE, f"passage sans accents ({why}) : « {old} » → « {new} »"
+                    )
 
 
 if __name__ == "__main__":  # regenerate the shipped tables

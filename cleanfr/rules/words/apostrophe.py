@@ -36,6 +36,14 @@ from ...tokens import (
 )
 from .. import Rule
 
+#: Stated confidences: a token that is both a word and a lost elision (``na``: ``n’a``) in a context that
+#: reads only as the elision; the article before a name seen intact (``lUkraine``, ``LUkraine``); before a
+#: small function word (``quil``).
+HOMOGRAPH = 0.9
+BEFORE_NAME = 0.95
+BEFORE_CAPITALISED_NAME = 0.92
+BEFORE_FUNCTION_WORD = 0.95
+
 #: Elided forms, longest first so that ``quil`` is read as ``qu|il``, not ``q|uil``.
 _PREFIXES = ("quoiqu", "puisqu", "lorsqu", "jusqu", "quelqu", "presqu", "qu", "l", "d", "j", "m", "n", "s", "t", "c")
 #: Prefixes that may stand before a capitalised name (``l’Ukraine``, ``d’Europe``, ``qu’Israël``).
@@ -183,7 +191,7 @@ class LostApostrophe(Rule):
         for token in vocab:
             if token in homographs:
                 prefix, rest, _ = homographs[token]
-                candidates.append((token, prefix, rest, "homograph", 0.9))
+                candidates.append((token, prefix, rest, "homograph", HOMOGRAPH))
                 continue
             if len(token) < 3 or token.isupper() or lex.is_word(token) or token.lower() in protected_list:
                 continue
@@ -245,7 +253,7 @@ class LostApostrophe(Rule):
             # A name seen intact in the document, or a word/name French text uses.
             if vocab.get(rest, 0) == 0 and not lex.is_word(rest) and lex.zipf(rest) < 3.0:
                 return None
-            return prefix, rest, shape, 0.95 if shape == "name" else 0.92
+            return prefix, rest, shape, BEFORE_NAME if shape == "name" else BEFORE_CAPITALISED_NAME
         if not lex.is_word(r):
             return None
         if p in _PRONOUNS and not (r in ("y", "en") or lex.is_verb(r) or p == "s" and r in _S_BEFORE):
@@ -255,7 +263,7 @@ class LostApostrophe(Rule):
         if r in _FUNCTION:
             if english_zipf(token) >= _ENGLISH_FUNCTION_MAX:
                 return None
-            return prefix, rest, shape, 0.95
+            return prefix, rest, shape, BEFORE_FUNCTION_WORD
         if english_zipf(token) >= _ENGLISH_CONTENT_MAX or len(r) < 3:
             return None
         for k in (2, 3):

@@ -70,6 +70,11 @@ from ...lexicon import (
 from ...tokens import at_sentence_start, english_context, is_isolated, is_prose_line, logical_line, protected_spans
 from .. import Rule
 
+#: Stated confidences of two reports: a paragraph with many stray capitals (flattened verse or lines?), and a
+#: capital after ``que`` that may open a quotation whose guillemets were lost.
+CROWDED_PARAGRAPH = 0.5
+LOST_QUOTATION = 0.5
+
 #: The lower-case form must be at least this common (a verb form after a pronoun or an auxiliary: 2).
 MIN_ZIPF = 3.0
 MIN_VERB_ZIPF = 2.0
@@ -390,7 +395,7 @@ class StrayCapital(Rule):
             message = f"majuscule parasite en milieu de phrase : « {token} » → « {lower} »"
             confidence = promoted.get(i, confidence)
             if per_line[line_start] >= MAX_PER_PARAGRAPH:
-                confidence = min(confidence, 0.5)
+                confidence = min(confidence, CROWDED_PARAGRAPH)
                 message += " (nombreuses dans ce paragraphe : vers ou lignes aplaties ?)"
             yield self.edit(doc, i, end, lower, confidence, message)
             if prev == "que" and self._grammatical(lower):
@@ -399,7 +404,7 @@ class StrayCapital(Rule):
                     i - 1,
                     i - 1,
                     " «",
-                    0.5,
+                    LOST_QUOTATION,
                     "majuscule après « que » : citation dont les guillemets se sont perdus ?",
                 )
 

@@ -20,6 +20,12 @@ from ...lexicon import is_word, zipf
 from ...tokens import Protected, protected_spans
 from .. import Rule
 
+#: Stated confidences: a word cut at a line end (``heu-⏎reux``); the same with the line break flattened
+#: into a space (``heu- reux``); a printed break hyphen left inside a word (``gou-vernement``).
+LINE_BREAK = 0.9
+FLATTENED_BREAK = 0.85
+INNER_HYPHEN = 0.7
+
 
 def _word_start(text: str, end: int) -> int:
     """Start of the run of letters that ends at ``end``; ``end`` itself if a digit or ``_`` is glued to it."""
@@ -109,7 +115,12 @@ class LineBreakHyphen(Rule):
                 continue
             what = "coupure de fin de ligne" if brk else "coupure de fin de ligne aplatie"
             yield self.edit(
-                doc, hyphen, m.start(2), "", 0.9 if brk else 0.85, f"{what} : « {left}-{right} » → « {left}{right} »"
+                doc,
+                hyphen,
+                m.start(2),
+                "",
+                LINE_BREAK if brk else FLATTENED_BREAK,
+                f"{what} : « {left}-{right} » → « {left}{right} »",
             )
 
 
@@ -142,6 +153,6 @@ class InnerHyphen(Rule):
                     hyphen,
                     hyphen + 1,
                     "",
-                    0.7,
+                    INNER_HYPHEN,
                     f"trait d’union de coupure : « {left}-{right} » → « {left}{right} »",
                 )

@@ -17,6 +17,9 @@ from ...tokens import english_context, is_isolated, locate, protected_spans, pro
 from .. import Rule
 from ._ocr_repairs import best_repair
 
+#: Stated confidence of a repair by the confusion model (judged 0.86 on real OCR: a suggestion).
+CONFUSION = 0.85
+
 #: Candidate repairs grow with the token; a token longer than any French word is a blob, not a misread word.
 MAX_OCR_LENGTH = 35
 
@@ -58,4 +61,4 @@ class OcrConfusion(Rule):
                 continue
             if text[max(0, i - 2) : i] in ("- ", "-\n") or text[end : end + 1] == "-":
                 continue  # a fragment of a word hyphenated at a line break (``heu- reux``)
-            yield self.edit(doc, i, end, cand, 0.85, f"confusion d’OCR ({steps}) : « {token} » → « {cand} »")
+            yield self.edit(doc, i, end, cand, CONFUSION, f"confusion d’OCR ({steps}) : « {token} » → « {cand} »")
