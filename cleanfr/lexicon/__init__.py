@@ -32,7 +32,7 @@ from .forms import (
     zipf,
 )
 from .gender import adjective_feminines, conjugate, is_nominal, noun_adjective_forms, nouns, participle, verb_forms
-from .vocabulary import doc_vocabulary
+from .vocabulary import doc_unknown_words, doc_vocabulary
 
 __all__ = [
     "CB_MASK",
@@ -50,6 +50,7 @@ __all__ = [
     "common_english_words",
     "conjugate",
     "decompress",
+    "doc_unknown_words",
     "doc_vocabulary",
     "elided_homographs",
     "english_zipf",

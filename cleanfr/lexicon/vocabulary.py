@@ -7,12 +7,14 @@ Rules use it to recognise names seen intact elsewhere in the same text (``Lavrov
 from __future__ import annotations
 
 from collections import Counter
+from itertools import compress
+from operator import not_
 
 from ..document import Document
 from ..tokens import WORD, split_slices
 from .forms import french
 
-__all__ = ["doc_vocabulary"]
+__all__ = ["doc_unknown_words", "doc_vocabulary"]
 
 
 def _chunks(text: str) -> Counter:
@@ -67,3 +69,23 @@ def doc_vocabulary(doc: Document) -> Counter:
     1
     """
     return doc.memo("lexicon.vocabulary", _vocabulary)
+
+
+def doc_unknown_words(doc: Document) -> dict[str, int]:
+    """The words of :func:`doc_vocabulary` that are not French forms (``french().is_word`` rejects them), with
+    their counts, in the vocabulary's order; computed once per document.
+
+    Several rules of the word pass look only at these (a lost apostrophe, a glue or an OCR confusion makes
+    a non-word): one lookup per word here, in C once the form set is loaded, instead of one per word in each
+    rule. A token of the vocabulary holds no apostrophe, so ``is_word`` is ``has_form`` of its lower case.
+
+    >>> doc_unknown_words(Document("Le chat quil voit, le chat."))
+    {'quil': 1}
+    """
+    return doc.memo("lexicon.unknown", _unknown)
+
+
+def _unknown(doc: Document) -> dict[str, int]:
+    vocab = doc_vocabulary(doc)
+    unknown = compress(vocab, map(not_, map(french().has_form, map(str.lower, vocab))))
+    return {word: vocab[word] for word in unknown}

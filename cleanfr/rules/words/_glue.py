@@ -19,6 +19,7 @@ from ...document import Document
 from ...lexicon import (
     ELIDABLE,
     Lexicon,
+    doc_unknown_words,
     doc_vocabulary,
     elided_homographs,
     english_zipf,
@@ -263,16 +264,10 @@ def _candidates(doc: Document) -> dict[str, tuple[str, str, float, bool]]:
     lex = french()
     vocab = doc_vocabulary(doc)
     names = _names_after_repairs(doc, vocab)
-    has_form = lex.has_form
     protected_list = protected_words()
     tokens = []
-    for token, count in vocab.items():
-        if (
-            not 5 <= len(token) <= MAX_GLUED_LENGTH
-            or count > 1
-            or has_form(token.lower())
-            or token.lower() in protected_list
-        ):
+    for token, count in doc_unknown_words(doc).items():  # the tokens whose lower case is no form
+        if not 5 <= len(token) <= MAX_GLUED_LENGTH or count > 1 or token.lower() in protected_list:
             continue
         if not _SHAPE.match(token):
             continue  # acronyms (ATACMS, ONGs) and odd casing (étécHAUD): only word, Word and wordWord

@@ -14,6 +14,7 @@ from ...document import Document
 from ...edits import Edit
 from ...lexicon import (
     HomographContext,
+    doc_unknown_words,
     doc_vocabulary,
     elided_homographs,
     english_zipf,
@@ -184,6 +185,7 @@ class LostApostrophe(Rule):
 
     def find(self, doc: Document) -> Iterable[Edit]:
         vocab = doc_vocabulary(doc)
+        unknown = doc_unknown_words(doc)
         lex = french()
         protected_list = protected_words()
         homographs = elided_homographs()
@@ -193,7 +195,7 @@ class LostApostrophe(Rule):
                 prefix, rest, _ = homographs[token]
                 candidates.append((token, prefix, rest, "homograph", HOMOGRAPH))
                 continue
-            if len(token) < 3 or token.isupper() or lex.is_word(token) or token.lower() in protected_list:
+            if token not in unknown or len(token) < 3 or token.isupper() or token.lower() in protected_list:
                 continue
             found = self._candidate(token, vocab)
             if found and not lex.lost_accents(token):  # quotite is quotité without accents, not qu’otite

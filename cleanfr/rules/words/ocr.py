@@ -12,7 +12,7 @@ from typing import Iterable
 
 from ...document import Document
 from ...edits import Edit
-from ...lexicon import doc_vocabulary, french
+from ...lexicon import doc_unknown_words, doc_vocabulary
 from ...tokens import english_context, is_isolated, locate, protected_spans, protected_words
 from .. import Rule
 from ._ocr_repairs import best_repair
@@ -41,10 +41,9 @@ class OcrConfusion(Rule):
         vocab = doc_vocabulary(doc)
         guard = protected_spans(doc)
         skip = protected_words()
-        has_form = french().has_form
         repairs: dict[str, tuple[str, str]] = {}
-        for token in vocab:
-            if not 3 <= len(token) <= MAX_OCR_LENGTH or has_form(token) or not token.islower() or token in skip:
+        for token in doc_unknown_words(doc):  # a lower-case token is a word when its own spelling is a form
+            if not 3 <= len(token) <= MAX_OCR_LENGTH or not token.islower() or token in skip:
                 continue
             repair = best_repair(token)
             if repair is None:
