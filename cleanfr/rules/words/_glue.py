@@ -27,7 +27,7 @@ from ...lexicon import (
     is_nominal,
     takes_elision,
 )
-from ...tokens import protected_words
+from ...tokens import count_split, protected_words
 
 #: Stated confidences of a split: a frequent word on one side (the usual glue: qui, plus, au…); a long token
 #: with a function word on one side; two long words; two rarer words (a rare compound or a dialect form?);
@@ -319,7 +319,7 @@ def _graded_by_document(
     doc: Document, candidates: dict[str, tuple[str, str, float, bool]]
 ) -> dict[str, tuple[str, str, float, bool]]:
     """Raise every reading to its glue-damaged grade when the document holds glue densely."""
-    if len(candidates) < 2 or 1000 * len(candidates) < GLUE_DAMAGED_DENSITY * len(doc.text.split()):
+    if len(candidates) < 2 or 1000 * len(candidates) < GLUE_DAMAGED_DENSITY * count_split(doc.text):
         return candidates
     return {
         token: (left, right, round(confidence + GLUE_DAMAGED_STEP, 2), start)
