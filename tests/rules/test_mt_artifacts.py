@@ -1,0 +1,181 @@
+"""MT residue beyond tables: placeholders, repetitions, title case, spaced apostrophes, untranslated spans.
+
+Positive examples (input → expected output) and negative ones (must stay as they are), taken from or modelled
+on ../shared/data (dev/mt, dev/web, dev/clean, clean), including the false alarms found while tuning.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanfr.pipeline import Pipeline
+
+RULES = ["mt-placeholder", "mt-repetition", "mt-title-case", "mt-spaced-apostrophe", "mt-untranslated-span"]
+
+
+def pipe(rule: str) -> Pipeline:
+    return Pipeline(select=[rule], min_confidence=0.0, trust="stated")
+
+
+POSITIVES: dict[str, list[tuple[str, str]]] = {
+    "mt-placeholder": [
+        ("Le fichier {0 } contient { 1} lignes.", "Le fichier {0} contient {1} lignes."),
+        ("Affiche un mot en < b >gras</ b > dans le texte.", "Affiche un mot en <b>gras</b> dans le texte."),
+        ("Le compteur #NUMBER # est affiché dans la barre.", "Le compteur #NUMBER# est affiché dans la barre."),
+        ("Le fichier % s est introuvable dans le dossier.", "Le fichier %s est introuvable dans le dossier."),
+        ("Les revues « top » de chacun des domaines [ 3 ]. Les auteurs", "Les revues « top » de chacun des domaines [3]. Les auteurs"),
+    ],
+    "mt-repetition": [
+        ("il faut de la de la de la de la patience pour ça", "il faut de la patience pour ça"),
+        ("Le module te te te te renvoie une erreur.", "Le module te renvoie une erreur."),
+    ],
+    "mt-title-case": [
+        ("Comment Installer Le Module Sur Windows\n", "Comment installer le module sur Windows\n"),
+        ("IPC (Communication Entre Processus)\n", "IPC (Communication entre processus)\n"),
+    ],
+    "mt-spaced-apostrophe": [
+        ("Le contenu de l ’ accord est publié.", "Le contenu de l’accord est publié."),
+        ("la preservation de l 'environnement commun.", "la preservation de l'environnement commun."),
+        ("Il pleut aujourd ' hui et qu ' il vente.", "Il pleut aujourd'hui et qu'il vente."),
+        ("territoire d 'outre-mer de la République", "territoire d'outre-mer de la République"),
+        # dev/mt and dev/clean: a space after the apostrophe only
+        ("L’attribut d' applet de commande est défini par la classe.", "L’attribut d'applet de commande est défini par la classe."),
+        ("devant le tribunal d' instance du siège social", "devant le tribunal d'instance du siège social"),
+    ],
+}
+
+NEGATIVES: dict[str, list[str]] = {
+    "mt-placeholder": [
+        "s = { 0 }",  # a Python set on a code line
+        "Les opérateurs < et > ordonnent d'un point de vue lexicographique.",  # clean/manpages
+        "Ainsi, x < y > z est parfaitement légal en Python.",  # dev/clean pydocfr
+        "Le groupe représente 52,6 % et 49,5 % des annonces.",  # percentages
+        "Il a réussi à 10 % s'il faut en croire la presse.",  # a percentage, then s'
+        "Ce champ accepte les raccourcis SPIP {{gras}} {italique}.",  # a template
+        "# INTRODUCTION #",  # a closed Markdown heading
+        "Le fichier {0} contient {1} lignes.",  # correct
+    ],
+    "mt-repetition": [
+        "Non, non, non, non, je ne viendrai pas.",  # clean/ fiction: commas, on purpose
+        "Il riait : ha ha ha ha, sans pouvoir s'arrêter.",
+        "C'était très très bien.",
+        "Les valeurs 0 0 0 0 remplissent la matrice.",  # numbers of a table
+        "A, A, A, A",
+        "la la la la",  # a refrain on a line of its own: reported only
+        "Nadine Morano Nadine Morano Nadine Morano Nadine Morano a dit",  # a name: reported only
+    ],
+    "mt-title-case": [
+        "Le Secret de La Licorne\n",  # a title of a work (dev/web)
+        "Jean Sans Lune (2002)\n",  # dev/clean: a title with a name
+        "Premier Consul de la République Française\n",
+        "Notes From The Usa\n",  # English (dev/web)
+        "LIVRE III : ÉQUIPEMENTS ET AMÉNAGEMENTS\n",  # capitals
+        "Jean Jaurès à l'Assemblée, par Jean Veber\n",
+        "Suivre Le Figaro sur Google Actu\n",  # dev/web: a name, a lower-case word
+        "Oct   Décimal   Hexadécimal   Caractère   Description\n",  # a table header (clean/manpages)
+        "Article Annexe Tableau VIII\n",  # dev/clean legal codes
+        "System. Management. Automation. Internal. Transactionparameters\n",  # dev/mt identifiers
+        "Conservatoire National Supérieur d’Art Dramatique\n",
+    ],
+    "mt-spaced-apostrophe": [
+        "Les codes de conversion 'f', 'd' et 'e' sont acceptés.",  # dev/clean: quoted letters
+        "La conversion '!s' appelle str sur le résultat.",  # dev/clean
+        "    exec chroot . sh -c 'umount /ancienne_racine'",  # clean/manpages: shell
+        "— Est-y qu' madame aurait eu des mots avec lui ?",  # clean/ fiction: popular speech
+        "Dans cet exemple, l' Get-Process applet de commande est appelée.",  # dev/mt: before code
+        "Si l' if instruction correspond à true, les actions sont exécutées.",  # dev/mt: an English keyword
+        "Le contenu de l’accord est publié.",  # correct
+    ],
+}
+
+REPORTS: dict[str, list[str]] = {
+    "mt-placeholder": ["Dans la formule de calcul, x < i > y reste vrai pour tous les indices."],
+    "mt-repetition": ["Et puis te te te te", "Nadine Morano Nadine Morano Nadine Morano Nadine Morano a dit"],
+    "mt-untranslated-span": [
+        "Le module est chargé dans la session. This cmdlet gets the processes that are running on the local "
+        "computer. Il renvoie un objet par processus. Les paramètres sont décrits plus bas. La commande "
+        "suivante affiche la liste des processus.",
+        # dev/mt: a note block the MT left in English
+        "Ces alertes ressemblent à ceci sur le site de la documentation.\n\nBloc de note\n\nInformation the "
+        "user should notice even if skimming.\n\nLe bloc suivant donne un conseil.\n\nIl est affiché en vert "
+        "dans la page.\n\nLe bloc important signale une information essentielle.\n\nLe dernier bloc avertit "
+        "des conséquences dangereuses d’une action.\n",
+    ],
+}
+
+SPAN_NEGATIVES = [
+    "Il a dit « The outcome is clear to everyone », puis il est parti. Le reste est connu de tous.",
+    "Comme disent les auteurs dans la documentation officielle : Note that items in the sequence are not copied.",
+    "↑ Currie, 1998, Possible evidence in gregarious behavior in tyrannosaurids\nLe tyrannosaure vivait en Amérique.",
+    "Cochez la case Learn more about Anaconda Cloud et cliquez sur Finish pour terminer l'installation.",
+    "Elle est composée de year, week et weekday. Le reste est calculé par la bibliothèque standard.",
+    "This cmdlet gets the processes. It returns one object per process. The parameters are described below.",  # English
+    "Le module est chargé dans la session courante et il renvoie un objet par processus.",
+]
+
+
+@pytest.mark.parametrize(
+    "rule, damaged, repaired", [(rule, d, r) for rule, cases in POSITIVES.items() for d, r in cases]
+)
+def test_repairs(rule: str, damaged: str, repaired: str) -> None:
+    result = pipe(rule).fix(damaged)
+    assert result.text == repaired
+    assert all(e.rule == rule and e.category == "mt_residue" for e in result.edits)
+    assert pipe(rule).fix(result.text).text == result.text  # idempotent
+
+
+@pytest.mark.parametrize("rule, text", [(rule, t) for rule, texts in NEGATIVES.items() for t in texts])
+def test_left_alone(rule: str, text: str) -> None:
+    assert pipe(rule).fix(text).text == text
+
+
+@pytest.mark.parametrize("rule, text", [(rule, t) for rule, texts in REPORTS.items() for t in texts])
+def test_reported_only(rule: str, text: str) -> None:
+    result = pipe(rule).fix(text)
+    assert result.text == text
+    assert result.edits and all(e.original == e.replacement and not e.applied for e in result.edits)
+
+
+def test_untranslated_span_is_the_english_sentence() -> None:
+    text = REPORTS["mt-untranslated-span"][0]
+    (edit,) = pipe("mt-untranslated-span").fix(text).edits
+    assert edit.original == "This cmdlet gets the processes that are running on the local computer."
+    assert "anglais" in edit.message
+
+
+@pytest.mark.parametrize("text", SPAN_NEGATIVES)
+def test_untranslated_span_left_alone(text: str) -> None:
+    assert not pipe("mt-untranslated-span").fix(text).edits
+
+
+def test_spanish_span() -> None:
+    text = (
+        "Le ministre a présenté son projet hier. Sin embargo el gobierno no ha decidido todavía la fecha. "
+        "La réforme sera discutée au Parlement. Les syndicats demandent une concertation. Le vote aura lieu en mai."
+    )
+    (edit,) = pipe("mt-untranslated-span").fix(text).edits
+    assert edit.original.startswith("Sin embargo") and "espagnol" in edit.message
+
+
+def test_apostrophe_character_is_kept() -> None:
+    assert pipe("mt-spaced-apostrophe").fix("Il faut qu ’ il vienne demain.").text == "Il faut qu’il vienne demain."
+    assert pipe("mt-spaced-apostrophe").fix("Il faut qu ' il vienne demain.").text == "Il faut qu'il vienne demain."
+
+
+def test_every_rule_documented() -> None:
+    from cleanfr.rules import all_rules
+
+    rules = {r.id: r for r in all_rules() if r.id in RULES}
+    assert set(rules) == set(RULES)
+    for rule in rules.values():
+        assert rule.description and rule.__doc__ and "Example" in rule.__doc__ and rule.category == "mt_residue"
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_clean_prose_is_untouched(rule: str) -> None:
+    text = (
+        "L’Assemblée a adopté hier le projet de loi relatif à l’accord. Aujourd’hui, le gouvernement "
+        "présente la réforme : « Il faut agir vite », a déclaré la ministre. Non, non, ce n’est pas fini.\n"
+        "Comment installer le module sur Windows\n"
+    )
+    assert not pipe(rule).fix(text).edits
