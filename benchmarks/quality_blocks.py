@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 import cleanfr  # noqa: E402
 from cleanfr.rules.blocks import block_plan
-from cleanfr.rules.blocks._lines import fold  # noqa: E402
+from cleanfr.rules.blocks._lines import block_key  # noqa: E402
 from cleanfr.document import Document  # noqa: E402
 from cleanfr.edits import Edit  # noqa: E402
 from cleanfr.rules.blocks.embeds import _LINK  # noqa: E402
@@ -111,14 +111,14 @@ def news_embeds(listing: list[str]) -> list[str]:
 def _lost(text: str, result: cleanfr.Result) -> list[int]:
     """Removed lines of eight words or more whose content is lost: no copy (exact or near, after
     folding) survives in the output, and no boilerplate pattern explains them."""
-    out_lines = [fold(l) for l in result.text.split("\n") if len(l.split()) >= 8]
+    out_lines = [block_key(l) for l in result.text.split("\n") if len(l.split()) >= 8]
     out_fold = "".join(out_lines)
     lines = text.split("\n")
     spans = _line_spans(text)
     boiler = [(e.start, e.end) for e in result.edits if e.applied and e.category == "boilerplate"]
     lost = []
     for i in _removed_lines(text, result.edits):
-        f = fold(lines[i])
+        f = block_key(lines[i])
         if len(lines[i].split()) < 8 or f in out_fold or any(s <= spans[i][0] < t for s, t in boiler):
             continue
         if any(ratio(f, o) >= 85 for o in out_lines):

@@ -146,7 +146,7 @@ def foreign_words(lex: lexicon.Lexicon) -> dict[str, str]:
         for word in wordfreq.top_n_list(language, 20000, wordlist="small"):
             if len(word) < 4 or not word.isalpha() or not word.islower() or word in out or lex.is_word(word):
                 continue
-            f = freqs.get(lexicon.fold(word))
+            f = freqs.get(lexicon.lookup_key(word))
             z = math.log10(f) + 9.0 if f else 0.0
             if z >= 4.0 and z >= lex.zipf(word) + 2.0:
                 out[word] = language

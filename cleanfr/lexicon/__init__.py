@@ -1,6 +1,6 @@
 """What cleanfr knows about French words (and the foreign words it meets), one module per kind of knowledge.
 
-- :mod:`.forms` — the full-form lexicon and wordfreq's French frequencies (:func:`french`, :func:`fold`);
+- :mod:`.forms` — the full-form lexicon and wordfreq's French frequencies (:func:`french`, :func:`lookup_key`);
 - :mod:`.english` — English frequencies and common English/Spanish words French does not use;
 - :mod:`.gender` — gender, number and inflection of nouns, adjectives and verbs;
 - :mod:`.elision` — elision grammar (h aspiré, elided homographs such as ``na``);
@@ -23,11 +23,11 @@ from .forms import (
     VERB,
     Lexicon,
     decompress,
-    fold,
     french,
     french_zipf_frequency,
     is_plain,
     is_word,
+    lookup_key,
     parse_groups,
     zipf,
 )
@@ -55,7 +55,7 @@ __all__ = [
     "elided_homographs",
     "english_zipf",
     "foreign_words",
-    "fold",
+    "lookup_key",
     "french",
     "french_zipf_frequency",
     "is_nominal",

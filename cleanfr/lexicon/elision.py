@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import tables
-from .forms import fold
+from .forms import lookup_key
 
 __all__ = ["ELIDABLE", "HomographContext", "elided_homographs", "no_elision", "takes_elision"]
 
@@ -38,7 +38,7 @@ def no_elision(word: str) -> bool:
     >>> no_elision("héros"), no_elision("hausses"), no_elision("héroïne")
     (True, True, False)
     """
-    w = fold(word)
+    w = lookup_key(word)
     exact, prefixes = _no_elision()
     if w in exact or w.startswith(prefixes):
         return True

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .. import tables
-from .forms import CB_MASK, _data, _zipf_table, fold, is_plain, parse_groups
+from .forms import CB_MASK, _data, _zipf_table, is_plain, lookup_key, parse_groups
 
 __all__ = ["common_english", "common_english_words", "english_zipf", "foreign_words"]
 
@@ -24,7 +24,7 @@ def english_zipf(word: str) -> float:
     >>> english_zipf("men") > 5 > english_zipf("quil") == 0.0
     True
     """
-    return _english().get(fold(word), 0.0)
+    return _english().get(lookup_key(word), 0.0)
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,7 @@
   is not built: the accented variants of the word are looked up.
 - ``forms``: the underlying ``frozenset`` of lower-cased forms (for bulk membership tests).
 
-:func:`fold` is the lookup key of a word (lower case, ’ → ').
+:func:`lookup_key` is the lookup key of a word (lower case, ’ → ').
 
 >>> lex = french()
 >>> lex.is_word("cousaient"), lex.is_word("Cousaient"), lex.is_word("quil")
@@ -39,13 +39,13 @@ from typing import Callable, Iterator
 
 from .. import tables
 
-__all__ = ["Lexicon", "french", "fold", "french_zipf_frequency", "is_plain"]
+__all__ = ["Lexicon", "french", "lookup_key", "french_zipf_frequency", "is_plain"]
 
 
-def fold(word: str) -> str:
+def lookup_key(word: str) -> str:
     """The lookup key of a word: lower case, typographic apostrophe as '.
 
-    >>> fold("Aujourd’Hui")
+    >>> lookup_key("Aujourd’Hui")
     "aujourd'hui"
     """
     return word.replace("\u2019", "'").lower()
@@ -235,7 +235,7 @@ class Lexicon:
         >>> round(french().zipf("Ukraine"), 1) > 4
         True
         """
-        key = word.replace("\u2019", "'").lower()  # fold() and code(), inlined
+        key = word.replace("\u2019", "'").lower()  # lookup_key() and code(), inlined
         shard = self._shards.get(key[:2])
         if shard is None:
             shard = self._shard(key[:2])
@@ -247,7 +247,7 @@ class Lexicon:
         >>> french().is_word("instrumentaires"), french().is_word("additionnelplus")
         (True, False)
         """
-        key = word.replace("\u2019", "'").lower()  # fold() and code(), inlined
+        key = word.replace("\u2019", "'").lower()  # lookup_key() and code(), inlined
         if self._form_set is not None:
             return key in self._form_set
         shard = self._shards.get(key[:2])
@@ -261,7 +261,7 @@ class Lexicon:
         >>> french().is_verb("aime"), french().is_verb("adam")
         (True, False)
         """
-        return bool(self.code(fold(word)) & VERB)
+        return bool(self.code(lookup_key(word)) & VERB)
 
     def lost_accents(self, word: str) -> bool:
         """Whether ``word`` is an unknown spelling of a known form without (some of) its accents.
@@ -274,7 +274,7 @@ class Lexicon:
         >>> french().lost_accents("quotite"), french().lost_accents("quotité"), french().lost_accents("officiellequi")
         (True, False, False)
         """
-        w = fold(word)
+        w = lookup_key(word)
         code = self.code
         if code(w) & FORM:
             return False
@@ -298,7 +298,7 @@ class Lexicon:
         >>> french().is_name("rome"), french().is_name("Esméralda"), french().is_name("pomme")
         (True, True, False)
         """
-        return bool(self.code(fold(word)) & NAME)
+        return bool(self.code(lookup_key(word)) & NAME)
 
     def is_person(self, word: str) -> bool:
         """Whether ``word`` is a first name or a surname (case-insensitive).
@@ -306,7 +306,7 @@ class Lexicon:
         >>> french().is_person("Esméralda"), french().is_person("Ukraine")
         (True, False)
         """
-        return bool(self.code(fold(word)) & PERSON)
+        return bool(self.code(lookup_key(word)) & PERSON)
 
 
 @lru_cache(maxsize=1)

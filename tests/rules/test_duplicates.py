@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import cleanfr
-from cleanfr.rules.blocks._lines import fold
+from cleanfr.rules.blocks._lines import block_key
 from cleanfr.edits import undo
 
 SELECT = ["dup_headline", "dup_paragraph"]
@@ -19,8 +19,8 @@ PARA = "Le ministère a publié un communiqué dans la soirée pour préciser le
 
 
 def test_fold_ignores_case_accents_apostrophes_punctuation_spaces() -> None:
-    assert fold("L’Ukraine, la première !") == fold("LUkraine la premiere") == "lukrainelapremiere"
-    assert fold("Œuvre") == "oeuvre"
+    assert block_key("L’Ukraine, la première !") == block_key("LUkraine la premiere") == "lukrainelapremiere"
+    assert block_key("Œuvre") == "oeuvre"
 
 
 def test_degraded_truncated_headline_copy_goes_title_stays() -> None:

@@ -33,7 +33,7 @@ __all__ = [
     "LineMatcher",
     "Segmentation",
     "first_chars",
-    "fold",
+    "block_key",
     "preview",
     "segment",
     "skeleton_lines",
@@ -103,10 +103,10 @@ _LIGATURE_PAIRS = (("œ", "oe"), ("Œ", "oe"), ("æ", "ae"), ("Æ", "ae"), ("ß"
 _LIGATURES = str.maketrans(dict(_LIGATURE_PAIRS))
 
 
-def fold(s: str) -> str:
+def block_key(s: str) -> str:
     """Compare-key of a block: lower case ASCII letters and digits only.
 
-    >>> fold("L’Ukraine attaque, pour la première fois !") == fold("LUkraine attaque pour la premiere fois")
+    >>> block_key("L’Ukraine attaque, pour la première fois !") == block_key("LUkraine attaque pour la premiere fois")
     True
     """
     if s.isascii():
@@ -125,7 +125,7 @@ def skeleton_lines(text: str) -> list[bytes]:
 
     Only ASCII consonants and digits stay: lost accents, apostrophes, case and punctuation (the
     damage a degraded copy shows) do not change it, so copies collide in a dict; candidates are
-    then confirmed with :func:`fold`.
+    then confirmed with :func:`block_key`.
 
     >>> skeleton_lines("La première fois\\nLa premiere fois")
     [b'lprmrfs', b'lprmrfs']

@@ -1,8 +1,8 @@
 """Duplicated headlines and paragraphs: a title followed by a degraded copy, a lede pasted twice.
 
 Blocks are compared after folding case, accents, apostrophes, punctuation and spaces
-(:func:`cleanfr.blocks.fold`). In the headline zone (the first few blocks) two neighbouring blocks
-are copies when they fold to the same text, or when one is a prefix of the other and it is
+(:func:`cleanfr.rules.blocks._lines.block_key`). In the headline zone (the first few blocks) two neighbouring blocks
+are copies when they have the same block key, or when one is a prefix of the other and it is
 visibly a copy (it lost accents or apostrophes, it is cut with ``…``, or it ends a sentence the
 other continues); the better copy stays. Elsewhere a paragraph of at least eight words that
 reappears later is removed, the first occurrence staying. Documents are scanned in one pass:
@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from rapidfuzz.fuzz import ratio
 
 from . import BlockRule, PlanState, Proposal
-from ._lines import fold, preview, skeleton_lines, word_count
+from ._lines import block_key, preview, skeleton_lines, word_count
 
 #: The first blocks of a document, where the title, subtitle and lede stand.
 HEADLINE_ZONE = 5
@@ -75,17 +75,17 @@ def self_repetitive(text: str) -> bool:
 
 
 def raw_prefix_end(text: str, folded_length: int) -> int:
-    """Offset in ``text`` where its fold reaches ``folded_length`` characters."""
+    """Offset in ``text`` where its block key reaches ``folded_length`` characters."""
     n = 0
     for i, ch in enumerate(text):
         if n >= folded_length:
             return i
-        n += len(fold(ch))
+        n += len(block_key(ch))
     return len(text)
 
 
 def prefix_copy(short: str, long: str) -> str | None:
-    """Why ``short`` (whose fold begins ``long``'s fold) is a copy of ``long``'s beginning, or None.
+    """Why ``short`` (whose block_key begins ``long``'s block_key) is a copy of ``long``'s beginning, or None.
 
     >>> prefix_copy("LUkraine attaque le territoire russe pour la premiere fois avec",
     ...             "L’Ukraine attaque le territoire russe pour la première fois avec des missiles")
@@ -95,7 +95,7 @@ def prefix_copy(short: str, long: str) -> str | None:
     """
     if word_count(short) < 4:
         return None
-    cut = raw_prefix_end(long, len(fold(short)))
+    cut = raw_prefix_end(long, len(block_key(short)))
     head, rest = long[:cut], long[cut:]
     if quality(short)[0] < quality(head)[0]:
         return "copie dégradée"
@@ -157,10 +157,10 @@ def _compare_headlines(ta: str, tb: str, fuzzy: bool) -> tuple[bool, float, str]
     down, a paragraph quoting a tweet or a speech that stands next to it is no copy.
     """
     if not fuzzy and not _may_prefix(ta, tb):
-        return None  # the gate: every verdict below but the fuzzy one needs one fold to begin the other
+        return None  # the gate: every verdict below but the fuzzy one needs one block_key to begin the other
     if self_repetitive(ta) or self_repetitive(tb):
         return None
-    fa, fb = fold(ta), fold(tb)
+    fa, fb = block_key(ta), block_key(tb)
     if len(fa) < 12 or len(fb) < 12 or min(word_count(ta), word_count(tb)) < 4:
         return None
     sa, sb = sense(ta), sense(tb)
@@ -194,12 +194,12 @@ _GATE_CHARS = 48
 
 def _may_prefix(ta: str, tb: str) -> bool:
     """Whether the folds of ``ta`` and ``tb`` can be equal or one a prefix of the other, read on their first
-    characters only (:func:`fold` works character by character, so the fold of a beginning begins the fold).
+    characters only (:func:`block_key` works character by character, so the block_key of a beginning begins the block_key).
 
     >>> _may_prefix("L’Ukraine attaque le territoire", "LUkraine attaque"), _may_prefix("Le titre", "Un autre")
     (True, False)
     """
-    ga, gb = fold(ta[:_GATE_CHARS]), fold(tb[:_GATE_CHARS])
+    ga, gb = block_key(ta[:_GATE_CHARS]), block_key(tb[:_GATE_CHARS])
     return ga.startswith(gb) or gb.startswith(ga)
 
 
@@ -224,7 +224,7 @@ def _paragraphs(state: PlanState, texts: list[str], skeletons: list[bytes]) -> N
         return
     for first, later in pairs:
         ta, tb = texts[alive[first]], texts[alive[later]]
-        fa, fb = fold(ta), fold(tb)
+        fa, fb = block_key(ta), block_key(tb)
         exact = fa == fb
         if not exact and ratio(fa, fb) < NEAR_RATIO or not same_sense(ta, tb):
             continue  # au-dessus / au-dessous is no copy of the other

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from ... import tables
 from . import BlockRule, Cut, PlanState, Proposal
-from ._lines import Line, LineMatcher, fold, preview, word_count
+from ._lines import Line, LineMatcher, block_key, preview, word_count
 
 #: Stated confidences. A stray tweet body: with an alert line (``RUPTURE:``); with tweet marks (links,
 #: hashtags, handles, emoji); short plain prose; long plain prose (likely the article's own text).
@@ -218,7 +218,7 @@ def _quotes(context: str, body: str) -> bool:
 
 
 def fold_words(text: str) -> list[str]:
-    return [w for w in (fold(t) for t in text.split()) if w]
+    return [w for w in (block_key(t) for t in text.split()) if w]
 
 
 @dataclass

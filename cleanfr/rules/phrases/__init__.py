@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .. import Rule, all_rules
-from ._matcher import _PLAIN_PATTERN, _TOKEN, Hit, PhraseMatcher, _slot, fold
+from ._matcher import _PLAIN_PATTERN, _TOKEN, Hit, PhraseMatcher, _slot, fold_keeping_offsets
 
 if TYPE_CHECKING:
     from ...document import Document
@@ -42,8 +42,8 @@ def scan(doc: "Document") -> dict[str, list[Hit]]:
 
 
 def folded_text(doc: "Document") -> str:
-    """:func:`fold` of the document, computed once per pass."""
-    return doc.memo("phrases.fold", lambda d: fold(d.text))
+    """:func:`fold_keeping_offsets` of the document, computed once per pass."""
+    return doc.memo("phrases.fold", lambda d: fold_keeping_offsets(d.text))
 
 
 def _scan(doc: "Document") -> dict[str, list[Hit]]:
@@ -98,7 +98,7 @@ def _gates() -> list[tuple[str, str, tuple[tuple[str, ...] | str, ...]]]:
     out: list[tuple[str, str, tuple[tuple[str, ...] | str, ...]]] = []
     for key, pattern in _shared_patterns():
         if _PLAIN_PATTERN.match(pattern):
-            out.append((key, pattern, ((fold(pattern),),)))
+            out.append((key, pattern, ((fold_keeping_offsets(pattern),),)))
             continue
         tokens = _TOKEN.findall(pattern)
         literal = [_slot(t)[0] for t in tokens if t[0] not in "{<"]

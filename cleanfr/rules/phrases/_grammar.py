@@ -13,7 +13,7 @@ import regex
 
 from ...lexicon.forms import french_zipf_frequency
 from ...lexicon.gender import adjective_feminines
-from ._matcher import fold
+from ._matcher import fold_keeping_offsets
 
 _OPEN_QUOTES = "«“\"‹„'*_"
 _CLOSE_QUOTES = "»”\"›“'*_"
@@ -97,7 +97,7 @@ def determiner_for(det: str, gender: str, noun: str) -> str | None:
     >>> determiner_for("Ce", "f", "frappe"), determiner_for("une", "m", "avion"), determiner_for("la", "m", "été")
     ('Cette', 'un', None)
     """
-    entry = DETERMINERS.get(fold(det))
+    entry = DETERMINERS.get(fold_keeping_offsets(det))
     if entry is None:
         return None
     _, masc, fem = entry
@@ -158,7 +158,7 @@ def rejoin(prefix: str, gender: str, word: str, apostrophe: str = "'") -> str | 
     """
     word_part = prefix.rstrip(" \u00a0\u202f'’")
     sep = prefix[len(word_part) :]
-    low = fold(word_part)
+    low = fold_keeping_offsets(word_part)
     vowel = starts_with_vowel(word)
     if word[:1].lower() == "h":
         return None if low in _ELIDED or low in _ELIDABLE or low in ("ce", "cet", "du", "au") else prefix

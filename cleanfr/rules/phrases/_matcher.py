@@ -10,9 +10,9 @@ offsets carry over):
   replacement, ``<avoir>`` becomes the form with the same tense and person (``a pris`` → ``a eu``).
 
 >>> m = PhraseMatcher([("e1", "{coup|coups} d'{état|etat}")])
->>> [(h.start, h.end, h.key) for h in m.find(fold("Ce coup d’État a eu lieu"))]
+>>> [(h.start, h.end, h.key) for h in m.find(fold_keeping_offsets("Ce coup d’État a eu lieu"))]
 [(3, 14, 'e1')]
->>> render("{frappe|frappes}", m.find(fold("ces coups d'État"))[0].choices)
+>>> render("{frappe|frappes}", m.find(fold_keeping_offsets("ces coups d'État"))[0].choices)
 'frappes'
 """
 
@@ -39,10 +39,10 @@ _PLAIN_PATTERN = regex.compile(r"[^{}<>$]+\Z")
 AUXILIARIES = ("avoir", "être")
 
 
-def fold(text: str) -> str:
+def fold_keeping_offsets(text: str) -> str:
     """Lower case with ’ → ', keeping the length (so offsets in the folded text are offsets in ``text``).
 
-    >>> fold("Coup d’État")
+    >>> fold_keeping_offsets("Coup d’État")
     "coup d'état"
     """
     low = text.lower()
@@ -76,17 +76,19 @@ def _slot(token: str) -> tuple[tuple[str, ...], tuple[Choice, ...] | None]:
     """
     if token.startswith("{"):
         alternatives = token[1:-1].split("|")
-        return tuple(fold(alt) for alt in alternatives), tuple(Choice(i) for i in range(len(alternatives)))
+        return tuple(fold_keeping_offsets(alt) for alt in alternatives), tuple(
+            Choice(i) for i in range(len(alternatives))
+        )
     if token.startswith("<"):
         lemma = token[1:-1]
-        options = [(fold(form), Choice(0, tags)) for form, tags in verb_forms(lemma)]
+        options = [(fold_keeping_offsets(form), Choice(0, tags)) for form, tags in verb_forms(lemma)]
         pp = participle(lemma)
         for aux in AUXILIARIES:
             for form, tags in verb_forms(aux):
                 if "ppas" not in tags and "ppre" not in tags:
                     options.append((f"{form} {pp}", Choice(0, tags, aux)))
         return tuple(o[0] for o in options), tuple(o[1] for o in options)
-    return (fold(token),), None
+    return (fold_keeping_offsets(token),), None
 
 
 def _slots(pattern: str) -> list[tuple[tuple[str, ...], tuple[Choice, ...] | None]]:
@@ -186,7 +188,7 @@ class PhraseMatcher:
         for p, (key, pattern) in enumerate(patterns):
             if _PLAIN_PATTERN.match(pattern):  # a plain word or phrase (most entries): one surface, no choice
                 self._patterns.append((key, ()))
-                surfaces.append(fold(pattern))
+                surfaces.append(fold_keeping_offsets(pattern))
                 self._pattern_of.append(p)
                 self._combo_of.append(0)
                 continue
@@ -212,7 +214,7 @@ class PhraseMatcher:
             self._automaton.make_automaton()
 
     def find(self, folded: str) -> list[Hit]:
-        """Every hit in ``folded`` (see :func:`fold`), by position, longest first; callers pick among overlaps
+        """Every hit in ``folded`` (see :func:`fold_keeping_offsets`), by position, longest first; callers pick among overlaps
         (a longer hit whose context fails leaves room for a shorter one)."""
         if not self.size:
             return []

@@ -26,7 +26,7 @@ from ...lexicon.gender import nouns
 from ...tokens import split_slices
 from .. import Rule
 from ._grammar import DETERMINERS, determiner_for, starts_with_vowel
-from ._matcher import fold
+from ._matcher import fold_keeping_offsets
 
 #: Stated confidences: the noun has one gender in the lexicon; it has two (``un/une manche``), the commoner
 #: taken.
@@ -271,7 +271,7 @@ class DeterminerGender(Rule):
             before = text[det_start - 1] if det_start else ""
             if before in _GLUE_BEFORE:
                 elided = _PREV_WORD.search(text, max(0, det_start - 30), det_start)
-                if before not in "'’" or not elided or fold(elided.group(1)) not in _ELIDED_OK:
+                if before not in "'’" or not elided or fold_keeping_offsets(elided.group(1)) not in _ELIDED_OK:
                     continue  # l'un, COVID-19 un, a.un, -le: not a determiner
             if "a" in other or "w" in other:
                 continue  # also an adjective or a pronoun: ambiguous
@@ -287,7 +287,7 @@ class DeterminerGender(Rule):
             ):
                 continue  # noun + noun compound written without hyphen (« du télé crochet »)
             prev = _PREV_WORD.search(text, max(0, det_start - 30), det_start)
-            prev_word = fold(prev.group(1)) if prev else ""
+            prev_word = fold_keeping_offsets(prev.group(1)) if prev else ""
             if det_low not in ("un", "une") and prev_word in _PRONOUN_CONTEXT:
                 continue
             if det_low == "une" and prev_word in ("la", "à"):

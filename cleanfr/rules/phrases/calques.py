@@ -22,7 +22,7 @@ from ...edits import Edit
 from ...lexicon.gender import nouns
 from . import PhraseRule, folded_text, scan
 from ._grammar import directly_quoted, feminine_of, paragraph_bounds, rejoin, transfer_case
-from ._matcher import Hit, PhraseMatcher, fold, is_word_char, render
+from ._matcher import Hit, PhraseMatcher, fold_keeping_offsets, is_word_char, render
 
 _CITE = regex.compile(r"https?://[^\s\"'<>]+\Z")
 
@@ -133,7 +133,7 @@ def _terms_source(terms: list[str]) -> str:
     """Words given as prefixes (``missile`` matches ``missiles``), at a word start, in folded text."""
     if not terms:
         return ""
-    return r"(?<![\p{L}\p{M}])(?:" + "|".join(regex.escape(fold(t)) for t in terms) + ")"
+    return r"(?<![\p{L}\p{M}])(?:" + "|".join(regex.escape(fold_keeping_offsets(t)) for t in terms) + ")"
 
 
 def _terms(terms: list[str]) -> regex.Pattern[str] | None:
@@ -210,7 +210,7 @@ def in_code_or_name(entry: Entry, text: str, start: int, end: int) -> bool:
         return False  # a heading in capitals
     words = regex.findall(r"[\p{L}\p{M}]+", hit)
     for word in words[1:]:
-        if word[0].isupper() and word not in entry.pattern and fold(word) not in ("état", "états"):
+        if word[0].isupper() and word not in entry.pattern and fold_keeping_offsets(word) not in ("état", "états"):
             return True
     if words and words[0][0].isupper() and words[0] not in entry.pattern:
         i = start - 1
@@ -334,7 +334,7 @@ class Calque(PhraseRule):
                 start = prev.start()
         yield self.edit(doc, start, end, best, entry.confidence, message)
         if new_gender == "f":
-            plural = fold(best.split()[-1])[-1:] in ("s", "x")
+            plural = fold_keeping_offsets(best.split()[-1])[-1:] in ("s", "x")
             yield from self._agree_after(doc, hit.end, entry.confidence, message, plural)
 
     def _agree_after(self, doc: Document, pos: int, confidence: float, message: str, plural: bool) -> Iterator[Edit]:
@@ -379,7 +379,7 @@ def _contract(prefix: str | None, replacement: str) -> tuple[str | None, str]:
         return None, replacement
     head, _, rest = replacement.partition(" ")
     word = prefix.rstrip(" \u00a0\u202f")
-    merged = _CONTRACTIONS.get((fold(word), fold(head)))
+    merged = _CONTRACTIONS.get((fold_keeping_offsets(word), fold_keeping_offsets(head)))
     if merged is None or not rest:
         return prefix, replacement
     return "", transfer_case(word, merged) + " " + rest
@@ -390,7 +390,7 @@ def _gender(phrase: str) -> str:
     words = phrase.split()
     if not words:
         return ""
-    word = fold(words[0]).split("'")[-1]
+    word = fold_keeping_offsets(words[0]).split("'")[-1]
     lex = nouns()
     g = lex.get(word, ("", ""))[0]
     if not g and word[-1:] in ("s", "x"):
