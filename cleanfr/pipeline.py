@@ -132,12 +132,16 @@ class Pipeline:
         # Idempotence is the pipeline's job: a repair of a later pass can give an earlier one something to
         # do (a hyphenated word joined makes two paragraphs identical), so the passes run again on what
         # changed until nothing more is applied, as ftfy loops its fixes. Clean text takes one round.
+        doc: Document | None = None
         for _ in range(MAX_ROUNDS):
             before = log.text
             for rules in self.passes:
                 if not log.text:
                     break
-                doc = self.document_class(log.text)
+                # A pass that changed nothing leaves the next one the same text, and the analyses already made
+                # of it (vocabulary, protected spans, conventions: functions of the text alone) stay valid.
+                if doc is None or doc.text != log.text:
+                    doc = self.document_class(log.text)
                 candidates = []
                 for rule in rules:
                     for e in rule.find(doc):

@@ -13,6 +13,7 @@ import operator
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+import ahocorasick
 import regex
 
 from ... import tables
@@ -21,7 +22,7 @@ from ...edits import Edit
 from ...lexicon import english_zipf, french
 from ...tokens import code_line, logical_line, protected_spans
 from .. import Rule
-from . import PhraseRule, scan
+from . import PhraseRule, folded_text
 from ._grammar import directly_quoted, inside_quotation
 
 # --- stated confidences ------------------------------------------------------------------------------------
@@ -505,11 +506,33 @@ _SOURCE_FUNCTION_WORDS = frozenset(
     """the a an is are was were be to of and in for with that this it on by you your can will not or
     el los las que y en por para con es un una del al se no""".split()
 )
-#: Words of English and Spanish that French does not write: a foreign sentence holds one.
+#: Words of English and Spanish that French does not write as words: a foreign sentence holds one (not
+#: ``an``, a French word: ``un an``).
 _SOURCE_HINTS = frozenset(
-    """the of and to be for an it is are was were with this that you your which from have has can will should
+    """the of and to be for it is are was were with this that you your which from have has can will should
     el los las por para del una""".split()
 )
+
+
+@lru_cache(maxsize=1)
+def _hint_automaton() -> ahocorasick.Automaton:
+    """The hints as whole words between blanks or before punctuation, matched in the lower-cased text: inside
+    French words (``grande``, ``forme``, ``importe``) the bare hints gave a hundred raw matches per hit."""
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for word in _SOURCE_HINTS:
+        for before in " \n":
+            for after in " ,.;:\n":
+                automaton.add_word(f"{before}{word}{after}", len(word) + 2)
+    automaton.make_automaton()
+    return automaton
+
+
+def _hint_positions(folded: str) -> Iterator[int]:
+    """Where a hint word starts in ``folded`` (lower case, same offsets as the text)."""
+    for end, length in _hint_automaton().iter(folded):
+        yield end - length + 2
+
+
 _SENTENCE_ENDS = (". ", "! ", "? ", "; ", ": ", ".\n", "!\n", "?\n", "\n")
 
 
@@ -559,12 +582,6 @@ class MTUntranslatedSpan(PhraseRule):
     category = "mt_residue"
     description = "phrase ou proposition restée en anglais ou en espagnol dans un texte français (signalée)"
 
-    @classmethod
-    def scan_patterns(cls) -> Iterable[tuple[str, str]]:
-        # A foreign sentence holds one of these: the shared automaton finds them, so the text is not read
-        # again sentence by sentence.
-        return ((f"srcword:{w}", w) for w in sorted(_SOURCE_HINTS))
-
     def find(self, doc: Document) -> Iterable[Edit]:
         found = doc.memo("mt-artifacts.spans", _foreign_spans)
         for start, end, language, probability in found:
@@ -586,8 +603,8 @@ def _foreign_spans(doc: Document) -> list[tuple[int, int, str, float]]:
     text = doc.text
     found: list[tuple[int, int, str, float]] = []
     seen: set[int] = set()
-    for hit in scan(doc).get("srcword", ()):
-        start, end = _sentence_around(text, hit.start)
+    for position in _hint_positions(folded_text(doc)):
+        start, end = _sentence_around(text, position)
         if start in seen:
             continue
         seen.add(start)
