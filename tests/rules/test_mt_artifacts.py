@@ -47,6 +47,7 @@ POSITIVES: dict[str, list[tuple[str, str]]] = {
 NEGATIVES: dict[str, list[str]] = {
     "mt-placeholder": [
         "s = { 0 }",  # a Python set on a code line
+        "C'EST NOTRE TROPHÉE !! #FRACRO #WorldCupFinal pic.twitter.com/FXLbLmXHqi",  # two hashtags (news_embeds)
         "Les opérateurs < et > ordonnent d'un point de vue lexicographique.",  # clean/manpages
         "Ainsi, x < y > z est parfaitement légal en Python.",  # dev/clean pydocfr
         "Le groupe représente 52,6 % et 49,5 % des annonces.",  # percentages

@@ -71,7 +71,8 @@ _BRACE = regex.compile(rf"\{{({_SPACE}*)(\d{{1,2}})({_SPACE}*)\}}")
 #: Inline HTML tags an MT system carries through (``a`` and ``s`` left out: ``x < a > b`` is a comparison).
 _TAG_NAMES = "b|i|u|em|strong|br|sup|sub|span|code|small|mark|p"
 _TAG = regex.compile(rf"<({_SPACE}*)(/?)({_SPACE}*)({_TAG_NAMES})({_SPACE}*)(/?)({_SPACE}*)>", regex.IGNORECASE)
-_HASH = regex.compile(rf"#({_SPACE}*)([A-Z][A-Z_]{{2,}})({_SPACE}*)#")
+#: Not a hashtag followed by another (``#FRACRO #WorldCupFinal``): the closing ``#`` ends a word.
+_HASH = regex.compile(rf"(?<![\p{{L}}\p{{N}}_#])#({_SPACE}*)([A-Z][A-Z_]{{2,}})({_SPACE}*)#(?![\p{{L}}\p{{N}}_])")
 _PRINTF = regex.compile(rf"(?<=[\p{{L}},;:({_SPACE[1:-1]}]{_SPACE})%{_SPACE}([sdif])(?=[ \u00a0.,;:)]|$)")
 _FOOTNOTE = regex.compile(rf"(?<=\p{{L}}[.,;:»)]?{_SPACE})\[({_SPACE}*)(\d{{1,3}})({_SPACE}*)\]")
 
