@@ -163,12 +163,36 @@ def _chunk(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Backtick code and foreign-language quotations within ``text[start:end]``."""
+    """Backtick code and foreign-language quotations within ``text[start:end]``, or the whole line when it
+    is written in another language (French rules have nothing to repair in Latin, Czech or English)."""
+    if _foreign_line(text[start:end]):
+        return [(start, end)]
     spans = [m.span() for m in _CODE.finditer(text, start, end)]
     for m in _QUOTE.finditer(text, start, end):
         if _foreign_quote(m.group()[1:-1]):
             spans.append(m.span())
     return spans
+
+
+#: A line of fewer words proves no language; one of this share of French forms or more is French enough.
+FOREIGN_LINE_MIN_WORDS = 5
+FRENCH_LINE_SHARE = 0.5
+
+
+def _foreign_line(line: str) -> bool:
+    """Whether ``line`` is written in another language: most of its words are no French form (a cheap test
+    that every French line passes), and the language identifier is sure it is not French."""
+    words = WORD.findall(line)
+    if len(words) < FOREIGN_LINE_MIN_WORDS:
+        return False
+    from .lexicon.forms import french
+
+    lex = french()
+    if sum(1 for w in words if lex.is_word(w)) >= FRENCH_LINE_SHARE * len(words):
+        return False
+    from .lexicon.language import foreign_language
+
+    return foreign_language(line) is not None
 
 
 def is_isolated(text: str, start: int, end: int) -> bool:

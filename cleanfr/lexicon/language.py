@@ -22,17 +22,23 @@ from typing import Any
 #: (machine translation from English or Spanish; German, Italian and Portuguese so that a span in one of
 #: them is not forced into English or Spanish).
 LANGUAGES = ("fr", "en", "es", "de", "it", "pt")
+#: The languages a passage of French text may really be in (quotations, bilingual pages, the Latin of a
+#: classical commentary, a Czech or Croatian name list): the model chooses among these for
+#: :func:`foreign_language`. Probabilities among :data:`LANGUAGES` are those of the same model renormalised.
+EUROPEAN = LANGUAGES + ("la", "nl", "ca", "oc", "ro", "cs", "sk", "pl", "hr", "sl", "hu", "fi", "sv", "da", "no", "tr")
+#: A passage is foreign when the model gives French at most 1 minus this probability.
+FOREIGN_PROBABILITY = 0.99
 
-__all__ = ["LANGUAGES", "identify"]
+__all__ = ["EUROPEAN", "LANGUAGES", "foreign_language", "identify"]
 
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
-    """The model, restricted to :data:`LANGUAGES`, with probabilities normalised (loaded once)."""
+    """The model, restricted to :data:`EUROPEAN`, with probabilities normalised (loaded once)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(list(LANGUAGES))
+    identifier.set_languages(list(EUROPEAN))
     return identifier
 
 
@@ -41,5 +47,21 @@ def identify(text: str) -> tuple[str, float]:
 
     The probability is only meaningful for a span of several words: a word or two can look like anything.
     """
-    language, probability = _identifier().classify(text)
-    return str(language), float(probability)
+    ranked = [(language, p) for language, p in _identifier().rank(text) if language in LANGUAGES]
+    total = sum(p for _, p in ranked) or 1.0
+    language, probability = max(ranked, key=lambda lp: lp[1])
+    return str(language), float(probability / total)
+
+
+def foreign_language(text: str) -> str | None:
+    """The language of ``text`` when the model is sure it is not French (:data:`FOREIGN_PROBABILITY`), else None.
+
+    >>> foreign_language("Gallia est omnis divisa in partes tres, quarum unam incolunt Belgae.")
+    'la'
+    >>> foreign_language("il eft venu dans la cliambre de fon pere , & lui dit qu'il feroit") is None
+    True
+    """
+    ranked = _identifier().rank(text)
+    # French's own probability, not the winner's: close languages (Czech and Slovak) share the rest.
+    french = next((p for language, p in ranked if language == "fr"), 0.0)
+    return str(ranked[0][0]) if french <= 1.0 - FOREIGN_PROBABILITY else None
