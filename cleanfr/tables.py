@@ -20,8 +20,10 @@ import itertools
 import operator
 from functools import lru_cache
 from importlib import resources
-from importlib.resources.abc import Traversable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # importlib.resources.abc is Python 3.11+; the annotation is only read by type checkers
+    from importlib.resources.abc import Traversable
 
 try:
     import tomllib

@@ -31,6 +31,7 @@ Stable API (other rule families rely on it):
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
@@ -659,3 +660,17 @@ def locate(text: str, words: Iterable[str]) -> Iterator[tuple[int, str]]:
         ):
             continue
         yield start, word
+
+
+def lines_with(pattern: regex.Pattern[str] | re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of every line of ``text`` that holds a match of ``pattern``, each line once, found in
+    one scan of the pattern (the rules that look at a few lines only: suspect guillemets, title-case headings)."""
+    done = -1
+    for m in pattern.finditer(text):
+        if m.start() < done:
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        done = end
+        yield start, end

@@ -16,7 +16,7 @@ import regex
 from ..document import Document
 from ..edits import Edit
 from ..lexicon import is_word
-from ..tokens import INVISIBLE_LEADERS, is_prose_line, protected_spans
+from ..tokens import INVISIBLE_LEADERS, is_prose_line, lines_with, protected_spans
 from . import Rule
 from ._mojibake import mojibake_suspect
 
@@ -133,14 +133,7 @@ class GuillemetDirection(Rule):
             return
         inner = conventions(doc).inside_guillemets
         space = " " if inner is None else inner
-        done = -1
-        for m in self._SUSPECT.finditer(text):
-            if m.start() < done:
-                continue
-            start = text.rfind("\n", 0, m.start()) + 1
-            end = text.find("\n", m.end())
-            end = len(text) if end < 0 else end
-            done = end
+        for start, end in lines_with(self._SUSPECT, text):
             if mojibake_suspect(text, start, end):
                 continue  # guillemet bytes may be mojibake here (Ã©»): turning one would change what ftfy sees
             if _OTHER_SCRIPT.search(text, start, end):

@@ -20,7 +20,7 @@ from ... import tables
 from ...document import Document
 from ...edits import Edit
 from ...lexicon import english_zipf, french
-from ...tokens import code_line, logical_line, protected_spans
+from ...tokens import code_line, lines_with, logical_line, protected_spans
 from .. import Rule
 from . import PhraseRule, folded_text
 from ._grammar import directly_quoted, inside_quotation
@@ -340,16 +340,8 @@ class MTTitleCase(Rule):
     description = "titre laissé en casse de titre anglaise (Comment Installer Le Module) : minuscules françaises"
 
     def find(self, doc: Document) -> Iterable[Edit]:
-        text = doc.text
-        done = -1
         # Only the lines holding a capitalised article or preposition after a word (found in one scan).
-        for m in _CAPITAL_FUNCTION_WORD.finditer(text):
-            if m.start() < done:
-                continue
-            start = text.rfind("\n", 0, m.start()) + 1
-            end = text.find("\n", m.end())
-            end = len(text) if end < 0 else end
-            done = end
+        for start, end in lines_with(_CAPITAL_FUNCTION_WORD, doc.text):
             if 10 <= end - start <= 90:
                 yield from self._heading(doc, start, end)
 
