@@ -223,15 +223,28 @@ class PhraseMatcher:
         append = hits.append
         lengths, patterns, more = self._lengths, self._patterns, self._more
         pattern_of, combo_of = self._pattern_of, self._combo_of
+        category = unicodedata.category
+        # is_word_char inlined (most raw matches end inside a longer word: ``form`` in ``forme``): an ASCII
+        # character is no combining mark, so only a non-ASCII one asks for its category.
         for end_index, sid in self._automaton.iter(folded):
             end = end_index + 1
             start = end - lengths[sid]
             if start > 0:
                 before = folded[start - 1]
-                if before.isalnum() or before == "-" and is_word_char(folded[start]) or is_word_char(before):
+                if (
+                    before.isalnum()
+                    or before == "-"
+                    and is_word_char(folded[start])
+                    or before > "\x7f"
+                    and category(before)[0] == "M"
+                ):
                     continue
-            if end < n and is_word_char(folded[end]) and is_word_char(folded[end - 1]):
-                continue
+            if end < n:
+                after = folded[end]
+                if after.isalnum() or after > "\x7f" and category(after)[0] == "M":
+                    last = folded[end_index]
+                    if last.isalnum() or last > "\x7f" and category(last)[0] == "M":
+                        continue
             for i in (sid, *more[sid]) if sid in more else (sid,):
                 key, lists = patterns[pattern_of[i]]
                 append(Hit(start, end, key, _nth_choices(combo_of[i], lists)))
