@@ -93,18 +93,12 @@ def _neighbour_zipf(token: str, lex: Lexicon) -> float:
     """Highest frequency of a French form one letter away (removed, doubled or replaced): ``rationelles``
     is a misspelling of ``rationnelles`` rather than ``ration elles``; 0.0 when there is none."""
     low = token.lower()
-    best = 0.0
-    has_form = lex.has_form
-    for i in range(len(low)):
-        for cand in (low[:i] + low[i + 1 :], low[: i + 1] + low[i:]):
-            if has_form(cand):
-                best = max(best, lex.zipf(cand))
-        for ch in _LETTERS:
-            if ch != low[i]:
-                cand = low[:i] + ch + low[i + 1 :]
-                if has_form(cand):
-                    best = max(best, lex.zipf(cand))
-    return best
+    span = range(len(low))
+    # Every candidate first, then one C-level filter through the lexicon (thousands per document).
+    candidates = [low[:i] + low[i + 1 :] for i in span]
+    candidates += [low[: i + 1] + low[i:] for i in span]
+    candidates += [low[:i] + ch + low[i + 1 :] for i in span for ch in _LETTERS if ch != low[i]]
+    return max(map(lex.zipf, filter(lex.has_form, candidates)), default=0.0)
 
 
 #: Inflections and suffixes that make an unknown form of a known word (nourrisson → nourrissonne).
