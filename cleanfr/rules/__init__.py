@@ -96,7 +96,8 @@ def rule_modules() -> list[str]:
 
 @lru_cache(maxsize=1)
 def all_rules() -> tuple[type[Rule], ...]:
-    """Every rule class, in pass order then definition order: the registry the command, docs and pipeline read."""
+    """Every rule class, by pass, then :attr:`Rule.order`, then module path and definition order: the registry
+    the command, the docs and the pipeline read."""
     classes = list(iter_rule_classes(rule_modules()))
     classes.sort(key=lambda c: (PASSES.index(c.pass_name), c.order))
     return tuple(classes)
@@ -122,10 +123,11 @@ class RuleExamples:
 def rule_examples(rule_id: str) -> RuleExamples:
     """The examples and counter-examples of a rule (empty for a rule the table does not list)."""
     entry = tables.toml("rule_examples.toml").get(rule_id, {})
-    return RuleExamples(
-        tuple(Example(**e) for e in entry.get("examples", ())),
-        tuple(entry.get("counter", ())),
-    )
+    try:
+        examples = tuple(Example(**e) for e in entry.get("examples", ()))
+    except TypeError as error:  # a misspelt field
+        raise tables.TableError(f"cleanfr/data/rule_examples.toml: [{rule_id}]: {error}") from None
+    return RuleExamples(examples, tuple(entry.get("counter", ())))
 
 
 def rule_status(rule_id: str) -> str:
