@@ -211,27 +211,38 @@ _ON_PURPOSE = frozenset(
 )
 
 
-def _has_repetition(text: str) -> bool:
-    """Whether some blank-separated token equals the one ``n`` further on ``3n`` times in a row (n ≤ 3): the
-    necessary condition of :data:`_REPEAT`, tested in C (``map``, ``bytes.find``), as the regular expression
-    alone cost more than the rest of the phrase pass."""
+def _repeated_tokens(text: str) -> set[str]:
+    """The blank-separated tokens that start a run where each token equals the one ``n`` further on ``3n``
+    times in a row (n ≤ 3): the necessary condition of :data:`_REPEAT`, tested in C (``map``, ``bytes.find``),
+    as the regular expression alone cost more than the rest of the phrase pass."""
     tokens = text.split()
+    found: set[str] = set()
     for n in (1, 2, 3):
         same = bytes(map(operator.eq, tokens, tokens[n:]))
-        if same.find(b"\x01" * (3 * n)) >= 0:
-            return True
-    return False
+        run = b"\x01" * (3 * n)
+        at = same.find(run)
+        while at >= 0:
+            found.add(tokens[at])
+            at = same.find(run, at + 1)
+    return found
 
 
-def _repetitions(text: str) -> Iterator[regex.Match[str]]:
-    """The matches of :data:`_REPEAT`, looked for only in the lines that pass :func:`_has_repetition` (a
-    repetition never spans a line break: the regular expression over a whole 7 MB text took a second)."""
+def _has_repetition(text: str) -> bool:
+    """Whether :func:`_repeated_tokens` finds any run."""
+    return bool(_repeated_tokens(text))
+
+
+def _repetitions(text: str, firsts: set[str]) -> Iterator[regex.Match[str]]:
+    """The matches of :data:`_REPEAT`, looked for only in the lines that hold a token starting a run
+    (``firsts``, from :func:`_repeated_tokens`) and pass :func:`_has_repetition` themselves (a repetition never
+    spans a line break: the regular expression over a whole 7 MB text took a second)."""
     start = 0
     n = len(text)
     while start < n:
         end = text.find("\n", start)
         end = n if end < 0 else end
-        if end - start >= 7 and _has_repetition(text[start:end]):
+        line = text[start:end]
+        if end - start >= 7 and any(w in line for w in firsts) and _has_repetition(line):
             yield from _REPEAT.finditer(text, start, end)
         start = end + 1
 
@@ -252,9 +263,10 @@ class MTRepetition(Rule):
 
     def find(self, doc: Document) -> Iterable[Edit]:
         text = doc.text
-        if not _has_repetition(text):
+        firsts = _repeated_tokens(text)
+        if not firsts:
             return
-        for m in _repetitions(text):
+        for m in _repetitions(text, firsts):
             unit = m.group(1)
             words = unit.split()
             if all(w.lower() in _ON_PURPOSE for w in words):
