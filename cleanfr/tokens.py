@@ -178,11 +178,16 @@ def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 #: A line of fewer words proves no language; one of this share of French forms or more is French enough.
 FOREIGN_LINE_MIN_WORDS = 5
 FRENCH_LINE_SHARE = 0.5
+#: Longer lines (a whole text flattened into one) are not judged as a whole: the test stays cheap, and a
+#: French text with a foreign passage is not kept whole from the French rules.
+FOREIGN_LINE_MAX_CHARS = 5_000
 
 
 def _foreign_line(line: str) -> bool:
     """Whether ``line`` is written in another language: most of its words are no French form (a cheap test
     that every French line passes), and the language identifier is sure it is not French."""
+    if len(line) > FOREIGN_LINE_MAX_CHARS:
+        return False
     words = WORD.findall(line)
     if len(words) < FOREIGN_LINE_MIN_WORDS:
         return False

@@ -51,3 +51,10 @@ def test_identify_chooses_among_the_source_languages() -> None:
     assert identify("This cmdlet gets the processes that are running on the local computer.")[0] == "en"
     language, probability = identify("Sin embargo el gobierno no ha decidido todavía la fecha.")
     assert language == "es" and probability > 0.9
+
+
+def test_a_text_flattened_into_one_long_line_is_not_judged_whole() -> None:
+    """A line longer than the bound is never a foreign span: the gate stays cheap on one-line texts."""
+    english = "This cmdlet gets the processes that are running on the local computer. " * 100
+    assert foreign_language(english) is not None
+    assert not Protected(english + "Il a dit quil viendra.").overlaps(0, 4)
