@@ -107,3 +107,15 @@ def test_a_text_that_is_only_a_label_is_kept_and_a_bom_is_never_removed():
     assert cleanfr.fix("fr-02").text == "fr-02"
     assert cleanfr.fix("\ufeffPublicité\nTexte ici.").text.startswith("\ufeff")
     assert cleanfr.fix("\ufeffTexte.\n\nfr-02").text == "\ufeffTexte."
+
+
+def test_code_a_line_introduces_is_content() -> None:
+    """dev/web (Vikidia): CSS the page tells the reader to paste is its content; CSS a scraper left is not."""
+    from cleanfr.pipeline import Pipeline
+
+    css = ".geo-default { display: inline } .geo-dec { display: none }"
+    introduced = f"Pour toujours afficher les coordonnées, ajoutez le code suivant à votre vector.css\u00a0:\n{css}\nFin.\n"
+    stray = f"Le texte de l'article commence ici.\n{css}\nLe texte continue.\n"
+    pipeline = Pipeline(select=["boilerplate-line"])
+    assert pipeline.fix(introduced).text == introduced
+    assert css not in pipeline.fix(stray).text

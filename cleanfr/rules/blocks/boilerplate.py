@@ -22,6 +22,7 @@ END_ZONE = 6
 @dataclass(frozen=True)
 class Pattern:
     id: str
+    lang: str
     where: str
     confidence: float
     message: str
@@ -38,6 +39,7 @@ def patterns() -> tuple[Pattern, ...]:
     return tuple(
         Pattern(
             e["id"],
+            e["lang"],
             e["where"],
             float(e["confidence"]),
             e["message"],
@@ -90,6 +92,15 @@ def end_zone(state: PlanState) -> dict[int, Pattern]:
     return state.memo("boilerplate.end_zone", compute)
 
 
+def _introduced(state: PlanState, li: int) -> bool:
+    """Whether the line before line ``li`` ends with a colon: it introduces what follows (code the reader is
+    told to copy), which no scraper left there."""
+    k = state.seg.unit_pos(li)
+    if k == 0:
+        return False
+    return state.seg.texts[state.seg.units[k - 1]].rstrip(" \t\u00a0\u202f").endswith(":")
+
+
 def _proposal(rule: str, pattern: Pattern, text: str, li: int) -> Proposal:
     message = f"ligne parasite supprimée ({pattern.message}) : « {preview(text)} »"
     return Proposal(rule, "boilerplate", pattern.confidence, message, line=li)
@@ -117,14 +128,19 @@ class BoilerplateLine(BlockRule):
         zone = end_zone(state)
         for li, pattern in zone.items():
             if pattern.where != "end":
-                state.remove(_proposal(self.id, pattern, state.seg.texts[li], li))
+                self._remove(state, li, pattern)
         self.propose_lines(state, {li: key for li, key in state.kinds.items() if li not in zone})
 
     def propose_lines(self, state: PlanState, found: dict[int, str]) -> None:
         for li, key in found.items():
             family, _, entry = key.partition(":")
             if family == "boilerplate":
-                state.remove(_proposal(self.id, patterns()[int(entry)], state.seg.texts[li], li))
+                self._remove(state, li, patterns()[int(entry)])
+
+    def _remove(self, state: PlanState, li: int, pattern: Pattern) -> None:
+        if pattern.lang == "code" and _introduced(state, li):
+            return  # « ajoutez le code suivant à votre vector.css : » — the code is the page's content
+        state.remove(_proposal(self.id, pattern, state.seg.texts[li], li))
 
 
 class TrailingLabel(BlockRule):
