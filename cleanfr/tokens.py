@@ -642,29 +642,13 @@ def is_prose_line(text: str, start: int, end: int) -> bool:
 
 
 def locate(text: str, words: Iterable[str]) -> Iterator[tuple[int, str]]:
-    """``(start, word)`` for every whole-word occurrence of any of ``words`` in ``text``, in one scan.
-
-    One Aho–Corasick pass (C speed) instead of a ``str.find`` pass over the text per word.
+    """``(start, word)`` for every whole-word occurrence of any of ``words`` in ``text``, in text order: the
+    occurrences :func:`find_words` finds in its one scan.
 
     >>> list(locate("le rnonde et le rnondes", ["rnonde"]))
     [(3, 'rnonde')]
     """
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for word in words:
-        automaton.add_word(word, word)
-    if not len(automaton):
-        return
-    automaton.make_automaton()
-    n = len(text)
-    for last, word in automaton.iter(text):
-        start = last + 1 - len(word)
-        if (start and (text[start - 1].isalpha() or unicodedata.combining(text[start - 1]))) or (
-            last + 1 < n and (text[last + 1].isalpha() or unicodedata.combining(text[last + 1]))
-        ):
-            continue
-        yield start, word
+    return iter(sorted((start, word) for word, starts in find_words(text, words).items() for start in starts))
 
 
 def lines_with(pattern: regex.Pattern[str] | re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
