@@ -127,9 +127,8 @@ def columns(path: str, width: int) -> list[str]:
         body = "\n".join(line for line in body.split("\n") if line and line[0] != "#")
     fields = body.strip("\n").replace("\n", "\t").split("\t")
     if len(fields) % width:
-        lines = [line for line in body.strip("\n").split("\n")]
-        bad = next((i for i, line in enumerate(lines) if line.count("\t") != width - 1), None)
-        detail = f": {lines[bad]!r}" if bad is not None else ""
+        bad = next((line for line in body.strip("\n").split("\n") if line.count("\t") != width - 1), None)
+        detail = f": {bad!r}" if bad is not None else ""
         raise TableError(f"{_where(path)}: rows of {width} columns expected{detail}")
     return fields
 
