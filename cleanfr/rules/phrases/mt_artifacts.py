@@ -25,6 +25,12 @@ from .. import Rule
 from . import PhraseRule, folded_text
 from ._grammar import directly_quoted, inside_quotation
 
+
+def _words(name: str) -> frozenset[str]:
+    """A word list of ``cleanfr/data/mt_artifacts.toml``."""
+    return frozenset(tables.toml("mt_artifacts.toml")[name].split())
+
+
 # --- stated confidences ------------------------------------------------------------------------------------
 
 #: ``{0 }``, ``{ 1}`` → ``{0}``: a numbered placeholder in a prose line; no language writes it spaced.
@@ -204,11 +210,7 @@ _REPEAT = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}'’-])((?:\p{{L}}+)(?:{_SPACE}+\p{{L}}+){{0,2}}?)(?:{_SPACE}+\1(?![\p{{L}}\p{{N}}'’-])){{3,}}"
 )
 #: Words repeated on purpose: interjections, onomatopoeia, refrains, intensifiers.
-_ON_PURPOSE = frozenset(
-    """ha ah oh eh hé hi ho hu hum hop la là lala tra bla blabla tic tac toc pan boum bang vroum non oui si
-    très encore plus vite allez go chut miaou ouaf wouf cui coin bip dring ding dong toc pin pon tchou ola
-    olé bis nan ouais gna na ta da dum tam tum zzz brr pfff hein cha chi ya yo""".split()
-)
+_ON_PURPOSE = _words("on_purpose")
 
 
 def _repeated_tokens(text: str) -> set[str]:
@@ -304,10 +306,8 @@ class MTRepetition(Rule):
 
 _HEADING_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*")
 #: Articles, prepositions and conjunctions: capitalised inside a heading only by English title case.
-_FUNCTION_WORDS = frozenset(
-    "le la les l de du des d un une et ou à au aux en dans sur sous pour par avec sans vers entre chez".split()
-)
-_ARTICLES = frozenset("le la les l".split())
+_FUNCTION_WORDS = _words("heading_function_words")
+_ARTICLES = _words("heading_articles")
 _CAPITAL_FUNCTION_WORD = regex.compile(
     r"(?<=\p{L}[ \u00a0])(?:"
     + "|".join(sorted((w.capitalize() for w in _FUNCTION_WORDS), key=len, reverse=True))
@@ -407,7 +407,7 @@ class MTTitleCase(Rule):
 
 # --- 4. spaces around apostrophes -----------------------------------------------------------------------
 
-_ELIDED = "l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|aujourd"
+_ELIDED = "|".join(sorted(_words("elided_words"), key=len, reverse=True))
 _SPACED_APOSTROPHE = regex.compile(
     rf"(?:(?<=[\s(«“—–\[])|^)({_ELIDED})({_SPACE}*)(['’])({_SPACE}*)(\p{{L}}[\p{{L}}\p{{M}}-]*)",
     regex.IGNORECASE,
@@ -513,24 +513,16 @@ SPAN_MAX_FOREIGN_SHARE = 0.2
 SPAN_MIN_WORDS = 4
 LANGUAGE_NAMES = {"en": "anglais", "es": "espagnol"}
 #: Words only French writes (not English, not Spanish): one of them and the span is French prose.
-_FRENCH_ONLY = frozenset(
-    "et ou du des le les une est sont dans pour avec sur par qui au aux ce cette ces il elle ils nous vous l qu".split()
-)
+_FRENCH_ONLY = _words("french_only")
 #: Code (brackets, operators) or a bibliographic record (``Vol.``, ``pp.``, ``doi``).
 _CODE_OR_REFERENCE = regex.compile(r"[()\[\]{}<>=_/\\`$@#|]|\b(?:Vol|pp|doi|ed|eds|et al)\b\.?")
 #: A line opened by these is a list item, a reference or a line of dialogue.
 _LINE_MARKS = frozenset(' \t↑•*-–—(«"“')
 #: Function words of English and Spanish: a span without one is a list of terms, not a sentence.
-_SOURCE_FUNCTION_WORDS = frozenset(
-    """the a an is are was were be to of and in for with that this it on by you your can will not or
-    el los las que y en por para con es un una del al se no""".split()
-)
+_SOURCE_FUNCTION_WORDS = _words("source_function_words")
 #: Words of English and Spanish that French does not write as words: a foreign sentence holds one (not
 #: ``an``, a French word: ``un an``).
-_SOURCE_HINTS = frozenset(
-    """the of and to be for it is are was were with this that you your which from have has can will should
-    el los las por para del una""".split()
-)
+_SOURCE_HINTS = _words("source_hints")
 
 
 @lru_cache(maxsize=1)
