@@ -61,6 +61,18 @@ def test_matcher_respects_word_boundaries_and_apostrophes():
     assert m.find(fold_keeping_offsets("coup d'étatisme")) == []
 
 
+def test_triggers_match_anywhere_patterns_on_word_boundaries():
+    m = PhraseMatcher([("word:x", "the")], [("hint:the", " the "), ("apostrophe: '", " '")])
+    folded = fold_keeping_offsets("In the end, l ’ accord; bathe thee")
+    assert [(h.key, folded[h.start : h.end]) for h in m.find(folded)] == [
+        ("hint:the", " the "),
+        ("word:x", "the"),
+        ("apostrophe: '", " '"),
+    ]
+    with pytest.raises(ValueError):
+        PhraseMatcher([("word:x", "the")], [("hint:the", "the")])
+
+
 def test_message_names_source_language_and_word():
     text = "Les missiles ont visé un entrepôt de la région. Ce coup d'État aurait eu lieu mardi."
     (edit,) = [e for e in PIPE.fix(text).edits if e.category == "calque"]
@@ -91,16 +103,17 @@ def test_never_raises_and_is_idempotent_on_odd_text():
 def test_small_text_automaton_finds_what_the_shared_one_finds():
     """Short texts are scanned by an automaton of the patterns they can hold: the same hits, positives and
     counter-examples of every entry included."""
-    from cleanfr.rules.phrases import _gates, _possible, shared_matcher
+    from cleanfr.rules.phrases import shared_matcher, small_matcher
 
     def hits(m, folded):
         return [(h.start, h.end, h.key, h.choices) for h in m.find(folded)]
 
     texts = [x for e in ENTRIES for x in [*(ex["text"] for ex in e.examples), *e.counter]]
     texts += ["Le gouvernement a annoncé un rollback des mesures.", "Sin embargo, le ministre a maintenu sa décision.", ""]
+    texts += ["Le contenu de l ’ accord. This is the end of the story, and so on."]  # triggers
     for text in texts:
         folded = fold_keeping_offsets(text)
-        small = PhraseMatcher((k, p) for k, p, slots in _gates() if _possible(slots, folded))
+        small = small_matcher(folded)
         assert hits(small, folded) == hits(shared_matcher(), folded), text
 
 

@@ -180,3 +180,30 @@ def test_clean_prose_is_untouched(rule: str) -> None:
         "Comment installer le module sur Windows\n"
     )
     assert not pipe(rule).fix(text).edits
+
+
+@pytest.mark.parametrize("shift", [12, 15, 18, 21, 24])
+def test_repetition_across_split_slices(shift: int) -> None:
+    """The pass splits a big text in slices (tokens.split_slices); a repetition astride two is still found,
+    wherever it falls across the cut."""
+    from cleanfr.tokens import _SLICE
+
+    prose = "Le conseil adopte le texte et renvoie la suite au bureau. "
+    head = (prose * (_SLICE // len(prose) + 1))[: _SLICE - shift]
+    text = head + "il faut de la de la de la de la patience. " + prose * 3
+    out = pipe("mt-repetition").fix(text)
+    assert "il faut de la patience." in out.text
+    assert len(out.edits) == 1
+
+
+def test_determiner_gender_across_split_slices() -> None:
+    """A determiner ending one slice and its noun starting the next still make a pair."""
+    from cleanfr.tokens import _SLICE, split_slices
+
+    prose = "Le conseil adopte le texte et renvoie la suite au bureau. "
+    before = "Poutine a approuvé un"
+    head = (prose * (_SLICE // len(prose) + 1))[: _SLICE - len(before) - 1] + " "
+    text = head + before + " doctrine militaire nouvelle. " + prose
+    assert next(split_slices(text))[-1] == "un"  # the cut falls between the determiner and its noun
+    out = Pipeline(select=["determiner-gender"], min_confidence=0.0, trust="stated").fix(text)
+    assert "une doctrine militaire" in out.text

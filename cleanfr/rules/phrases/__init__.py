@@ -3,6 +3,8 @@
 The phrase tables of every :class:`PhraseRule` (:meth:`PhraseRule.scan_patterns`, asked in the order of
 the registry) share one Aho–Corasick automaton (:mod:`._matcher`), so the text is read once for the whole
 pass (:func:`scan`, memoised per document); each rule then runs its context logic on its own hits only.
+Rules that read the blank-separated tokens (:meth:`PhraseRule.token_reader`) share one split of the text
+the same way (:func:`read_tokens`).
 """
 
 from __future__ import annotations
@@ -10,15 +12,23 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator, Protocol
 
+from ...tokens import split_slices
 from .. import Rule, all_rules
 from ._matcher import _PLAIN_PATTERN, _TOKEN, Hit, PhraseMatcher, _slot, fold_keeping_offsets
 
 if TYPE_CHECKING:
     from ...document import Document
 
-__all__ = ["PhraseRule", "folded_text", "scan", "shared_matcher"]
+__all__ = ["PhraseRule", "TokenReader", "folded_text", "read_tokens", "scan", "shared_matcher"]
+
+
+class TokenReader(Protocol):
+    """What a rule gathers from the blank-separated tokens of a document (``text.split()``), given slice by
+    slice in text order (:func:`~cleanfr.tokens.split_slices`: the whole split never exists at once)."""
+
+    def feed(self, tokens: list[str]) -> None: ...
 
 
 class PhraseRule(Rule):
@@ -31,6 +41,39 @@ class PhraseRule(Rule):
         """``(kind:key, pattern)`` of the phrases this rule looks for; its hits come back from :func:`scan`
         under ``kind`` (a prefix of its own, ``calque``, ``residue``…)."""
         return ()
+
+    @classmethod
+    def scan_triggers(cls) -> Iterable[tuple[str, str]]:
+        """``(kind:key, literal)``: literals found anywhere in the folded text, no word boundary asked (the
+        literal holds the blanks or marks around it that matter); their hits come back from :func:`scan`
+        under ``kind`` with the literal's span. A rule whose gate is a few literals (a blank beside an
+        apostrophe, an English word between blanks) reads them in the pass's one walk of the text."""
+        return ()
+
+    @classmethod
+    def token_reader(cls, text: str) -> TokenReader | None:
+        """A fresh reader of ``text``'s blank-separated tokens, or None when the rule reads none; after
+        :func:`read_tokens` has fed it every slice, the rule finds it under its class."""
+        return None
+
+
+def read_tokens(doc: "Document") -> dict[type[PhraseRule], TokenReader]:
+    """Every phrase rule's :class:`TokenReader`, fed the document's tokens in one split for the pass
+    (memoised per document)."""
+    return doc.memo("phrases.tokens", _read_tokens)
+
+
+def _read_tokens(doc: "Document") -> dict[type[PhraseRule], TokenReader]:
+    readers = {}
+    for cls in all_rules():
+        if issubclass(cls, PhraseRule) and (reader := cls.token_reader(doc.text)) is not None:
+            readers[cls] = reader
+    if readers:
+        feeds = [reader.feed for reader in readers.values()]
+        for tokens in split_slices(doc.text):
+            for feed in feeds:
+                feed(tokens)
+    return readers
 
 
 def scan(doc: "Document") -> dict[str, list[Hit]]:
@@ -63,9 +106,15 @@ def _shared_patterns() -> Iterator[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _shared_triggers() -> tuple[tuple[str, str], ...]:
+    """The triggers of every phrase rule of the registry (see :meth:`PhraseRule.scan_triggers`)."""
+    return tuple(t for cls in all_rules() if issubclass(cls, PhraseRule) for t in cls.scan_triggers())
+
+
+@lru_cache(maxsize=1)
 def shared_matcher() -> PhraseMatcher:
-    """The automaton of the calque tables, the residue table, foreign words and determiners."""
-    return PhraseMatcher(_shared_patterns())
+    """The automaton of the calque tables, the residue table, foreign words and every rule's triggers."""
+    return PhraseMatcher(_shared_patterns(), _shared_triggers())
 
 
 #: A text this short is scanned by an automaton of the patterns it can hold (see :func:`_matcher_for`) …
@@ -87,7 +136,15 @@ def _matcher_for(folded: str) -> PhraseMatcher:
         # A process that forks workers (``--jobs``) builds the shared automaton first: they share it.
         os.register_at_fork(before=shared_matcher)
     _small_scans += 1
-    return PhraseMatcher((key, pattern) for key, pattern, slots in _gates() if _possible(slots, folded))
+    return small_matcher(folded)
+
+
+def small_matcher(folded: str) -> PhraseMatcher:
+    """An automaton of the shared patterns and triggers that can match in ``folded`` (see :func:`_matcher_for`)."""
+    return PhraseMatcher(
+        ((key, pattern) for key, pattern, slots in _gates() if _possible(slots, folded)),
+        ((key, literal) for key, literal in _shared_triggers() if fold_keeping_offsets(literal) in folded),
+    )
 
 
 @lru_cache(maxsize=1)

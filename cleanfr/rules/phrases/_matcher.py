@@ -173,11 +173,15 @@ class Hit:
 class PhraseMatcher:
     """All patterns of a table in one Aho–Corasick automaton; hits must fall on word boundaries.
 
+    ``triggers`` are ``(key, literal)`` pairs found wherever the folded literal occurs, with no boundary
+    test (the literal carries the characters around it that matter: ``" the "``, ``"' "``): rules whose
+    gate is a few literals read the text in the same walk as the tables instead of a scan of their own.
+
     The automaton stores an int per surface (no Python object); which pattern and which combination of its
     slots a surface stands for is kept in arrays, and the choices are rebuilt only for the hits.
     """
 
-    def __init__(self, patterns: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, patterns: Iterable[tuple[str, str]], triggers: Iterable[tuple[str, str]] = ()) -> None:
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         self._patterns: list[tuple[str, tuple[tuple[Choice, ...], ...]]] = []
         # Surface number i (all patterns' surfaces in order) comes from pattern _pattern_of[i], combination
@@ -199,6 +203,12 @@ class PhraseMatcher:
             count = len(surfaces) - count
             self._pattern_of.extend(itertools.repeat(p, count))
             self._combo_of.extend(range(count))
+        bounded = len(surfaces)  # surfaces from here on are triggers
+        for p, (key, literal) in enumerate(triggers, start=len(self._patterns)):
+            self._patterns.append((key, ()))
+            surfaces.append(fold_keeping_offsets(literal))
+            self._pattern_of.append(p)
+            self._combo_of.append(0)
         n = len(surfaces)
         first = dict(zip(reversed(surfaces), range(n - 1, -1, -1)))
         self._lengths = array("H", map(len, surfaces))
@@ -206,6 +216,10 @@ class PhraseMatcher:
         if len(first) < n:
             for i in itertools.compress(range(n), map(operator.ne, range(n), map(first.__getitem__, surfaces))):
                 self._more.setdefault(first[surfaces[i]], []).append(i)
+        if any((i < bounded) != (j < bounded) for i, more in self._more.items() for j in more):
+            raise ValueError("a trigger is also the surface of a pattern")
+        #: Surface numbers below this one fall on word boundaries; triggers match anywhere.
+        self._bounded = bounded
         add = self._automaton.add_word
         for surface, i in first.items():
             add(surface, i)
@@ -222,29 +236,30 @@ class PhraseMatcher:
         n = len(folded)
         append = hits.append
         lengths, patterns, more = self._lengths, self._patterns, self._more
-        pattern_of, combo_of = self._pattern_of, self._combo_of
+        pattern_of, combo_of, bounded = self._pattern_of, self._combo_of, self._bounded
         category = unicodedata.category
         # is_word_char inlined (most raw matches end inside a longer word: ``form`` in ``forme``): an ASCII
         # character is no combining mark, so only a non-ASCII one asks for its category.
         for end_index, sid in self._automaton.iter(folded):
             end = end_index + 1
             start = end - lengths[sid]
-            if start > 0:
-                before = folded[start - 1]
-                if (
-                    before.isalnum()
-                    or before == "-"
-                    and is_word_char(folded[start])
-                    or before > "\x7f"
-                    and category(before)[0] == "M"
-                ):
-                    continue
-            if end < n:
-                after = folded[end]
-                if after.isalnum() or after > "\x7f" and category(after)[0] == "M":
-                    last = folded[end_index]
-                    if last.isalnum() or last > "\x7f" and category(last)[0] == "M":
+            if sid < bounded:
+                if start > 0:
+                    before = folded[start - 1]
+                    if (
+                        before.isalnum()
+                        or before == "-"
+                        and is_word_char(folded[start])
+                        or before > "\x7f"
+                        and category(before)[0] == "M"
+                    ):
                         continue
+                if end < n:
+                    after = folded[end]
+                    if after.isalnum() or after > "\x7f" and category(after)[0] == "M":
+                        last = folded[end_index]
+                        if last.isalnum() or last > "\x7f" and category(last)[0] == "M":
+                            continue
             for i in (sid, *more[sid]) if sid in more else (sid,):
                 key, lists = patterns[pattern_of[i]]
                 append(Hit(start, end, key, _nth_choices(combo_of[i], lists)))

@@ -23,8 +23,7 @@ from ... import tables
 from ...document import Document
 from ...edits import Edit
 from ...lexicon.gender import nouns
-from ...tokens import split_slices
-from .. import Rule
+from . import PhraseRule, read_tokens
 from ._grammar import DETERMINERS, determiner_for, starts_with_vowel
 from ._matcher import fold_keeping_offsets
 
@@ -68,24 +67,33 @@ def _add_pair(pairs: set[tuple[str, str]], lex: dict[str, tuple[str, str]], tok:
 _DET_GENDER = {tok: DETERMINERS[tok.lower()][0] for tok in _DET_TOKENS}
 
 
-def _det_pairs(text: str, lex: dict[str, tuple[str, str]]) -> set[tuple[str, str]]:
-    """(determiner, noun) pairs of consecutive blank-separated tokens whose genders differ.
+class _DeterminerPairs:
+    """The (determiner, noun) pairs of consecutive blank-separated tokens whose genders differ
+    (a :class:`~cleanfr.rules.phrases.TokenReader`).
 
     Determiner tokens and tokens with an apostrophe (``d’une``) are picked in C (``map``/``compress`` over a
-    set look-up and ``in``), slice by slice, so Python looks at a tenth of the tokens and the whole split
-    never exists at once.
+    set look-up and ``in``), so Python looks at a tenth of the tokens.
     """
-    pairs: set[tuple[str, str]] = set()
-    get = lex.get
-    genders = _DET_GENDER
-    marks = [a for a in "'’" if a in text]  # the apostrophes the text uses (most texts use one)
-    last = None  # the last token of the previous slice: it pairs with the first of the next
-    for tokens in split_slices(text):
+
+    def __init__(self, text: str) -> None:
+        self.lex = nouns()
+        self.pairs: set[tuple[str, str]] = set()
+        self.marks = [a for a in "'’" if a in text]  # the apostrophes the text uses (most texts use one)
+        self.last: str | None = None  # the last token of the previous slice: it pairs with the first of the next
+        # A determiner glued after a comma (``oui,la ministère``): the typography pass puts the space back,
+        # so it is judged now, not on a second run. Few texts have any: one scan led by the literal comma.
+        for m in _AFTER_COMMA.finditer(text):
+            _add_pair(self.pairs, self.lex, m.group(1), m.group(2))
+
+    def feed(self, tokens: list[str]) -> None:
         if not tokens:
-            continue
-        if last is not None:
-            _add_pair(pairs, lex, last, tokens[0])
-        last = tokens[-1]
+            return
+        pairs, lex, marks = self.pairs, self.lex, self.marks
+        get = lex.get
+        genders = _DET_GENDER
+        if self.last is not None:
+            _add_pair(pairs, lex, self.last, tokens[0])
+        self.last = tokens[-1]
         positions = range(len(tokens) - 1)
         for i in itertools.compress(positions, map(genders.__contains__, tokens)):
             det = tokens[i]
@@ -94,17 +102,12 @@ def _det_pairs(text: str, lex: dict[str, tuple[str, str]]) -> set[tuple[str, str
             if info is not None and info[0] in ("m", "f") and genders[det] != info[0]:
                 pairs.add((det, noun))
         if not marks:
-            continue
+            return
         flags = map(operator.contains, tokens, itertools.repeat(marks[0]))
         if len(marks) == 2:
             flags = map(operator.or_, flags, map(operator.contains, tokens, itertools.repeat(marks[1])))
         for i in itertools.compress(positions, flags):
             _add_pair(pairs, lex, tokens[i], tokens[i + 1])
-    # A determiner glued after a comma (``oui,la ministère``): the typography pass puts the space back, so
-    # it is judged now, not on a second run. Few texts have any: one scan led by the literal comma.
-    for m in _AFTER_COMMA.finditer(text):
-        _add_pair(pairs, lex, m.group(1), m.group(2))
-    return pairs
 
 
 _AFTER_COMMA = regex.compile(r",(\p{L}++)[ \u00a0\u202f\t]++(\S++)")
@@ -152,9 +155,10 @@ def _locate(text: str, pairs: list[tuple[str, str]]) -> Iterator[tuple[int, int,
             yield k, k + len(det), start, end
 
 
-def candidates(text: str) -> Iterator[tuple[int, int, int, int]]:
+def candidates(text: str, pairs: set[tuple[str, str]]) -> Iterator[tuple[int, int, int, int]]:
     """Spans (det start, det end, noun start, noun end) where a singular determiner is followed by a noun
-    of the other gender in the lexicon.
+    of the other gender in the lexicon, from the document's (determiner, noun) ``pairs``
+    (:class:`_DeterminerPairs`).
 
     Splitting on blanks and looking tokens up in sets is several times faster than a regex over the text;
     only the few mismatching pairs are then located.
@@ -162,7 +166,7 @@ def candidates(text: str) -> Iterator[tuple[int, int, int, int]]:
     lex = nouns()
     exceptions = _exceptions()
     kept = []
-    for det, noun in _det_pairs(text, lex):
+    for det, noun in pairs:
         other = lex[noun][1]
         if "a" in other or "w" in other or len(noun) < 3 or noun in exceptions or _english_loan(noun):
             continue
@@ -238,7 +242,7 @@ def _determiner_uses(text: str, wanted: set[str]) -> dict[str, Counter[str]]:
     return uses
 
 
-class DeterminerGender(Rule):
+class DeterminerGender(PhraseRule):
     """Determiner whose gender contradicts the noun after it: ``un doctrine`` → ``une doctrine``.
 
     Example: ``Poutine a approuvé un doctrine militaire`` → ``… une doctrine militaire``; ``une
@@ -247,15 +251,20 @@ class DeterminerGender(Rule):
 
     id = "determiner-gender"
     category = "agreement"
-    pass_name = "phrases"
     description = "genre du déterminant contraire à celui du nom (un doctrine → une doctrine)"
+
+    @classmethod
+    def token_reader(cls, text: str) -> _DeterminerPairs:
+        return _DeterminerPairs(text)
 
     def find(self, doc: Document) -> Iterable[Edit]:
         text = doc.text
         lex = nouns()
         tech_lines: dict[int, bool] = {}
         found: list[tuple[Edit, str, str]] = []
-        for det_start, det_end, noun_start, noun_end in sorted(candidates(text)):
+        reader = read_tokens(doc)[DeterminerGender]
+        assert isinstance(reader, _DeterminerPairs)
+        for det_start, det_end, noun_start, noun_end in sorted(candidates(text, reader.pairs)):
             m = _NOUN.match(text, noun_start)
             if m is None or m.end() != noun_end or noun_end < len(text) and text[noun_end] in _GLUE_AFTER:
                 continue

@@ -9,21 +9,22 @@ no wrong edit was found; the others are suggestions or reports (replacement = or
 
 from __future__ import annotations
 
+import itertools
 import operator
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-import ahocorasick
 import regex
 
 from ... import tables
 from ...document import Document
 from ...edits import Edit
 from ...lexicon import english_zipf, french
-from ...tokens import code_line, lines_with, logical_line, protected_spans
+from ...tokens import code_line, logical_line, protected_spans
 from .. import Rule
-from . import PhraseRule, folded_text
+from . import PhraseRule, read_tokens, scan
 from ._grammar import directly_quoted, inside_quotation
+from ._matcher import Hit
 
 
 def _words(name: str) -> frozenset[str]:
@@ -213,14 +214,13 @@ _REPEAT = regex.compile(
 _ON_PURPOSE = _words("on_purpose")
 
 
-def _repeated_tokens(text: str) -> set[str]:
-    """The blank-separated tokens that start a run where each token equals the one ``n`` further on ``3n``
-    times in a row (n ≤ 3): the necessary condition of :data:`_REPEAT`, tested in C (``map``, ``bytes.find``),
-    as the regular expression alone cost more than the rest of the phrase pass."""
-    tokens = text.split()
+def _repeated_tokens(tokens: list[str]) -> set[str]:
+    """The tokens that start a run where each token equals the one ``n`` further on ``3n`` times in a row
+    (n ≤ 3): the necessary condition of :data:`_REPEAT`, tested in C (``map``, ``bytes.find``), as the
+    regular expression alone cost more than the rest of the phrase pass."""
     found: set[str] = set()
     for n in (1, 2, 3):
-        same = bytes(map(operator.eq, tokens, tokens[n:]))
+        same = bytes(map(operator.eq, tokens, itertools.islice(tokens, n, None)))
         run = b"\x01" * (3 * n)
         at = same.find(run)
         while at >= 0:
@@ -229,9 +229,27 @@ def _repeated_tokens(text: str) -> set[str]:
     return found
 
 
+class _RunStarts:
+    """:func:`_repeated_tokens` of a whole text, read slice by slice (a
+    :class:`~cleanfr.rules.phrases.TokenReader`): a run of at most 12 tokens across two slices is found
+    among the last tokens of one and the first of the next."""
+
+    EDGE = 12
+
+    def __init__(self, text: str) -> None:
+        self.found: set[str] = set()
+        self.tail: list[str] = []
+
+    def feed(self, tokens: list[str]) -> None:
+        self.found |= _repeated_tokens(tokens)
+        if self.tail:
+            self.found |= _repeated_tokens(self.tail + tokens[: self.EDGE])
+        self.tail = tokens[-self.EDGE :]
+
+
 def _has_repetition(text: str) -> bool:
-    """Whether :func:`_repeated_tokens` finds any run."""
-    return bool(_repeated_tokens(text))
+    """Whether :func:`_repeated_tokens` finds any run among the blank-separated tokens of ``text``."""
+    return bool(_repeated_tokens(text.split()))
 
 
 def _repetitions(text: str, firsts: set[str]) -> Iterator[regex.Match[str]]:
@@ -249,7 +267,7 @@ def _repetitions(text: str, firsts: set[str]) -> Iterator[regex.Match[str]]:
         start = end + 1
 
 
-class MTRepetition(Rule):
+class MTRepetition(PhraseRule):
     """Remove a word or a group of words that machine translation repeated four times or more in a row.
 
     Example: ``il faut de la de la de la de la patience`` → ``il faut de la patience``; ``le te te te te
@@ -260,12 +278,17 @@ class MTRepetition(Rule):
 
     id = "mt-repetition"
     category = "mt_residue"
-    pass_name = "phrases"
     description = "mot ou groupe de mots répété quatre fois ou plus par la traduction automatique"
+
+    @classmethod
+    def token_reader(cls, text: str) -> _RunStarts:
+        return _RunStarts(text)
 
     def find(self, doc: Document) -> Iterable[Edit]:
         text = doc.text
-        firsts = _repeated_tokens(text)
+        reader = read_tokens(doc)[MTRepetition]
+        assert isinstance(reader, _RunStarts)
+        firsts = reader.found
         if not firsts:
             return
         for m in _repetitions(text, firsts):
@@ -336,6 +359,24 @@ def _lowerable(word: str) -> bool:
     return english_zipf(lower) < lex.zipf(lower) + 1.0  # ``From``, ``The``: an English title, not French
 
 
+#: The length of a heading line, in characters.
+_HEADING_LENGTH = range(10, 91)
+
+
+def _heading_lines(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of the lines of a heading's length that hold :data:`_CAPITAL_FUNCTION_WORD`: the
+    lines are walked with ``str.find`` and only the short ones searched (prose paragraphs, most of a
+    text, are never read by the expression)."""
+    search, find = _CAPITAL_FUNCTION_WORD.search, text.find
+    start, n = 0, len(text)
+    while start < n:
+        end = find("\n", start)
+        end = n if end < 0 else end
+        if end - start in _HEADING_LENGTH and search(text, start, end):
+            yield start, end
+        start = end + 1
+
+
 class MTTitleCase(Rule):
     """Put a French heading left in English title case into sentence case (suggested).
 
@@ -352,10 +393,9 @@ class MTTitleCase(Rule):
     description = "titre laissé en casse de titre anglaise (Comment Installer Le Module) : minuscules françaises"
 
     def find(self, doc: Document) -> Iterable[Edit]:
-        # Only the lines holding a capitalised article or preposition after a word (found in one scan).
-        for start, end in lines_with(_CAPITAL_FUNCTION_WORD, doc.text):
-            if 10 <= end - start <= 90:
-                yield from self._heading(doc, start, end)
+        # Only the lines of a heading's length holding a capitalised article or preposition after a word.
+        for start, end in _heading_lines(doc.text):
+            yield from self._heading(doc, start, end)
 
     def _heading(self, doc: Document, start: int, end: int) -> Iterator[Edit]:
         text = doc.text
@@ -415,15 +455,16 @@ _SPACED_APOSTROPHE = regex.compile(
 _ELISION_START = regex.compile(r"^[aeiouyhàâäéèêëîïôöùûüœæ]", regex.IGNORECASE)
 
 
-def _spaced_apostrophes(text: str) -> Iterator[regex.Match[str]]:
-    """:data:`_SPACED_APOSTROPHE` matches, looked for only around an apostrophe with a blank beside it (found by
-    ``str.find``: the expression run over the whole text cost more than the rest of the phrase pass)."""
-    marks: set[int] = set()
-    for needle, offset in ((" '", 1), (" ’", 1), ("' ", 0), ("’ ", 0), ("\u00a0'", 1), ("\u00a0’", 1)):
-        i = text.find(needle)
-        while i >= 0:
-            marks.add(i + offset)
-            i = text.find(needle, i + 1)
+#: A blank beside an apostrophe (the folded text has ’ as '), and where the apostrophe stands in it.
+_APOSTROPHE_BLANKS = ((" '", 1), ("' ", 0), ("\u00a0'", 1))
+
+
+def _spaced_apostrophes(text: str, hits: Iterable[Hit]) -> Iterator[regex.Match[str]]:
+    """:data:`_SPACED_APOSTROPHE` matches, looked for only around an apostrophe with a blank beside it (the
+    ``apostrophe`` triggers of the pass's scan: the expression run over the whole text cost more than the
+    rest of the phrase pass)."""
+    offsets = dict(_APOSTROPHE_BLANKS)
+    marks = {hit.start + offsets[hit.key] for hit in hits}
     done = -1
     for mark in sorted(marks):
         k = mark
@@ -440,7 +481,7 @@ def _spaced_apostrophes(text: str) -> Iterator[regex.Match[str]]:
             yield m
 
 
-class MTSpacedApostrophe(Rule):
+class MTSpacedApostrophe(PhraseRule):
     """Remove the spaces that detokenisation left around the apostrophe of an elided word.
 
     Example: ``le contenu de l ’ accord`` → ``le contenu de l’accord``; ``qu ' il`` → ``qu'il``;
@@ -453,15 +494,18 @@ class MTSpacedApostrophe(Rule):
 
     id = "mt-spaced-apostrophe"
     category = "mt_residue"
-    pass_name = "phrases"
     description = "espaces laissées autour de l’apostrophe d’une élision (l ’ accord → l’accord)"
+
+    @classmethod
+    def scan_triggers(cls) -> Iterable[tuple[str, str]]:
+        return ((f"apostrophe:{literal}", literal) for literal, _ in _APOSTROPHE_BLANKS)
 
     def find(self, doc: Document) -> Iterable[Edit]:
         text = doc.text
         if "'" not in text and "’" not in text:
             return
         lex = french()
-        for m in _spaced_apostrophes(text):
+        for m in _spaced_apostrophes(text, scan(doc).get("apostrophe", ())):
             before, apostrophe, after, word = m.group(2), m.group(3), m.group(4), m.group(5)
             if not before and not after:
                 continue
@@ -525,25 +569,6 @@ _SOURCE_FUNCTION_WORDS = _words("source_function_words")
 _SOURCE_HINTS = _words("source_hints")
 
 
-@lru_cache(maxsize=1)
-def _hint_automaton() -> ahocorasick.Automaton:
-    """The hints as whole words between blanks or before punctuation, matched in the lower-cased text: inside
-    French words (``grande``, ``forme``, ``importe``) the bare hints gave a hundred raw matches per hit."""
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    for word in _SOURCE_HINTS:
-        for before in " \n":
-            for after in " ,.;:\n":
-                automaton.add_word(f"{before}{word}{after}", len(word) + 2)
-    automaton.make_automaton()
-    return automaton
-
-
-def _hint_positions(folded: str) -> Iterator[int]:
-    """Where a hint word starts in ``folded`` (lower case, same offsets as the text)."""
-    for end, length in _hint_automaton().iter(folded):
-        yield end - length + 2
-
-
 _SENTENCE_ENDS = (". ", "! ", "? ", "; ", ": ", ".\n", "!\n", "?\n", "\n")
 
 
@@ -593,6 +618,15 @@ class MTUntranslatedSpan(PhraseRule):
     category = "mt_residue"
     description = "phrase ou proposition restée en anglais ou en espagnol dans un texte français (signalée)"
 
+    @classmethod
+    def scan_triggers(cls) -> Iterable[tuple[str, str]]:
+        # The hints as whole words between blanks or before punctuation: inside French words (``grande``,
+        # ``forme``, ``importe``) the bare hints gave a hundred raw matches per hit.
+        for word in sorted(_SOURCE_HINTS):
+            for before in " \n":
+                for after in " ,.;:\n":
+                    yield f"hint:{word}", f"{before}{word}{after}"
+
     def find(self, doc: Document) -> Iterable[Edit]:
         found = doc.memo("mt-artifacts.spans", _foreign_spans)
         for start, end, language, probability in found:
@@ -614,7 +648,8 @@ def _foreign_spans(doc: Document) -> list[tuple[int, int, str, float]]:
     text = doc.text
     found: list[tuple[int, int, str, float]] = []
     seen: set[int] = set()
-    for position in _hint_positions(folded_text(doc)):
+    # A hint word's trigger holds the blank before it: the word starts one character further.
+    for position in sorted({hit.start + 1 for hit in scan(doc).get("hint", ())}):
         start, end = _sentence_around(text, position)
         if start in seen:
             continue
