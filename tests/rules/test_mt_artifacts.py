@@ -7,6 +7,8 @@ on ../shared/data (dev/mt, dev/web, dev/clean, clean), including the false alarm
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleanfr.pipeline import Pipeline
 
@@ -23,7 +25,10 @@ POSITIVES: dict[str, list[tuple[str, str]]] = {
         ("Affiche un mot en < b >gras</ b > dans le texte.", "Affiche un mot en <b>gras</b> dans le texte."),
         ("Le compteur #NUMBER # est affiché dans la barre.", "Le compteur #NUMBER# est affiché dans la barre."),
         ("Le fichier % s est introuvable dans le dossier.", "Le fichier %s est introuvable dans le dossier."),
-        ("Les revues « top » de chacun des domaines [ 3 ]. Les auteurs", "Les revues « top » de chacun des domaines [3]. Les auteurs"),
+        (
+            "Les revues « top » de chacun des domaines [ 3 ]. Les auteurs",
+            "Les revues « top » de chacun des domaines [3]. Les auteurs",
+        ),
     ],
     "mt-repetition": [
         ("il faut de la de la de la de la patience pour ça", "il faut de la patience pour ça"),
@@ -39,7 +44,10 @@ POSITIVES: dict[str, list[tuple[str, str]]] = {
         ("Il pleut aujourd ' hui et qu ' il vente.", "Il pleut aujourd'hui et qu'il vente."),
         ("territoire d 'outre-mer de la République", "territoire d'outre-mer de la République"),
         # dev/mt and dev/clean: a space after the apostrophe only
-        ("L’attribut d' applet de commande est défini par la classe.", "L’attribut d'applet de commande est défini par la classe."),
+        (
+            "L’attribut d' applet de commande est défini par la classe.",
+            "L’attribut d'applet de commande est défini par la classe.",
+        ),
         ("devant le tribunal d' instance du siège social", "devant le tribunal d'instance du siège social"),
     ],
 }
@@ -207,3 +215,18 @@ def test_determiner_gender_across_split_slices() -> None:
     assert next(split_slices(text))[-1] == "un"  # the cut falls between the determiner and its noun
     out = Pipeline(select=["determiner-gender"], min_confidence=0.0, trust="stated").fix(text)
     assert "une doctrine militaire" in out.text
+
+
+@given(st.lists(st.sampled_from(["de", "la", "le"]), max_size=30))
+def test_repeated_tokens_is_its_definition(tokens: list[str]) -> None:
+    """The C-level gate of mt-repetition finds exactly the tokens starting a run where each token equals the
+    one n further on 3n times in a row (n ≤ 3)."""
+    from cleanfr.rules.phrases.mt_artifacts import _repeated_tokens
+
+    expected = {
+        tokens[i]
+        for n in (1, 2, 3)
+        for i in range(len(tokens))
+        if i + 4 * n <= len(tokens) and all(tokens[i + k] == tokens[i + k + n] for k in range(3 * n))
+    }
+    assert _repeated_tokens(tokens) == expected

@@ -11,7 +11,7 @@ subject or object pronoun (``je la ferme``), ``la une``, ``l'un``, ``le la`` (th
 from __future__ import annotations
 
 import itertools
-import operator
+import re
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
@@ -23,9 +23,9 @@ from ... import tables
 from ...document import Document
 from ...edits import Edit
 from ...lexicon.gender import nouns
-from . import PhraseRule, read_tokens
+from . import PhraseRule, read_tokens, scan
 from ._grammar import DETERMINERS, determiner_for, starts_with_vowel
-from ._matcher import fold_keeping_offsets
+from ._matcher import Hit, fold_keeping_offsets
 
 #: Stated confidences: the noun has one gender in the lexicon; it has two (``un/une manche``), the commoner
 #: taken.
@@ -69,16 +69,16 @@ _DET_GENDER = {tok: DETERMINERS[tok.lower()][0] for tok in _DET_TOKENS}
 
 class _DeterminerPairs:
     """The (determiner, noun) pairs of consecutive blank-separated tokens whose genders differ
-    (a :class:`~cleanfr.rules.phrases.TokenReader`).
+    (a :class:`~cleanfr.rules.phrases.TokenReader`; elided determiners, ``d’une``, come from the scan:
+    :func:`_elided_pairs`).
 
-    Determiner tokens and tokens with an apostrophe (``d’une``) are picked in C (``map``/``compress`` over a
-    set look-up and ``in``), so Python looks at a tenth of the tokens.
+    Determiner tokens are picked in C (``map``/``compress`` over a set look-up), so Python looks at a tenth
+    of the tokens.
     """
 
     def __init__(self, text: str) -> None:
         self.lex = nouns()
         self.pairs: set[tuple[str, str]] = set()
-        self.marks = [a for a in "'’" if a in text]  # the apostrophes the text uses (most texts use one)
         self.last: str | None = None  # the last token of the previous slice: it pairs with the first of the next
         # A determiner glued after a comma (``oui,la ministère``): the typography pass puts the space back,
         # so it is judged now, not on a second run. Few texts have any: one scan led by the literal comma.
@@ -88,26 +88,37 @@ class _DeterminerPairs:
     def feed(self, tokens: list[str]) -> None:
         if not tokens:
             return
-        pairs, lex, marks = self.pairs, self.lex, self.marks
+        pairs, lex = self.pairs, self.lex
         get = lex.get
         genders = _DET_GENDER
         if self.last is not None:
             _add_pair(pairs, lex, self.last, tokens[0])
         self.last = tokens[-1]
-        positions = range(len(tokens) - 1)
-        for i in itertools.compress(positions, map(genders.__contains__, tokens)):
+        for i in itertools.compress(range(len(tokens) - 1), map(genders.__contains__, tokens)):
             det = tokens[i]
             noun = tokens[i + 1].rstrip(_TRAILING)
             info = get(noun)
             if info is not None and info[0] in ("m", "f") and genders[det] != info[0]:
                 pairs.add((det, noun))
-        if not marks:
-            return
-        flags = map(operator.contains, tokens, itertools.repeat(marks[0]))
-        if len(marks) == 2:
-            flags = map(operator.or_, flags, map(operator.contains, tokens, itertools.repeat(marks[1])))
-        for i in itertools.compress(positions, flags):
-            _add_pair(pairs, lex, tokens[i], tokens[i + 1])
+
+
+#: The characters ``str.split()`` splits on (``\s`` of ``re`` is the same set).
+_SPLIT_BLANKS = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+_NEXT_TOKEN = re.compile(r"\s*(\S+)")
+
+
+def _elided_pairs(text: str, hits: Iterable[Hit], pairs: set[tuple[str, str]]) -> None:
+    """Add to ``pairs`` the (elided determiner, noun) pairs of the ``elided`` triggers' hits: an apostrophe,
+    a determiner and a blank (``d’une ``), found in the pass's scan rather than by testing every token
+    for an apostrophe. The whole token and the next go to :func:`_add_pair`, as a split would give them."""
+    lex = nouns()
+    for hit in hits:
+        start = hit.start
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        following = _NEXT_TOKEN.match(text, hit.end)
+        if following is not None:
+            _add_pair(pairs, lex, text[start : hit.end - 1], following.group(1))
 
 
 _AFTER_COMMA = regex.compile(r",(\p{L}++)[ \u00a0\u202f\t]++(\S++)")
@@ -257,6 +268,10 @@ class DeterminerGender(PhraseRule):
     def token_reader(cls, text: str) -> _DeterminerPairs:
         return _DeterminerPairs(text)
 
+    @classmethod
+    def scan_triggers(cls) -> Iterable[tuple[str, str]]:
+        return ((f"elided:{det}", f"'{det}{blank}") for det in DETERMINERS for blank in _SPLIT_BLANKS)
+
     def find(self, doc: Document) -> Iterable[Edit]:
         text = doc.text
         lex = nouns()
@@ -264,7 +279,9 @@ class DeterminerGender(PhraseRule):
         found: list[tuple[Edit, str, str]] = []
         reader = read_tokens(doc)[DeterminerGender]
         assert isinstance(reader, _DeterminerPairs)
-        for det_start, det_end, noun_start, noun_end in sorted(candidates(text, reader.pairs)):
+        pairs = set(reader.pairs)
+        _elided_pairs(text, scan(doc).get("elided", ()), pairs)
+        for det_start, det_end, noun_start, noun_end in sorted(candidates(text, pairs)):
             m = _NOUN.match(text, noun_start)
             if m is None or m.end() != noun_end or noun_end < len(text) and text[noun_end] in _GLUE_AFTER:
                 continue

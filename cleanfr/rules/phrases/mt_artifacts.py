@@ -217,10 +217,18 @@ _ON_PURPOSE = _words("on_purpose")
 def _repeated_tokens(tokens: list[str]) -> set[str]:
     """The tokens that start a run where each token equals the one ``n`` further on ``3n`` times in a row
     (n ≤ 3): the necessary condition of :data:`_REPEAT`, tested in C (``map``, ``bytes.find``), as the
-    regular expression alone cost more than the rest of the phrase pass."""
+    regular expression alone cost more than the rest of the phrase pass.
+
+    Two comparisons of the tokens serve the three lengths: at a distance of 2 (a run of two words, and, two in
+    a row, the candidates of a run of one word, then checked) and of 3."""
     found: set[str] = set()
-    for n in (1, 2, 3):
-        same = bytes(map(operator.eq, tokens, itertools.islice(tokens, n, None)))
+    at_two = bytes(map(operator.eq, tokens, itertools.islice(tokens, 2, None)))
+    at = at_two.find(b"\x01\x01")  # w w w w: tokens[i] == tokens[i + 2] and tokens[i + 1] == tokens[i + 3]
+    while at >= 0:
+        if tokens[at] == tokens[at + 1]:
+            found.add(tokens[at])
+        at = at_two.find(b"\x01\x01", at + 1)
+    for n, same in ((2, at_two), (3, bytes(map(operator.eq, tokens, itertools.islice(tokens, 3, None))))):
         run = b"\x01" * (3 * n)
         at = same.find(run)
         while at >= 0:

@@ -10,18 +10,20 @@ no unit or percent after it (``le PIB 2,1 %`` is a decimal).
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import regex
 
 from ... import tables
 from ...document import Document
 from ...edits import Edit
-from .. import Rule
+from . import PhraseRule, scan
+from ._matcher import Hit
 
-#: ``N,M`` (and ``N,M,P``): one or two digits after each comma, as versions have; found first, as numbers
-#: with a decimal comma are much rarer than words.
-_NUMBER = regex.compile(r"(?<![\p{N},.])\d{1,4}(?:,\d{1,2})++(?![\p{N},]|[.,]\d)")
+#: ``N,M`` (and ``N,M,P``): one or two digits after each comma, as versions have; looked for only where the
+#: pass's scan found a digit, a comma and a digit (the ``decimal`` triggers), much rarer than words.
+_NUMBER = regex.compile(r"(?<![\p{N},.])[0-9]{1,4}(?:,[0-9]{1,2})++(?![\p{N},]|[.,]\d)")
+_DIGITS = "0123456789"
 #: The name just before the number, one space between.
 _NAME_BEFORE = regex.compile(r"(?<![\p{L}\p{N}_.-])(\p{L}[\p{L}\p{N}]*+)[ \u00a0]$")
 #: A unit, percent or quantity after the number makes it a decimal (``2,5 %``, ``1,5 million``).
@@ -53,7 +55,22 @@ def names_a_product(word: str) -> bool:
     return camel or (capitals == len(letters) >= 2)
 
 
-class LocalisedVersion(Rule):
+def _numbers(text: str, hits: Iterable[Hit]) -> Iterator[regex.Match[str]]:
+    """The :data:`_NUMBER` matches of ``text``, each tried from the start of the digits before a trigger."""
+    done = -1
+    for hit in hits:
+        if hit.start < done:
+            continue
+        start = hit.start
+        while start > 0 and text[start - 1] in _DIGITS:
+            start -= 1
+        m = _NUMBER.match(text, start)
+        if m is not None:
+            done = m.end()
+            yield m
+
+
+class LocalisedVersion(PhraseRule):
     """Restore the dots of a version number that machine translation wrote with a decimal comma.
 
     Example: ``introduite dans Windows PowerShell 2,0`` → ``introduite dans Windows PowerShell 2.0``;
@@ -62,14 +79,17 @@ class LocalisedVersion(Rule):
 
     id = "localised-version"
     category = "mt_residue"
-    pass_name = "phrases"
     description = "numéro de version écrit comme un décimal par la traduction (PowerShell 2,0 → 2.0)"
+
+    @classmethod
+    def scan_triggers(cls) -> Iterable[tuple[str, str]]:
+        return ((f"decimal:{a},{b}", f"{a},{b}") for a in _DIGITS for b in _DIGITS)
 
     def find(self, doc: Document) -> Iterable[Edit]:
         text = doc.text
         if "," not in text:
             return
-        for m in _NUMBER.finditer(text):
+        for m in _numbers(text, scan(doc).get("decimal", ())):
             number = m.group()
             before = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
             if before is None or not names_a_product(name := before.group(1)):
