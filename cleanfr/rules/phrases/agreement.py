@@ -11,7 +11,6 @@ subject or object pronoun (``je la ferme``), ``la une``, ``l'un``, ``le la`` (th
 from __future__ import annotations
 
 import itertools
-import re
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
@@ -104,7 +103,8 @@ class _DeterminerPairs:
 
 #: The characters ``str.split()`` splits on (``\s`` of ``re`` is the same set).
 _SPLIT_BLANKS = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
-_NEXT_TOKEN = re.compile(r"\s*(\S+)")
+#: A token of ``str.split()``: searched from a position, the next one.
+_TOKEN = regex.compile(f"[^{regex.escape(_SPLIT_BLANKS)}]++")
 
 
 def _elided_pairs(text: str, hits: Iterable[Hit], pairs: set[tuple[str, str]]) -> None:
@@ -116,9 +116,9 @@ def _elided_pairs(text: str, hits: Iterable[Hit], pairs: set[tuple[str, str]]) -
         start = hit.start
         while start > 0 and not text[start - 1].isspace():
             start -= 1
-        following = _NEXT_TOKEN.match(text, hit.end)
+        following = _TOKEN.search(text, hit.end)
         if following is not None:
-            _add_pair(pairs, lex, text[start : hit.end - 1], following.group(1))
+            _add_pair(pairs, lex, text[start : hit.end - 1], following.group())
 
 
 _AFTER_COMMA = regex.compile(r",(\p{L}++)[ \u00a0\u202f\t]++(\S++)")
