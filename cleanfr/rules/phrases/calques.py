@@ -34,9 +34,13 @@ REGISTERS: dict[str, tuple[tuple[regex.Pattern[str] | re.Pattern[str], ...], int
     # statutes and regulations: numbered articles (Article L411-6, Art. R. 12), codes, decrees
     "law": (
         (
+            # Each alternative led by its literal, the context it needs looked behind for (anchors and word
+            # boundaries first cost twice as much: every position of the text tried).
             regex.compile(
-                r"(?m)(?:^|(?<=[.;:]\s))Article\s+(?:[LRDA]\.?\s?\*?)?\d+(?:[-.]\d+)*\b|\b(?:Art\.|Article)\s+[LRD]\.?\s?\d"
-                r"|\b(?:Code (?:civil|pénal|général|du travail|de commerce|de procédure|de la|des|du|de l')|[Dd]écret n°|[Ll]oi n°)"
+                r"(?m)Article(?<=(?:^|[.;:]\s)Article)\s+(?:[LRDA]\.?\s?\*?)?\d+(?:[-.]\d+)*\b"
+                r"|(?:Art\.|Article)(?<=\b(?:Art\.|Article))\s+[LRD]\.?\s?\d"
+                r"|Code (?<=\bCode )(?:civil|pénal|général|du travail|de commerce|de procédure|de la|des|du|de l')"
+                r"|(?:écret|oi) n°(?<=\b(?:[Dd]écret|[Ll]oi) n°)"
             ),
         ),
         3,
@@ -51,7 +55,9 @@ REGISTERS: dict[str, tuple[tuple[regex.Pattern[str] | re.Pattern[str], ...], int
             re.compile(r"`[^`\n]{1,60}`"),  # inline code
             re.compile(r"-(?<!\w-)-?[a-z][\w-]+=?"),  # an option: -v, --verbose=
             re.compile(r"(?m)^[ \t]*(?:\$ |>>> |#include|def |fn |class |import )"),  # a prompt or a definition
-            re.compile(r"(?<!\w)(?:SYNOPSIS|DESCRIPTION|OPTIONS)(?!\w)"),  # man-page sections
+            regex.compile(
+                r"(?:SYNOPSIS|DESCRIPTION|OPTIONS)(?<!\w(?:SYNOPSIS|DESCRIPTION|OPTIONS))(?!\w)"
+            ),  # man pages
             regex.compile(r"\(\)(?<=\b\w+\(\))"),  # a call without arguments: main()
             re.compile(r"#\[derive"),
             regex.compile(r"/(?<=\b(?:src|usr|etc)/)"),  # a path
