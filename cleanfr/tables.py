@@ -5,6 +5,10 @@ through this module: once per process, validated on load, and a malformed row is
 ``cleanfr/data/<path>:<line>: <what is wrong>`` (:class:`TableError`), so a maintainer editing a table sees
 where, not a traceback from inside a rule.
 
+A table a loader turns into its own structure (a dict, a set, an automaton) is read with :func:`read_rows`,
+:func:`columns` or :func:`compressed_text`, which keep nothing: the loader caches what it built, and the
+process does not hold the table twice.
+
 Conventions of the text tables: UTF-8; ``#`` opens a comment line; blank lines are skipped; columns are
 separated by one tab.
 
@@ -30,7 +34,7 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
-__all__ = ["TableError", "columns", "compressed_text", "names", "raw", "rows", "text", "toml", "words"]
+__all__ = ["TableError", "columns", "compressed_text", "names", "raw", "read_rows", "rows", "text", "toml", "words"]
 
 
 class TableError(ValueError):
@@ -45,23 +49,31 @@ def _file(path: str) -> Traversable:
     return resources.files("cleanfr").joinpath("data", *path.split("/"))
 
 
-@lru_cache(maxsize=None)
-def raw(path: str) -> bytes:
-    """The bytes of ``cleanfr/data/<path>``."""
+def _read(path: str) -> bytes:
     try:
         return _file(path).read_bytes()
     except OSError as error:
         raise TableError(f"{_where(path)}: cannot be read ({error.strerror or error})") from None
 
 
+def _decode(path: str, data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise TableError(f"{_where(path, line)}: not UTF-8") from None
+
+
+@lru_cache(maxsize=None)
+def raw(path: str) -> bytes:
+    """The bytes of ``cleanfr/data/<path>`` (kept: the loaders below read the file without keeping its bytes)."""
+    return _read(path)
+
+
 @lru_cache(maxsize=None)
 def text(path: str) -> str:
-    """The text of ``cleanfr/data/<path>`` (UTF-8)."""
-    try:
-        return raw(path).decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw(path)[: error.start].count(b"\n") + 1
-        raise TableError(f"{_where(path, line)}: not UTF-8") from None
+    """The text of ``cleanfr/data/<path>`` (UTF-8; kept, as :func:`raw`)."""
+    return _decode(path, raw(path))
 
 
 def compressed_text(path: str) -> str:
@@ -69,7 +81,7 @@ def compressed_text(path: str) -> str:
     import zstandard
 
     try:
-        return zstandard.ZstdDecompressor().decompress(raw(path)).decode("utf-8")
+        return zstandard.ZstdDecompressor().decompress(_read(path)).decode("utf-8")
     except (zstandard.ZstdError, UnicodeDecodeError) as error:
         raise TableError(f"{_where(path)}: corrupt compressed table ({error})") from None
 
@@ -78,7 +90,7 @@ def compressed_text(path: str) -> str:
 def toml(path: str) -> dict[str, Any]:
     """A TOML table, parsed once."""
     try:
-        return tomllib.loads(text(path))
+        return tomllib.loads(_decode(path, _read(path)))
     except tomllib.TOMLDecodeError as error:
         # tomllib's message ends with "(at line N, column M)"
         raise TableError(f"{_where(path)}: {error}") from None
@@ -88,12 +100,16 @@ _COMMENT = operator.methodcaller("startswith", "#")
 _SPLIT_TAB = operator.methodcaller("split", "\t")
 
 
-@lru_cache(maxsize=None)
-def _rows(path: str) -> list[list[str]]:
-    lines = text(path).splitlines()
+def _parse(path: str) -> list[list[str]]:
+    lines = _decode(path, _read(path)).splitlines()
     # The same filter and split as a per-line loop, in C (``map``/``compress``): some tables have 40,000 rows.
     kept = itertools.filterfalse(_COMMENT, itertools.compress(lines, map(str.strip, lines)))
     return list(map(_SPLIT_TAB, kept))
+
+
+@lru_cache(maxsize=None)
+def _rows(path: str) -> list[list[str]]:
+    return _parse(path)
 
 
 def rows(path: str, columns: int = 1) -> list[list[str]]:
@@ -101,14 +117,24 @@ def rows(path: str, columns: int = 1) -> list[list[str]]:
 
     The list is shared by every caller: read it, never change it.
     """
-    found = _rows(path)
+    return _checked(path, _rows(path), columns)
+
+
+def read_rows(path: str, columns: int = 1) -> list[list[str]]:
+    """The rows of a TSV table as :func:`rows` gives them, read now and not kept: for a loader that builds (and
+    caches) its own structure from them, so that the process does not hold the table twice (the rows of the
+    accent, gender and case tables are some 50 MB of lists and strings)."""
+    return _checked(path, _parse(path), columns)
+
+
+def _checked(path: str, found: list[list[str]], columns: int) -> list[list[str]]:
     if columns > 1 and found and min(map(len, found)) < columns:
         _fail_on_short_row(path, columns)
     return found
 
 
 def _fail_on_short_row(path: str, width: int) -> None:
-    for number, line in enumerate(text(path).splitlines(), 1):
+    for number, line in enumerate(_decode(path, _read(path)).splitlines(), 1):
         if line.strip() and not line.startswith("#") and len(line.split("\t")) < width:
             raise TableError(f"{_where(path, number)}: {width} tab-separated columns expected, got {line!r}")
 
@@ -116,13 +142,13 @@ def _fail_on_short_row(path: str, width: int) -> None:
 @lru_cache(maxsize=None)
 def words(path: str) -> frozenset[str]:
     """The first column of a table (a word list: one entry per line, optional tab-separated notes)."""
-    return frozenset(row[0] for row in _rows(path))
+    return frozenset(row[0] for row in _parse(path))
 
 
 def columns(path: str, width: int) -> list[str]:
     """Every field of a TSV table of exactly ``width`` columns, row after row, in one flat list (the fastest
-    form for the 100,000-row gender tables)."""
-    body = text(path)
+    form for the 100,000-row gender tables; read now, not kept)."""
+    body = _decode(path, _read(path))
     if "#" in body or "\n\n" in body:
         body = "\n".join(line for line in body.split("\n") if line and line[0] != "#")
     fields = body.strip("\n").replace("\n", "\t").split("\t")

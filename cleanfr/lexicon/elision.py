@@ -23,7 +23,7 @@ def _no_elision() -> tuple[frozenset[str], tuple[str, ...]]:
     """Exact entries and ``prefix*`` entries of the h-aspiré table."""
     exact: set[str] = set()
     prefixes: list[str] = []
-    for row in tables.rows("h_aspire.txt"):
+    for row in tables.read_rows("h_aspire.txt"):
         entry = row[0].strip()
         if entry.endswith("*"):
             prefixes.append(entry[:-1])
@@ -106,7 +106,7 @@ def elided_homographs() -> dict[str, tuple[str, str, HomographContext | None]]:
     The context is None when any following word will do (``na``).
     """
     table = {}
-    for row in tables.rows("lexicon/elided_homographs.tsv", columns=3):
+    for row in tables.read_rows("lexicon/elided_homographs.tsv", columns=3):
         token, repair, context = row[:3]
         prefix, rest = repair.split("'", 1)
         sides: dict[str, frozenset[str]] = {}

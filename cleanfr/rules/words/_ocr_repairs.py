@@ -34,7 +34,7 @@ STEP_COST = 0.5
 @lru_cache(maxsize=1)
 def confusions() -> tuple[tuple[str, str], ...]:
     """(read, printed) pairs of the confusion table."""
-    return tuple((row[0], row[1]) for row in tables.rows("ocr_confusions.tsv", columns=2))
+    return tuple((row[0], row[1]) for row in tables.read_rows("ocr_confusions.tsv", columns=2))
 
 
 _FINAL_CONSONANT = regex.compile(r"[bcdfghjklmnpqrstvwxz]s?$")

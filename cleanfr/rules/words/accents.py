@@ -96,10 +96,10 @@ class Tables:
 def accent_tables() -> Tables:
     """Load the three tables of ``cleanfr/data/`` (once)."""
     kinds: dict[str, dict[str, str]] = {"evidence": {}, "strict": {}, "loose": {}, "multi": {}}
-    for bare, accented, kind in tables.rows(TABLE, columns=3):
+    for bare, accented, kind in tables.read_rows(TABLE, columns=3):
         kinds[kind][bare] = accented
-    participles = {row[0]: (row[1], row[2] == "adj") for row in tables.rows(PARTICIPLES, columns=3)}
-    classes = {row[0]: frozenset(row[1].split()) for row in tables.rows(CONTEXT, columns=2)}
+    participles = {row[0]: (row[1], row[2] == "adj") for row in tables.read_rows(PARTICIPLES, columns=3)}
+    classes = {row[0]: frozenset(row[1].split()) for row in tables.read_rows(CONTEXT, columns=2)}
     loose = kinds["loose"] | kinds["multi"]
     return Tables(kinds["evidence"], kinds["strict"] | kinds["evidence"], loose, participles, classes)
 
@@ -109,7 +109,7 @@ def restore_table() -> dict[str, str]:
     return accent_tables().strict
 
 
-def _lexicon_classes() -> tuple[frozenset[str], frozenset[str]]:
+def _lexicon_classes() -> tuple[Container[str], Container[str]]:
     """Noun and adjective forms of the Dicollecte gender tables (shared with the stray-capital rule)."""
     from ...lexicon import noun_adjective_forms
 
