@@ -35,11 +35,19 @@ EPICENE = OUT.with_name("adjectives_epicene.txt")
 CALQUES = ROOT / "cleanfr" / "data" / "calques"
 
 
+#: Prefix flags with a rule that adds nothing and continues with suffix flags (``PFX Um 0 0/S. .``: the
+#: unit nouns, ``litre/Um() po:nom is:mas``, whose bare forms come only through it), by flag.
+null_prefix_suffixes: dict[str, list[str]] = defaultdict(list)
+
+
 def parse_aff(path: Path) -> dict[str, list[tuple[str, str, re.Pattern[str], str]]]:
     """Suffix rules by flag: (strip, add, condition, morphology)."""
     rules: dict[str, list[tuple[str, str, re.Pattern[str], str]]] = defaultdict(list)
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split()
+        if len(parts) >= 5 and parts[0] == "PFX" and parts[2] == "0" and parts[3].startswith("0/"):
+            null_prefix_suffixes[parts[1]] += split_flags(parts[3][2:])
+            continue
         if len(parts) < 5 or parts[0] != "SFX":
             continue
         flag, strip, add, cond = parts[1], parts[2], parts[3], parts[4]
@@ -66,6 +74,7 @@ def expand(dic: Path, aff: Path) -> dict[str, set[tuple[str, str, str]]]:
         if not word or " " in word:
             continue
         flag_list = split_flags(flags)
+        flag_list += [f for flag in flag_list for f in null_prefix_suffixes.get(flag, ())]
         derived: list[tuple[str, str]] = []
         if "()" not in flag_list:
             derived.append((word, ""))

@@ -88,6 +88,36 @@ def test_a_document_that_writes_the_other_gender_throughout_is_not_confirmed() -
     assert all(e.confidence <= 0.9 for e in PIPE.fix(text).edits if e.rule == "determiner-gender")
 
 
+def test_a_gender_the_document_keeps_is_its_usage() -> None:
+    """``une zombie`` twice and never ``un zombie``: the writer's usage (a woman), not a slip; counted through an
+    adjective or a preposition (``avec la zombie``). Once, with the lexicon's gender elsewhere, it is a slip."""
+    usage = "Il faisait équipe avec une zombie. Il a retrouvé la zombie au matin."
+    slip = "Il faisait équipe avec une problème. Le problème restait entier."
+    rule = Pipeline(select=["determiner-gender"], min_confidence=0.0, trust="stated")
+    assert rule.fix(usage).edits == []
+    assert [e.replacement for e in rule.fix(slip).edits] == ["un"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La voiture a fait un tête à queue et s'est retrouvée à contre-sens. Il a hoché la tête.",  # tête-à-queue
+        "Ils se sont retrouvés dans un face à face tendu.",
+        "Il ne boit pas plus d'un litre de lait par jour.",  # litre (the unit) is masculine too
+    ],
+)
+def test_not_even_suggested(text: str) -> None:
+    rule = Pipeline(select=["determiner-gender"], min_confidence=0.0, trust="stated")
+    assert rule.fix(text).edits == []
+
+
+def test_unit_nouns_have_their_gender() -> None:
+    """The unit nouns of the dictionary (``litre/Um()``, reached through a prefix rule that adds nothing) are in the
+    lexicon; litre is masculine (the unit) and feminine (a band of mourning)."""
+    lex = nouns()
+    assert lex["gramme"][0] == "m" and lex["watt"][0] == "m" and lex["litre"][0] == "e"
+
+
 def test_a_noun_between_takes_the_determiner() -> None:
     """``la fonction main`` says nothing of ``main``: no confirmation of ``à la main`` for ``au main``."""
     text = "Ajoutez du code au main. Dans la fonction main, on appelle s."
