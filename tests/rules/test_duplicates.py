@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cleanfr
-from cleanfr.rules.blocks._lines import block_key
 from cleanfr.edits import undo
+from cleanfr.rules.blocks._lines import block_key
 
 SELECT = ["dup_headline", "dup_paragraph"]
 
@@ -73,7 +75,9 @@ def test_paragraph_pasted_twice_keeps_the_first() -> None:
 
 
 def test_lede_repeated_further_down() -> None:
-    body = "\n".join(f"Paragraphe numéro {i} de l’article, qui raconte la suite des événements du jour." for i in range(8))
+    body = "\n".join(
+        f"Paragraphe numéro {i} de l’article, qui raconte la suite des événements du jour." for i in range(8)
+    )
     text = f"{LEDE}\n{body}\n{LEDE}\nDernier paragraphe.\n"
     result = cleanfr.fix(text, select=SELECT)
     assert result.text.count(LEDE) == 1 and result.text.startswith(LEDE)
@@ -102,14 +106,19 @@ def test_structural_repeats_stay(text: str) -> None:
 
 
 def test_repetitive_document_is_left_alone() -> None:
-    paragraphs = [f"Cette option numéro {i} est équivalente à la précédente et reste acceptée par défaut." for i in range(5)]
+    paragraphs = [
+        f"Cette option numéro {i} est équivalente à la précédente et reste acceptée par défaut." for i in range(5)
+    ]
     text = "\n\n".join(paragraphs + ["Séparation assez longue entre les deux parties du manuel."] + paragraphs) + "\n"
     assert cleanfr.fix(text, select=SELECT).edits == []
 
 
 def test_long_document_is_segmented_linearly() -> None:
     # 20,000 distinct paragraphs and one pasted twice: one edit, found without comparing all pairs.
-    paras = [f"Paragraphe {i} : le conseil municipal a voté la délibération numéro {i} à l’unanimité ce soir." for i in range(20000)]
+    paras = [
+        f"Paragraphe {i} : le conseil municipal a voté la délibération numéro {i} à l’unanimité ce soir."
+        for i in range(20000)
+    ]
     paras.insert(101, paras[100])
     result = cleanfr.fix("\n".join(paras) + "\n", select=SELECT)
     assert [e.original for e in result.applied] == [paras[100] + "\n"]
@@ -135,3 +144,13 @@ def test_idempotent_and_crlf() -> None:
 def test_blocks_that_differ_in_sense_are_no_copies(text: str) -> None:
     result = cleanfr.fix(text, trust="stated")
     assert not [e for e in result.applied if e.rule in ("dup-headline", "dup-paragraph")]
+
+
+@given(st.text(alphabet="aé1_-—.,; \n\u00a0\u2028ß\u0301x", max_size=40))
+def test_word_count_is_its_definition(text: str) -> None:
+    """The C-level word count equals its definition: tokens holding a letter or digit, plus the spaces the
+    typography pass will restore inside them (``dit.Puis``)."""
+    from cleanfr.rules.blocks._lines import _LOST_SPACE, word_count
+
+    expected = sum(1 + len(_LOST_SPACE.findall(w)) for w in text.split() if any(c.isalnum() for c in w))
+    assert word_count(text) == expected
