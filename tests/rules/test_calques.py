@@ -85,6 +85,28 @@ def test_participle_follows_new_gender():
     assert "Cette frappe aurait été lancée" in PIPE.fix(text).text
 
 
+@pytest.mark.parametrize(
+    "text, fixed",
+    [
+        # the head noun's gender from its determiner when the calque is no French word; a « de » complement crossed
+        ("La tramitation du budget a été suspendue.", "L'examen du budget a été suspendu."),
+        ("La tramitation de la loi est lente.", "L'examen de la loi est lent."),
+        # an adjective with one form for both genders stands between the noun and the verb
+        ("La tramitation parlementaire a été longue.", "L'examen parlementaire a été long."),
+        # active voice: the participle agrees with nothing
+        ("La tramitation de la loi a suspendu les débats.", "L'examen de la loi a suspendu les débats."),
+        # « sur les voitures »: a preposition that is also an adjective (sur, sure) is no epithet
+        (
+            "Le concessionnaire offre des termes faciles sur les voitures d'occasion.",
+            "Le concessionnaire offre des facilités de paiement sur les voitures d'occasion.",
+        ),
+    ],
+)
+def test_agreement_follows_the_replaced_noun(text, fixed):
+    rule = Pipeline(select=["calque"], min_confidence=0.0, trust="stated")
+    assert rule.fix(text).text == fixed
+
+
 def test_sample_article_strike():
     from pathlib import Path
 

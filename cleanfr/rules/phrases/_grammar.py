@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import regex
 
-from ...lexicon.forms import french_zipf_frequency
+from ...lexicon.forms import french_zipf_frequency, is_word
 from ...lexicon.gender import adjective_feminines
 from ._matcher import fold_keeping_offsets
 
@@ -137,6 +137,33 @@ def feminine_of(word: str, plural: bool = False) -> str | None:
     if best not in fem_map.values() and _zipf_fr(best) < 1.5 or best == low:
         return None
     return transfer_case(word, best)
+
+
+def masculine_of(word: str, plural: bool = False) -> str | None:
+    """Masculine of a feminine adjective or past participle (``suspendue`` → ``suspendu``, ``prises`` →
+    ``pris``): the form whose feminine (:func:`feminine_of`) is ``word``.
+
+    >>> masculine_of("suspendue"), masculine_of("lancées", plural=True), masculine_of("active"), masculine_of("rouge")
+    ('suspendu', 'lancés', 'actif', None)
+    """
+    low = word.lower()
+    stem = low[:-1] if plural and low.endswith("s") else low
+    if not stem.endswith("e"):
+        return None
+    suffix = "s" if plural and low.endswith("s") else ""
+    candidates = [m + suffix for m in _masculines().get(stem, ())] or [stem[:-1] + suffix]
+    for candidate in candidates:
+        if is_word(candidate) and _zipf_fr(candidate) >= 1.5 and feminine_of(candidate, plural) == low:
+            return transfer_case(word, candidate)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _masculines() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for masculine, feminine in adjective_feminines().items():
+        out.setdefault(feminine, []).append(masculine)
+    return out
 
 
 @lru_cache(maxsize=4096)

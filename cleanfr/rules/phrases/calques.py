@@ -20,9 +20,17 @@ import regex
 from ... import tables
 from ...document import Document
 from ...edits import Edit
-from ...lexicon.gender import nouns
+from ...lexicon.gender import noun_adjective_forms, nouns
 from . import PhraseRule, folded_text, scan
-from ._grammar import directly_quoted, feminine_of, paragraph_bounds, rejoin, transfer_case
+from ._grammar import (
+    DETERMINERS,
+    directly_quoted,
+    feminine_of,
+    masculine_of,
+    paragraph_bounds,
+    rejoin,
+    transfer_case,
+)
 from ._matcher import Hit, PhraseMatcher, fold_keeping_offsets, is_word_char, render
 
 _CITE = regex.compile(r"https?://[^\s\"'<>]+\Z")
@@ -352,34 +360,76 @@ class Calque(PhraseRule):
                 best = fitted + best
                 start = prev.start()
         yield self.edit(doc, start, end, best, entry.confidence, message)
-        if new_gender == "f":
+        if new_gender:
             plural = fold_keeping_offsets(best.split()[-1])[-1:] in ("s", "x")
-            yield from self._agree_after(doc, hit.end, entry.confidence, message, plural)
+            yield from self._agree_after(doc, hit.end, entry.confidence, message, plural, new_gender)
 
-    def _agree_after(self, doc: Document, pos: int, confidence: float, message: str, plural: bool) -> Iterator[Edit]:
-        """Feminine participle or adjective after a noun that became feminine: ``été lancé`` → ``été lancée``."""
+    def _agree_after(
+        self, doc: Document, pos: int, confidence: float, message: str, plural: bool, gender: str
+    ) -> Iterator[Edit]:
+        """The participle or adjective after a noun whose gender changed, put in the new gender: ``été
+        lancé`` → ``été lancée``; ``la tramitation du budget a été suspendue`` → ``l'examen du budget a été
+        suspendu`` (a ``de`` complement of two words at most is crossed before the verb)."""
         text = doc.text
+        agree, label = (feminine_of, "féminin") if gender == "f" else (masculine_of, "masculin")
         after_etre = False
-        for i in range(6):
+        complement = 0  # words of a « de » complement crossed (du budget, de la loi)
+        for i in range(8):
             m = _NEXT_WORD.match(text, pos)
             if m is None:
                 return
             word = m.group(1)
             low = word.lower()
+            if i == 0 and low in _COMPLEMENT_START:
+                complement = 1
+                pos = m.end()
+                continue
+            if complement and not after_etre and low not in _PASS_THROUGH:
+                if complement > 3 or not word.isalpha():
+                    return
+                complement += 1
+                pos = m.end()
+                continue
             if i == 0 and not after_etre and low not in _PASS_THROUGH:
-                fem = feminine_of(word, plural) if low.rstrip("sx") in _adjectives() or low in _adjectives() else None
-                if fem and fem != word:
-                    yield self.edit(doc, m.start(1), m.end(1), fem, confidence, f"accord au féminin ; {message}")
-                return
+                if gender == "f":
+                    known = low.rstrip("sx") in _adjectives() or low in _adjectives()
+                else:
+                    known = low in _feminine_adjectives() or plural and low[:-1] in _feminine_adjectives()
+                following = _NEXT_WORD.match(text, m.end())
+                if following is not None and following.group(1).lower() in _LEADING:
+                    return  # ``sur les voitures``: a preposition that is also an adjective, not an epithet
+                new = agree(word, plural) if known else None
+                if new and new != word:
+                    yield self.edit(doc, m.start(1), m.end(1), new, confidence, f"accord au {label} ; {message}")
+                    return
+                if known or low not in noun_adjective_forms()[0]:
+                    return
+                pos = m.end()  # an adjective with one form for both genders (``parlementaire``): the verb may follow
+                continue
             if low in _PASS_THROUGH:
+                if complement and low not in _ETRE and low not in _AUXILIARY_FORMS:
+                    return  # « de la loi ne … »: no verb of the head noun in sight
                 after_etre = after_etre or low in _ETRE
                 pos = m.end()
                 continue
             if after_etre:
-                fem = feminine_of(word, plural)
-                if fem and fem != word:
-                    yield self.edit(doc, m.start(1), m.end(1), fem, confidence, f"accord au féminin ; {message}")
+                new = agree(word, plural)
+                if new and new != word:
+                    yield self.edit(doc, m.start(1), m.end(1), new, confidence, f"accord au {label} ; {message}")
             return
+
+
+#: Words that open a noun complement after the replaced noun (``l'examen du budget``).
+_COMPLEMENT_START = frozenset({"du", "des", "de", "d'"})
+#: Forms of avoir that lead to ``été`` (``a été suspendue``).
+_AUXILIARY_FORMS = frozenset("a avait eut aura aurait ait eût ont avaient auraient aient".split())
+
+
+@lru_cache(maxsize=1)
+def _feminine_adjectives() -> frozenset[str]:
+    from ...lexicon.gender import adjective_feminines
+
+    return frozenset(adjective_feminines().values())
 
 
 @lru_cache(maxsize=1)
@@ -404,16 +454,28 @@ def _contract(prefix: str | None, replacement: str) -> tuple[str | None, str]:
     return "", transfer_case(word, merged) + " " + rest
 
 
+#: Words before the head noun of a table's phrase: articles, determiners, prepositions.
+_LEADING = frozenset(DETERMINERS) | frozenset("les des ses leurs ces mes tes nos vos de d en à aux".split())
+
+
 def _gender(phrase: str) -> str:
     """Gender (``m``/``f``) of the noun a phrase starts with (singular or plural in -s/-x), or ``""``."""
-    words = phrase.split()
+    # The head noun: the first word that is no article, determiner or preposition (``la tramitation``).
+    # A noun the lexicon lacks (the calque itself: ``tramitation``) takes the gender of its determiner.
+    words = [w for w in (fold_keeping_offsets(w).split("'")[-1] for w in phrase.split()) if w]
+    determiner = ""
+    while len(words) > 1 and words[0] in _LEADING:
+        determiner = DETERMINERS[words[0]][0] if words[0] in DETERMINERS else determiner
+        words = words[1:]
     if not words:
         return ""
-    word = fold_keeping_offsets(words[0]).split("'")[-1]
+    word = words[0]
     lex = nouns()
     g = lex.get(word, ("", ""))[0]
     if not g and word[-1:] in ("s", "x"):
         g = lex.get(word[:-1], ("", ""))[0]
+    if not g and word not in lex and word[-1:] not in ("s", "x"):
+        g = determiner
     return g if g in ("m", "f") else ""
 
 
