@@ -123,13 +123,13 @@ def feminine_of(word: str, plural: bool = False) -> str | None:
 
     Participles are made regularly and kept only when the feminine form is a common French word.
 
-    >>> feminine_of("lancé"), feminine_of("multipliés", plural=True), feminine_of("ici")
-    ('lancée', 'multipliées', None)
+    >>> feminine_of("lancé"), feminine_of("multipliés", plural=True), feminine_of("municipaux", True), feminine_of("ici")
+    ('lancée', 'multipliées', 'municipales', None)
     """
     low = word.lower()
     fem_map = adjective_feminines()
     if plural and low.endswith(("s", "x")) and low not in fem_map:
-        base = low[:-1]
+        base = low[:-3] + "al" if low.endswith("aux") and low[:-3] + "al" in fem_map else low[:-1]  # municipaux
         candidates = [fem_map[base] + "s"] if base in fem_map else [base + "es", low + "es"]
     else:
         candidates = [fem_map[low]] if low in fem_map else [low + "e"]

@@ -392,19 +392,20 @@ class Calque(PhraseRule):
                 continue
             if i == 0 and not after_etre and low not in _PASS_THROUGH:
                 if gender == "f":
-                    known = low.rstrip("sx") in _adjectives() or low in _adjectives()
+                    singular = low[:-3] + "al" if low.endswith("aux") else low.rstrip("sx")  # municipaux
+                    known = singular in _adjectives() or low in _adjectives()
                 else:
                     known = low in _feminine_adjectives() or plural and low[:-1] in _feminine_adjectives()
                 following = _NEXT_WORD.match(text, m.end())
-                if following is not None and following.group(1).lower() in _LEADING:
+                if following is not None and following.group(1).lower() in _ARTICLES:
                     return  # ``sur les voitures``: a preposition that is also an adjective, not an epithet
                 new = agree(word, plural) if known else None
                 if new and new != word:
                     yield self.edit(doc, m.start(1), m.end(1), new, confidence, f"accord au {label} ; {message}")
+                elif known or low not in noun_adjective_forms()[0]:
                     return
-                if known or low not in noun_adjective_forms()[0]:
-                    return
-                pos = m.end()  # an adjective with one form for both genders (``parlementaire``): the verb may follow
+                # The epithet agreed, or one form for both genders (``parlementaire``): the verb may follow.
+                pos = m.end()
                 continue
             if low in _PASS_THROUGH:
                 if complement and low not in _ETRE and low not in _AUXILIARY_FORMS:
@@ -454,8 +455,10 @@ def _contract(prefix: str | None, replacement: str) -> tuple[str | None, str]:
     return "", transfer_case(word, merged) + " " + rest
 
 
+#: Articles and determiners, singular and plural.
+_ARTICLES = frozenset(DETERMINERS) | frozenset("les des ses leurs ces mes tes nos vos".split())
 #: Words before the head noun of a table's phrase: articles, determiners, prepositions.
-_LEADING = frozenset(DETERMINERS) | frozenset("les des ses leurs ces mes tes nos vos de d en à aux".split())
+_LEADING = _ARTICLES | frozenset("de d en à aux".split())
 
 
 def _gender(phrase: str) -> str:
