@@ -42,19 +42,60 @@ _LOW = _BLOCK - 1
 __all__ = ["EUROPEAN", "LANGUAGES", "foreign_language", "identify"]
 
 
-def _blocks(rows: array) -> tuple[array, array]:
-    """The distinct blocks of ``rows`` (py3langid's next states, 256 per row) one after another, and for each
-    block of each row the offset of its copy among them."""
-    data = memoryview(rows).cast("B")
-    size = _BLOCK * rows.itemsize
+def _blocks(rows: Any) -> tuple[array, array]:
+    """The distinct blocks of ``rows`` (py3langid's next states, 256 per row, a NumPy array) one after another,
+    and for each block of each row the offset of its copy among them."""
+    import numpy as np
+
+    data = np.ascontiguousarray(rows, dtype=np.uint32).data.cast("B")
+    size = _BLOCK * 4
     offsets: dict[bytes, int] = {}
     index = array(
         "I",
-        [offsets.setdefault(data[at : at + size].tobytes(), len(offsets) << _BITS) for at in range(0, len(data), size)],
+        (offsets.setdefault(data[at : at + size].tobytes(), len(offsets) << _BITS) for at in range(0, len(data), size)),
     )
-    blocks = array(rows.typecode)
+    blocks = array("I")
     blocks.frombytes(b"".join(offsets))
     return blocks, index
+
+
+def _as_array(values: Any, typecode: str) -> array:
+    """A NumPy array of integers as a stdlib ``array`` (indexed from Python, it gives plain ints, fast)."""
+    import numpy as np
+
+    out = array(typecode)
+    out.frombytes(np.ascontiguousarray(values, dtype=typecode).tobytes())  # NumPy knows the same C type codes
+    return out
+
+
+def _model() -> tuple[Any, Any, list[str], array, array, array, array]:
+    """py3langid's model restricted to :data:`EUROPEAN`: ``(ptc, pc, classes, blocks, index, base, output)``.
+
+    Its file (npz in LZMA, no pickle) is read as ``py3langid.modelio.load_model`` reads it, but one array at a
+    time, each reduced before the next is read (``load_model`` holds all of them, and a second copy of the 37 MB
+    automaton: loading took 100 MB above what is kept).
+    """
+    import lzma
+    import shutil
+    import tempfile
+
+    import numpy as np
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    with tempfile.TemporaryFile(suffix=".npz") as tmp:
+        with lzma.open(MODEL_DIR / MODEL_FILE) as src:
+            shutil.copyfileobj(src, tmp, length=1 << 20)
+        tmp.seek(0)
+        with np.load(tmp) as data:  # NumPy's default: no pickled object is ever loaded
+            classes = data["classes"].tolist()
+            keep = [i for i, language in enumerate(classes) if language in EUROPEAN]  # set_languages' selection
+            ptc = np.ascontiguousarray(data["ptc"][:, keep])
+            pc = data["pc"][keep]
+            blocks, index = _blocks(data["nextmove"])
+            # a state's first block in ``index``: its row's, py3langid's ``_rowbase`` (row << 8) in blocks
+            base = _as_array(data["nextmove_row"].astype(np.uint32) << (8 - _BITS), "I")
+            output = _as_array(data["out_feat"], "i")
+    return ptc, pc, [classes[i] for i in keep], blocks, index, base, output
 
 
 @lru_cache(maxsize=1)
@@ -63,11 +104,9 @@ def _identifier() -> Any:
 
     As ``LanguageIdentifier.from_model_file(...).set_languages(EUROPEAN)`` but without what the restriction
     leaves unused (the other languages' columns of the model, 27 MB) and with the automaton in blocks
-    (:func:`_blocks`): the same scores, a sixth of the memory.
+    (:func:`_blocks`): the same scores, a fourth of the memory (:func:`_model`).
     """
-    import numpy as np
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
-    from py3langid.modelio import load_model
+    from py3langid.langid import LanguageIdentifier
 
     class Identifier(LanguageIdentifier):
         """py3langid's identifier (its scoring, normalisation and ranking) over the automaton in blocks."""
@@ -90,23 +129,12 @@ def _identifier() -> Any:
                 return self._sparse_score(Counter(found), self.nb_ptc)
             return super()._raw_score(b"")  # no feature: py3langid's neutral scores
 
-    ptc, pc, classes, rows, row, output = load_model(MODEL_DIR / MODEL_FILE)
-    keep = [i for i, language in enumerate(classes) if language in EUROPEAN]  # set_languages' selection
-    blocks, index = _blocks(rows)
-    del rows
+    ptc, pc, classes, blocks, index, base, output = _model()
     # py3langid's own rows of next states (``tk_nextmove``, ``tk_row``) stay empty: the blocks stand for them.
-    identifier = Identifier(
-        np.ascontiguousarray(ptc[:, keep]),
-        pc[keep],
-        [classes[i] for i in keep],
-        array("I"),
-        array("i", output),
-        norm_probs=True,
-        tk_row=(),
-    )
+    identifier = Identifier(ptc, pc, classes, array("I"), output, norm_probs=True, tk_row=())
     identifier._blocks = blocks
     identifier._index = index
-    identifier._rowbase = array("I", [r << (8 - _BITS) for r in row])  # a state's row's first block in ``index``
+    identifier._rowbase = base
     return identifier
 
 
