@@ -148,7 +148,12 @@ class Pipeline:
                         candidates.append(replace(e, applied=self.applies(e)))
                 if self.protected is not None:
                     candidates = self._unprotected(doc.text, candidates)
-                log.add(resolve_overlaps(candidates))
+                edits = resolve_overlaps(candidates)
+                if any(e.applied for e in edits):
+                    # The text changes: the pass's analyses of the old one are let go before the new one is made
+                    # (on a long text they weigh as much as the text itself).
+                    doc = None
+                log.add(edits)
             if log.text == before:
                 break
         return Result(log.text, _once(log.edits))

@@ -138,7 +138,7 @@ class Lexicon:
         self._bare_prefixes: dict[str, list[str]] = {}
         for prefix in self._lines:
             self._bare_prefixes.setdefault(prefix.translate(_STRIP), []).append(prefix)
-        self._accented: dict[str, dict[str, list[str]]] = {}
+        self._accented: dict[str, dict[str, bytes | list[bytes]]] = {}
         #: ``has_form(key) -> bool``: ``key in self.forms`` for an already folded key. Read through the parts
         #: at first (:meth:`_has_form`); once a process has seen :data:`FULL_TABLE_AFTER` documents, the whole
         #: table is loaded and this becomes the C-level membership test of one set (:meth:`use_form_set`):
@@ -163,9 +163,10 @@ class Lexicon:
             shard = self._shard(key[:2])
         return shard.get(_utf8(key), NO_FREQ)
 
-    def _accented_group(self, bare_prefix: str) -> dict[str, list[str]]:
-        """Accent-free spelling → the forms written with accents that have it, for the forms whose prefix is
-        ``bare_prefix`` once its accents are removed (built on first use)."""
+    def _accented_group(self, bare_prefix: str) -> dict[str, bytes | list[bytes]]:
+        """Accent-free spelling → the forms written with accents that have it (their UTF-8 spelling, the part's
+        own key; a list only when there are several), for the forms whose prefix is ``bare_prefix`` once its
+        accents are removed (built on first use)."""
         group = self._accented.get(bare_prefix)
         if group is None:
             group = {}
@@ -174,11 +175,17 @@ class Lexicon:
                 if shard is None:
                     shard = self._shard(prefix)
                 for spelling, c in shard.items():
-                    if c & FORM:
+                    if c & FORM and not spelling.isascii():  # an ASCII form has no accent to lose
                         word = spelling.decode()
                         bare = word.translate(_STRIP)
                         if bare != word:
-                            group.setdefault(bare, []).append(word)
+                            found = group.get(bare)
+                            if found is None:
+                                group[bare] = spelling
+                            elif isinstance(found, bytes):
+                                group[bare] = [found, spelling]
+                            else:
+                                found.append(spelling)
             self._accented[bare_prefix] = group
         return group
 
@@ -298,10 +305,11 @@ class Lexicon:
         if count <= _FEW_VARIANTS:  # a short word: trying its variants costs less than indexing its group
             return any(code("".join(v)) & FORM for v in itertools.product(*options))
         bare = w.translate(_STRIP)
-        candidates = self._accented_group(bare[:2]).get(bare)
-        if not candidates:
+        found = self._accented_group(bare[:2]).get(bare)
+        if found is None:
             return False
-        return any(all(c in o for c, o in zip(form, options)) for form in candidates)
+        candidates = (found,) if isinstance(found, bytes) else found
+        return any(all(c in o for c, o in zip(form.decode(), options)) for form in candidates)
 
     def is_name(self, word: str) -> bool:
         """Whether ``word`` is known only as a proper name (person, place, brand).
