@@ -125,9 +125,13 @@ class Lexicon:
 
     __slots__ = ("_lines", "_shards", "_ints", "_zipf", "_sets", "_bare_prefixes", "_accented", "_form_set", "has_form")
 
-    def __init__(self, text: str) -> None:
-        """``text``: lines ``prefix<TAB>words<TAB>codes`` (see ``tools/word_tables.py``)."""
-        self._lines = {line[: line.find("\t")]: line.encode() for line in text.split("\n") if line and line[0] != "#"}
+    def __init__(self, text: str | bytes) -> None:
+        """``text``: lines ``prefix<TAB>words<TAB>codes`` (see ``tools/word_tables.py``), or their UTF-8 bytes (the
+        shipped table is split as bytes, never made a ``str``)."""
+        data = text.encode() if isinstance(text, str) else text
+        self._lines = {
+            line[: line.find(b"\t")].decode(): line for line in data.split(b"\n") if line[:1] not in (b"", b"#")
+        }
         self._shards: dict[str, dict[bytes, int]] = {}
         self._ints = _Codes()
         self._zipf = _zipf_table()
@@ -336,7 +340,7 @@ def french() -> Lexicon:
     A process that forks (``--jobs``) loads the whole table first: the workers then share it copy-on-write
     instead of each building its own parts.
     """
-    lexicon = Lexicon(_data("fr_words.txt.zst"))
+    lexicon = Lexicon(tables.compressed_utf8("lexicon/fr_words.txt.zst"))
     if hasattr(os, "register_at_fork"):
         os.register_at_fork(before=lexicon.load)
     return lexicon
