@@ -30,6 +30,7 @@ import ahocorasick
 import regex
 
 from ...lexicon.gender import conjugate, participle, verb_forms
+from ...tokens import scan
 
 _TOKEN = regex.compile(r"\{[^{}]*\}|<[^<>]+>|\$\d|[^{}<>$]+|\$")
 #: A pattern without slots: literal text only (foreign words, fixed phrases).
@@ -45,10 +46,12 @@ def fold_keeping_offsets(text: str) -> str:
     >>> fold_keeping_offsets("Coup d’État")
     "coup d'état"
     """
-    low = text.lower()
+    # The apostrophe first: the text without ’ is often one byte a character, so the two strings alive at
+    # once (before and after lower()) are half the size of the other way round.
+    low = text.replace("\u2019", "'").lower()
     if len(low) != len(text):  # a rare character (İ) lower-cases to two code points: keep its first one
-        low = text.replace("\u0130", "i").lower()  # U+0130 is the only such character
-    return low.replace("\u2019", "'")
+        low = text.replace("\u0130", "i").replace("\u2019", "'").lower()  # U+0130 is the only such character
+    return low
 
 
 def is_word_char(c: str) -> bool:
@@ -224,6 +227,7 @@ class PhraseMatcher:
         for surface, i in first.items():
             add(surface, i)
         self.size = len(first)
+        self._longest = max(map(len, first), default=1)
         if first:
             self._automaton.make_automaton()
 
@@ -240,7 +244,7 @@ class PhraseMatcher:
         category = unicodedata.category
         # is_word_char inlined (most raw matches end inside a longer word: ``form`` in ``forme``): an ASCII
         # character is no combining mark, so only a non-ASCII one asks for its category.
-        for end_index, sid in self._automaton.iter(folded):
+        for end_index, sid in scan(self._automaton, folded, self._longest):
             end = end_index + 1
             start = end - lengths[sid]
             if sid < bounded:

@@ -22,6 +22,7 @@ from ... import tables
 from ...document import Document
 from ...edits import Edit
 from ...lexicon.gender import nouns
+from ...tokens import scan as scan_windows
 from . import PhraseRule, read_tokens, scan
 from ._grammar import DETERMINERS, determiner_for, starts_with_vowel
 from ._matcher import Hit, fold_keeping_offsets
@@ -144,7 +145,7 @@ def _locate(text: str, pairs: list[tuple[str, str]]) -> Iterator[tuple[int, int,
     automaton.make_automaton()
     found: list[tuple[int, int, int, int, str, str]] = []
     n = len(text)
-    for last, noun in automaton.iter(text):
+    for last, noun in scan_windows(automaton, text, max(map(len, dets))):  # no whole copy of the text
         end = last + 1
         if end < n and _LETTER.match(text, end):
             continue
