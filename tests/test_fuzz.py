@@ -569,6 +569,7 @@ line_examples = st.one_of(
 
 @scaled(2)
 @given(st.lists(line_examples, min_size=1, max_size=20))
+@example(["Partager\x1f"])  # a separator (blank for re, not for the regex module) after a share button's label
 def test_line_matcher_reads_the_same_on_python_3_10(lines: list[str]) -> None:
     """The shared line matcher of the block rules as Python 3.10 runs it (no possessive quantifiers in ``re``:
     the regex module matches, the patterns are analysed without the possessive marks) gives this Python's

@@ -231,11 +231,57 @@ class LineMatcher:
 
 
 def _compile(pattern: str) -> Any:
-    """``pattern`` compiled case-insensitively with ``re``, or, on Python 3.10, with the regex module (which
-    reads possessive quantifiers and atomic groups, and otherwise the syntax and meaning ``re`` gives them)."""
-    if _RE_POSSESSIVE:
+    """``pattern`` compiled case-insensitively with ``re``; on Python 3.10, a pattern with possessive
+    quantifiers or atomic groups with the regex module instead, its classes given ``re``'s meaning
+    (:func:`_as_re_classes`)."""
+    if _RE_POSSESSIVE or without_possessive(pattern) == pattern:
         return re.compile(pattern, re.IGNORECASE)
-    return _regex_engine.compile(pattern, _regex_engine.IGNORECASE)
+    return _regex_engine.compile(_as_re_classes(pattern), _regex_engine.IGNORECASE)
+
+
+#: ``re``'s classes in the regex module's syntax: ``re`` counts the separators U+001C–U+001F as blanks
+#: (``str.isspace``) and no combining mark as a word character (``str.isalnum``); the regex module does
+#: the opposite of both.
+_RE_CLASSES = {
+    "\\s": ("[\\s\\x1c-\\x1f]", "\\s\\x1c-\\x1f"),
+    "\\S": ("[^\\s\\x1c-\\x1f]", None),
+    "\\w": ("(?:(?!\\p{M})\\w)", None),
+    "\\W": ("(?:\\p{M}|\\W)", None),
+}
+
+
+def _as_re_classes(pattern: str) -> str:
+    r"""``pattern`` for the regex module with ``\s``, ``\S``, ``\w`` and ``\W`` meaning what they mean in ``re``
+    (inside a bracketed class, ``\s`` only: the others stay the regex module's).
+
+    >>> _as_re_classes(r"a\s+[\s,]\w")
+    'a[\\s\\x1c-\\x1f]+[\\s\\x1c-\\x1f,](?:(?!\\p{M})\\w)'
+    """
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    in_class = False
+    while i < n:
+        pair = pattern[i : i + 2]
+        if pair in _RE_CLASSES:
+            outside, inside = _RE_CLASSES[pair]
+            out.append(outside if not in_class else inside or pair)
+            i += 2
+            continue
+        if pattern[i] == "\\":
+            out.append(pair)
+            i += 2
+            continue
+        if in_class and pattern[i] == "]" and out[-1] not in ("[", "[^"):
+            in_class = False
+        elif not in_class and pattern[i] == "[":
+            in_class = True
+            if pattern.startswith("^", i + 1):
+                out.append("[^")
+                i += 2
+                continue
+        out.append(pattern[i])
+        i += 1
+    return "".join(out)
 
 
 def without_possessive(pattern: str) -> str:
