@@ -20,6 +20,9 @@ from ._mojibake import _NEEDS_FTFY_WITHOUT_BADNESS, _suspects, ftfy_config
 
 #: Stated confidence of a repair ftfy makes on a line that holds a suspicious sequence.
 FTFY_REPAIR = 0.95
+#: … of one that writes a lone letter of another script inside a Latin word, a script the document uses
+#: nowhere else (``in IÎ°`` → ``in Iΰ``: an OCR reading of « in-18° », not Greek read as Latin-1).
+LONE_SCRIPT_LETTER = 0.6
 
 #: A long line is repaired in windows of about this many characters around its suspect sequences:
 #: ftfy and the diff that locates its changes cost more than linear time in the length they see.
@@ -191,4 +194,23 @@ class Mojibake(Rule):
             message = _describe(explanation or [])
             spans = _located_spans(line, fixed, explanation or [])
             for i1, i2, j1, j2 in _changed_spans(line, fixed) if spans is None else spans:
-                yield self.edit(doc, start + i1, start + i2, fixed[j1:j2], FTFY_REPAIR, message)
+                confidence = LONE_SCRIPT_LETTER if _lone_script_letter(text, fixed, j1, j2) else FTFY_REPAIR
+                yield self.edit(doc, start + i1, start + i2, fixed[j1:j2], confidence, message)
+
+
+def _script(c: str) -> str:
+    """The script of a letter as its Unicode name begins (``GREEK``, ``CYRILLIC``, ``LATIN``…), or ``""``."""
+    return unicodedata.name(c, "").split(" ", 1)[0] if c.isalpha() else ""
+
+
+def _lone_script_letter(text: str, fixed: str, j1: int, j2: int) -> bool:
+    """Whether the repair ``fixed[j1:j2]`` is one letter of a non-Latin script stuck to a Latin letter or a
+    digit in ``fixed``, of a script no other letter of ``text`` is written in."""
+    letters = [c for c in fixed[j1:j2] if c.isalpha()]
+    if len(letters) != 1 or _script(letters[0]) in ("", "LATIN"):
+        return False
+    around = fixed[j1 - 1 : j1] + fixed[j2 : j2 + 1]
+    if not any(c.isdigit() or _script(c) == "LATIN" for c in around):
+        return False
+    script = _script(letters[0])
+    return not any(_script(c) == script for c in set(text) if c.isalpha() and ord(c) > 0x24F)

@@ -180,3 +180,15 @@ def test_repairs_of_every_encoding_are_exact_and_idempotent(text: str) -> None:
     result = cleanfr.fix(text)
     assert cleanfr.apply(text, result.edits) == result.text
     assert cleanfr.fix(result.text).applied == []
+
+
+def test_lone_letter_of_another_script_is_only_suggested() -> None:
+    """``in IÎ°`` (an OCR reading of « in-18° » in an 1818 newspaper) decodes to a lone Greek letter inside a
+    Latin word: suggested, not applied; Greek words decoded from mojibake are still repaired."""
+    from cleanfr.pipeline import Pipeline
+
+    pipe = Pipeline(select=["mojibake"])
+    lone = pipe.fix("LEBRUN, 2 vol. in IÎ°. — Mémoires sur la vie")
+    assert lone.text == "LEBRUN, 2 vol. in IÎ°. — Mémoires sur la vie"
+    assert [(e.replacement, e.applied) for e in lone.edits] == [("ΰ", False)]
+    assert pipe.fix("Le mot Î±Î²Î³ est grec.").text == "Le mot αβγ est grec."
