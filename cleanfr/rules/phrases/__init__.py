@@ -107,8 +107,13 @@ def _shared_patterns() -> Iterator[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def _shared_triggers() -> tuple[tuple[str, str], ...]:
-    """The triggers of every phrase rule of the registry (see :meth:`PhraseRule.scan_triggers`)."""
-    return tuple(t for cls in all_rules() if issubclass(cls, PhraseRule) for t in cls.scan_triggers())
+    """The triggers of every phrase rule of the registry (see :meth:`PhraseRule.scan_triggers`), folded once."""
+    return tuple(
+        (key, fold_keeping_offsets(literal))
+        for cls in all_rules()
+        if issubclass(cls, PhraseRule)
+        for key, literal in cls.scan_triggers()
+    )
 
 
 @lru_cache(maxsize=1)
@@ -143,7 +148,7 @@ def small_matcher(folded: str) -> PhraseMatcher:
     """An automaton of the shared patterns and triggers that can match in ``folded`` (see :func:`_matcher_for`)."""
     return PhraseMatcher(
         ((key, pattern) for key, pattern, slots in _gates() if _possible(slots, folded)),
-        ((key, literal) for key, literal in _shared_triggers() if fold_keeping_offsets(literal) in folded),
+        ((key, literal) for key, literal in _shared_triggers() if literal in folded),
     )
 
 

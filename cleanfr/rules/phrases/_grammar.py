@@ -151,7 +151,7 @@ def masculine_of(word: str, plural: bool = False) -> str | None:
     if not stem.endswith("e"):
         return None
     suffix = "s" if plural and low.endswith("s") else ""
-    candidates = [m + suffix for m in _masculines().get(stem, ())] or [stem[:-1] + suffix]
+    candidates = [m + suffix for m in masculines_by_feminine().get(stem, ())] or [stem[:-1] + suffix]
     for candidate in candidates:
         if is_word(candidate) and _zipf_fr(candidate) >= 1.5 and feminine_of(candidate, plural) == low:
             return transfer_case(word, candidate)
@@ -159,7 +159,9 @@ def masculine_of(word: str, plural: bool = False) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _masculines() -> dict[str, list[str]]:
+def masculines_by_feminine() -> dict[str, list[str]]:
+    """Feminine singular adjective → its masculine forms (``active`` → ``actif``): the adjective table read
+    backwards."""
     out: dict[str, list[str]] = {}
     for masculine, feminine in adjective_feminines().items():
         out.setdefault(feminine, []).append(masculine)

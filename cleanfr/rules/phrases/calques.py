@@ -27,6 +27,7 @@ from ._grammar import (
     directly_quoted,
     feminine_of,
     masculine_of,
+    masculines_by_feminine,
     paragraph_bounds,
     rejoin,
     transfer_case,
@@ -395,7 +396,8 @@ class Calque(PhraseRule):
                     singular = low[:-3] + "al" if low.endswith("aux") else low.rstrip("sx")  # municipaux
                     known = singular in _adjectives() or low in _adjectives()
                 else:
-                    known = low in _feminine_adjectives() or plural and low[:-1] in _feminine_adjectives()
+                    feminines = masculines_by_feminine()
+                    known = low in feminines or plural and low[:-1] in feminines
                 following = _NEXT_WORD.match(text, m.end())
                 if following is not None and following.group(1).lower() in _ARTICLES:
                     return  # ``sur les voitures``: a preposition that is also an adjective, not an epithet
@@ -424,13 +426,6 @@ class Calque(PhraseRule):
 _COMPLEMENT_START = frozenset({"du", "des", "de", "d'"})
 #: Forms of avoir that lead to ``été`` (``a été suspendue``).
 _AUXILIARY_FORMS = frozenset("a avait eut aura aurait ait eût ont avaient auraient aient".split())
-
-
-@lru_cache(maxsize=1)
-def _feminine_adjectives() -> frozenset[str]:
-    from ...lexicon.gender import adjective_feminines
-
-    return frozenset(adjective_feminines().values())
 
 
 @lru_cache(maxsize=1)
