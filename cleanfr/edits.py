@@ -156,14 +156,7 @@ class EditLog:
             return
         current = self.text
         self.text = apply(current, edits)
-        # Intermediate (current-text) spans of the earlier applied edits, in order.
-        inter: list[tuple[int, int]] = []
-        shift = 0
-        for p in self._applied:
-            s = p.start + shift
-            inter.append((s, s + len(p.replacement)))
-            shift += len(p.replacement) - (p.end - p.start)
-        inter_starts = [s for s, _ in inter]
+        inter, inter_starts = self._intermediate()
         new_applied: list[Edit] = []
         merged_away: set[int] = set()
         for cluster, absorbed in self._clusters([e for e in edits if e.applied], inter, inter_starts):
@@ -175,6 +168,29 @@ class EditLog:
                 self._suggested.append(self._to_original([e], absorbed, current, inter, inter_starts))
         kept = [p for i, p in enumerate(self._applied) if i not in merged_away]
         self._applied = sorted(kept + new_applied, key=lambda x: (x.start, x.end))
+
+    def as_recorded(self, suggestions: Sequence[Edit]) -> list[Edit]:
+        """The suggestions (current-text offsets) as :meth:`add` would record them, recording nothing."""
+        inter, inter_starts = self._intermediate()
+        return [
+            self._to_original([e], self._touched(e, inter, inter_starts), self.text, inter, inter_starts)
+            for e in suggestions
+        ]
+
+    @property
+    def suggested(self) -> list[Edit]:
+        """The suggestions recorded so far, in original coordinates."""
+        return list(self._suggested)
+
+    def _intermediate(self) -> tuple[list[tuple[int, int]], list[int]]:
+        """Current-text spans of the earlier applied edits, in order, and their starts."""
+        inter: list[tuple[int, int]] = []
+        shift = 0
+        for p in self._applied:
+            s = p.start + shift
+            inter.append((s, s + len(p.replacement)))
+            shift += len(p.replacement) - (p.end - p.start)
+        return inter, [s for s, _ in inter]
 
     def _touched(self, e: Edit, inter: list[tuple[int, int]], inter_starts: list[int]) -> list[int]:
         """Indices of earlier applied edits that ``e`` must merge with (overlap, or an ambiguous shared point)."""

@@ -21,6 +21,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleanfr
+from cleanfr.edits import EditLog
+from cleanfr.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -85,3 +87,25 @@ def test_second_run_applies_nothing_on_damaged_real_documents(seed: int, n_pars:
     twice = cleanfr.fix(once.text)
     _check_log(once.text, twice)
     assert not twice.applied, [(e.rule, e.original, e.replacement) for e in twice.applied]
+
+
+class _WholeRounds(Pipeline):
+    """The pipeline that runs every round after the first over the whole text."""
+
+    def _settled(self, log: EditLog, changed: list[tuple[int, int]]) -> bool:
+        return False
+
+
+@lru_cache(maxsize=1)
+def _pipelines() -> tuple[Pipeline, Pipeline]:
+    return Pipeline(), _WholeRounds()
+
+
+@settings(max_examples=EXAMPLES)
+@given(st.integers(0, 2**32 - 1), st.integers(2, 12), st.integers(1, 4))
+def test_reading_the_changed_paragraphs_again_logs_what_a_whole_round_logs(seed: int, n_pars: int, n_damage: int) -> None:
+    """After a round that changed a few paragraphs, the pipeline reads those again (and the whole text only
+    for the rules that find something there); its result is the one of a whole second round."""
+    text = _damaged(seed, n_pars, n_damage)
+    checked, whole = (p.fix(text) for p in _pipelines())
+    assert checked == whole

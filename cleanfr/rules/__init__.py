@@ -45,6 +45,10 @@ class Rule:
     order: ClassVar[int] = 100
     #: Made of the user's configuration data (``user-calque``): nothing to do without a configuration.
     needs_config: ClassVar[bool] = False
+    #: Whether a finding can rest on text paragraphs away from it (a paragraph and its copy further down):
+    #: such a rule reads the whole text when the pipeline checks a round's changes, the others read the
+    #: changed paragraphs and their neighbours (:meth:`cleanfr.pipeline.Pipeline.fix`).
+    reads_whole_text: ClassVar[bool] = False
 
     def find(self, doc: Document) -> Iterable[Edit]:  # pragma: no cover - interface
         raise NotImplementedError

@@ -37,6 +37,7 @@ class BlockRule(Rule):
     """A rule of the block pass: it proposes into the shared plan; its edits are its part of the plan."""
 
     pass_name = "blocks"
+    reads_whole_text = True  # duplicates compare every block with every other; the plan is one for all
     #: Proposes after the in-line cuts of the other rules are settled, comparing lines as they will read.
     after_cuts: ClassVar[bool] = False
 
