@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanfr.lexicon.gender import verb_forms
-from cleanfr.rules.phrases._matcher import PhraseMatcher, fold_keeping_offsets
+from cleanfr.rules.phrases._matcher import (
+    _PLAIN_PATTERN,
+    Choice,
+    PhraseMatcher,
+    _count,
+    _slots,
+    fold_keeping_offsets,
+    render,
+)
 from cleanfr.pipeline import Pipeline
 from cleanfr.rules.phrases.calques import entries, matcher
 
@@ -197,3 +209,55 @@ def test_never_on_a_proper_name():
     assert PIPE.fix(text).text == text
     text = "Le cabinet Sur Une Base Régulière Conseil a fermé."
     assert PIPE.fix(text).text == text
+
+
+# --- factored patterns: a pattern of many surfaces has its anchor in the automaton, the rest read beside a hit.
+
+
+@lru_cache(maxsize=1)
+def _matchers() -> tuple[list[tuple[str, str]], PhraseMatcher, PhraseMatcher]:
+    """The shared tables' patterns and triggers, factored and written out in full."""
+    from cleanfr.rules.phrases import _shared_patterns, _shared_triggers
+    from cleanfr.rules.phrases import _matcher
+
+    patterns, triggers = list(_shared_patterns()), list(_shared_triggers())
+    factored = PhraseMatcher(patterns, triggers)
+    limit = _matcher.FACTOR_ABOVE
+    _matcher.FACTOR_ABOVE = 10**9
+    try:
+        written_out = PhraseMatcher(patterns, triggers)
+    finally:
+        _matcher.FACTOR_ABOVE = limit
+    large = [p for p in patterns if not _PLAIN_PATTERN.match(p[1]) and _count(_slots(p[1])) > limit]
+    return large, factored, written_out
+
+
+def _hits(m: PhraseMatcher, text: str) -> list[tuple[int, int, str, tuple[Choice, ...]]]:
+    return [(h.start, h.end, h.key, h.choices) for h in m.find(fold_keeping_offsets(text))]
+
+
+CONTEXTS = ("Il dit que {} hier.", "{}", "«{}»", "x{}", "{}s et", "{}-là", "{} {}", "le {}e", "a-{}", "é{}", "{}\u0301")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_a_factored_pattern_finds_what_its_written_out_surfaces_find(data: st.DataObject) -> None:
+    large, factored, written_out = _matchers()
+    assert factored.size < written_out.size
+    key, pattern = data.draw(st.sampled_from(large), label="pattern")
+    surface = "".join(data.draw(st.sampled_from(surfaces)) for surfaces, _ in _slots(pattern))
+    text = data.draw(st.sampled_from(CONTEXTS)).format(surface, surface)
+    assert _hits(factored, text) == _hits(written_out, text)
+
+
+def test_both_anchors_of_a_factored_pattern_and_the_replacement_they_render() -> None:
+    numbers = "|".join(str(n) for n in range(2, 40))
+    head_first = ("last", f"{{les|des|ces}} {{derniers|premiers}} {{{numbers}}} {{jours|mois|ans}}")
+    tail_first = ("pass", "<passer> {une loi|la loi|le projet de loi}")
+    m = PhraseMatcher([head_first, tail_first])
+    assert m.size < 3 * 2 * 38 * 3  # the first alone has 684 surfaces written out
+    hits = m.find(fold_keeping_offsets("Durant les derniers 10 jours, ils ont passé la loi. Les derniers 10 joursx"))
+    found = [(h.key, h.start, h.end) for h in hits]
+    assert found == [("last", 7, 28), ("pass", 34, 50), ("pass", 38, 50)]  # « ont passé la loi », « passé la loi »
+    assert render("$1 $3 $2 $4", hits[0].choices, head_first[1]) == "les 10 derniers jours"
+    assert m.find(fold_keeping_offsets("contre la loi, repasser la loi")) == []

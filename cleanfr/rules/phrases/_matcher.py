@@ -19,12 +19,13 @@ offsets carry over):
 from __future__ import annotations
 
 import itertools
+import math
 import operator
 import unicodedata
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 import ahocorasick
 import regex
@@ -173,6 +174,105 @@ class Hit:
     choices: tuple[Choice, ...]
 
 
+#: A pattern of more surfaces than this is stored as a few of its slots (its anchor: the leading or the trailing
+#: ones) in the automaton and the others in a table read beside a hit of the anchor. ``{les|des|…} {derniers|…}
+#: {2|…|cent} {heures|jours|…}`` is 10,000 surfaces written out, 42 + 243 this way; ``<supporter> {l'équipe|…}``
+#: 1,935, 129 + 15 (the automaton of every table held 102,757 surfaces, 77,757 of them from 75 such patterns).
+FACTOR_ABOVE = 256
+#: The most surfaces an anchor has.
+ANCHOR_AT_MOST = 4096
+
+_Slots = list[tuple[tuple[str, ...], tuple[Choice, ...] | None]]
+
+
+@dataclass(frozen=True)
+class _Rest:
+    """The slots of a factored pattern outside its anchor: their surfaces by length (longest first), each with
+    its combinations, and where they stand (after the anchor, or before it)."""
+
+    follows: bool
+    combos: int  # combinations of these slots
+    anchors: int  # combinations of the anchor's slots
+    by_length: tuple[tuple[int, dict[str, list[int]]], ...]
+    #: The characters of every surface next to the anchor, as many as the shortest surface has (up to
+    #: three): one test rules out most hits of the anchor (« contre la loi » for « <passer> la loi »).
+    edge: int
+    edges: frozenset[str]
+
+    @classmethod
+    def of(cls, slots: _Slots, k: int, follows: bool) -> _Rest:
+        anchor, rest = (slots[:k], slots[k:]) if follows else (slots[k:], slots[:k])
+        table: dict[int, dict[str, list[int]]] = {}
+        for combo, surface in enumerate(_surfaces(rest)):
+            table.setdefault(len(surface), {}).setdefault(surface, []).append(combo)
+        edge = min(3, *table)
+        edges = frozenset(s[:edge] if follows else s[len(s) - edge :] for surfaces in table.values() for s in surfaces)
+        return cls(follows, _count(rest), _count(anchor), tuple(sorted(table.items(), reverse=True)), edge, edges)
+
+    def whole(self, anchor: int, rest: int) -> int:
+        """The combination of the whole pattern (:func:`itertools.product` order, the last slot fastest)."""
+        return anchor * self.combos + rest if self.follows else rest * self.anchors + anchor
+
+
+def _count(slots: _Slots) -> int:
+    return math.prod(len(surfaces) for surfaces, _ in slots)
+
+
+def _split(slots: _Slots) -> tuple[int, bool] | None:
+    """Where to cut a pattern of more than :data:`FACTOR_ABOVE` surfaces: ``(k, follows)``, the anchor being
+    ``slots[:k]`` (the rest follows) or ``slots[k:]``; None to keep it whole. Of the anchors of at most
+    :data:`ANCHOR_AT_MOST` surfaces, each of two words at least (an anchor of one word, « fait », would be
+    completed at every use of the word), the one that leaves the fewest surfaces, anchor and rest."""
+    best, cut = _count(slots), None
+    for k in range(1, len(slots)):
+        for follows, anchor, rest in ((True, slots[:k], slots[k:]), (False, slots[k:], slots[:k])):
+            size = _count(anchor)
+            if (
+                size <= ANCHOR_AT_MOST
+                and size + _count(rest) < best
+                and all(" " in surface.strip() for surface in _surfaces(anchor))
+            ):
+                best, cut = size + _count(rest), (k, follows)
+    return cut
+
+
+def _factored(patterns: list[tuple[str, str]], triggers: list[tuple[str, str]]) -> dict[int, tuple[int, bool]]:
+    """The patterns to factor: index → :func:`_split`.
+
+    Hits of one span are of one surface, and come in the order of its patterns and combinations. A factored
+    pattern's hits are made when its anchor is found, in that order; so a pattern is kept whole when one of
+    its surfaces is also a whole surface or a trigger, or the surface of another factored pattern read from
+    another anchor, or when its anchor is a trigger: then its hits come as the written-out surfaces' would.
+    """
+    cuts: dict[int, tuple[int, bool]] = {}
+    for p, (_, pattern) in enumerate(patterns):
+        if not _PLAIN_PATTERN.match(pattern):
+            slots = _slots(pattern)
+            if _count(slots) > FACTOR_ABOVE and (cut := _split(slots)):
+                cuts[p] = cut
+    literals = {fold_keeping_offsets(literal) for _, literal in triggers}
+    while cuts:
+        whole = set(literals)
+        for p, (_, pattern) in enumerate(patterns):
+            if p not in cuts:
+                whole.update(_surfaces(_slots(pattern)))
+        read_from: dict[str, tuple[int, str]] = {}  # a factored pattern's surface → (pattern, anchor) it is read from
+        clashes = set()
+        for p, (k, follows) in cuts.items():
+            slots = _slots(patterns[p][1])
+            heads, tails = (list(dict.fromkeys(_surfaces(part))) for part in (slots[:k], slots[k:]))
+            for head, tail in itertools.product(heads, tails):
+                surface, anchor = head + tail, head if follows else tail
+                if surface in whole or anchor in literals:
+                    clashes.add(p)
+                elif read_from.setdefault(surface, (p, anchor))[1] != anchor:
+                    clashes.update((p, read_from[surface][0]))
+        if not clashes:
+            break
+        cuts = {p: cut for p, cut in cuts.items() if p not in clashes}
+    return cuts
+
+
 class PhraseMatcher:
     """All patterns of a table in one Aho–Corasick automaton; hits must fall on word boundaries.
 
@@ -181,17 +281,23 @@ class PhraseMatcher:
     gate is a few literals read the text in the same walk as the tables instead of a scan of their own.
 
     The automaton stores an int per surface (no Python object); which pattern and which combination of its
-    slots a surface stands for is kept in arrays, and the choices are rebuilt only for the hits.
+    slots a surface stands for is kept in arrays, and the choices are rebuilt only for the hits. A pattern
+    of many surfaces has only its leading slots in the automaton (see :data:`FACTOR_ABOVE`); a hit of them
+    is completed from its tail's table, and the hits are the same.
     """
 
     def __init__(self, patterns: Iterable[tuple[str, str]], triggers: Iterable[tuple[str, str]] = ()) -> None:
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         self._patterns: list[tuple[str, tuple[tuple[Choice, ...], ...]]] = []
         # Surface number i (all patterns' surfaces in order) comes from pattern _pattern_of[i], combination
-        # _combo_of[i] of its slots; the automaton holds the first number of each distinct surface.
+        # _combo_of[i] of its slots (of its anchor's slots for a factored pattern, whose other slots are _rests[p]);
+        # the automaton holds the first number of each distinct surface.
         self._pattern_of = array("L")
         self._combo_of = array("L")
+        self._rests: dict[int, _Rest] = {}
         surfaces: list[str] = []
+        patterns, triggers = list(patterns), list(triggers)
+        cuts = _factored(patterns, triggers)
         for p, (key, pattern) in enumerate(patterns):
             if _PLAIN_PATTERN.match(pattern):  # a plain word or phrase (most entries): one surface, no choice
                 self._patterns.append((key, ()))
@@ -202,6 +308,10 @@ class PhraseMatcher:
             slots = _slots(pattern)
             self._patterns.append((key, _choice_lists(slots)))
             count = len(surfaces)
+            if p in cuts:
+                k, follows = cuts[p]
+                self._rests[p] = _Rest.of(slots, k, follows)
+                slots = slots[:k] if follows else slots[k:]
             surfaces.extend(_surfaces(slots))
             count = len(surfaces) - count
             self._pattern_of.extend(itertools.repeat(p, count))
@@ -223,6 +333,10 @@ class PhraseMatcher:
             raise ValueError("a trigger is also the surface of a pattern")
         #: Surface numbers below this one fall on word boundaries; triggers match anywhere.
         self._bounded = bounded
+        #: The surfaces (first numbers) that are the anchor of a factored pattern, alone or with others.
+        self._anchors = frozenset(
+            i for i in first.values() if any(self._pattern_of[j] in self._rests for j in (i, *self._more.get(i, ())))
+        )
         add = self._automaton.add_word
         for surface, i in first.items():
             add(surface, i)
@@ -239,7 +353,7 @@ class PhraseMatcher:
         hits: list[Hit] = []
         n = len(folded)
         append = hits.append
-        lengths, patterns, more = self._lengths, self._patterns, self._more
+        lengths, patterns, more, anchors = self._lengths, self._patterns, self._more, self._anchors
         pattern_of, combo_of, bounded = self._pattern_of, self._combo_of, self._bounded
         category = unicodedata.category
         # is_word_char inlined (most raw matches end inside a longer word: ``form`` in ``forme``): an ASCII
@@ -247,6 +361,9 @@ class PhraseMatcher:
         for end_index, sid in scan(self._automaton, folded, self._longest):
             end = end_index + 1
             start = end - lengths[sid]
+            if sid in anchors:  # the boundaries of a factored pattern's hit are around the whole of it
+                self._complete(folded, start, end, sid, append)
+                continue
             if sid < bounded:
                 if start > 0:
                     before = folded[start - 1]
@@ -269,3 +386,68 @@ class PhraseMatcher:
                 append(Hit(start, end, key, _nth_choices(combo_of[i], lists)))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         return hits
+
+    def _complete(self, folded: str, start: int, end: int, sid: int, append: Callable[[Hit], None]) -> None:
+        """The hits of a surface at ``start:end`` that anchors a factored pattern (and may be whole for others)."""
+        n = len(folded)
+        found: list[tuple[int, int, Hit]] = []  # (pattern, combination, hit)
+        for i in (sid, *self._more[sid]) if sid in self._more else (sid,):
+            p, combo = self._pattern_of[i], self._combo_of[i]
+            key, lists = self._patterns[p]
+            rest = self._rests.get(p)
+            if rest is None or rest.follows:
+                if not _free_before(folded, start):
+                    continue
+                if rest is None:
+                    if end == n or not _glued(folded, end):
+                        found.append((p, combo, Hit(start, end, key, _nth_choices(combo, lists))))
+                    continue
+                if folded[end : end + rest.edge] not in rest.edges:
+                    continue
+                for length, table in rest.by_length:
+                    stop = end + length
+                    combos = table.get(folded[end:stop])
+                    if combos is not None and (stop == n or not _glued(folded, stop)):
+                        for other in combos:
+                            whole = rest.whole(combo, other)
+                            found.append((p, whole, Hit(start, stop, key, _nth_choices(whole, lists))))
+                continue
+            if end < n and _glued(folded, end) or folded[max(0, start - rest.edge) : start] not in rest.edges:
+                continue
+            for length, table in rest.by_length:
+                begin = start - length
+                combos = table.get(folded[begin:start]) if begin >= 0 else None
+                if combos is not None and _free_before(folded, begin):
+                    for other in combos:
+                        whole = rest.whole(combo, other)
+                        found.append((p, whole, Hit(begin, end, key, _nth_choices(whole, lists))))
+        # One span is one surface: its hits in the order of the written-out surfaces (pattern, combination).
+        found.sort(key=_WRITTEN_ORDER)
+        for _, _, hit in found:
+            append(hit)
+
+
+_WRITTEN_ORDER = operator.itemgetter(0, 1)
+
+
+def _free_before(folded: str, start: int) -> bool:
+    """Whether a match may begin at ``start``: no word character runs into it (a hyphen counts before a word)."""
+    if not start:
+        return True
+    before = folded[start - 1]
+    return not (
+        before.isalnum()
+        or before == "-"
+        and is_word_char(folded[start])
+        or before > "\x7f"
+        and unicodedata.category(before)[0] == "M"
+    )
+
+
+def _glued(folded: str, end: int) -> bool:
+    """Whether a match ending at ``end`` (< len) runs on into a word: a word character on both sides of ``end``."""
+    after = folded[end]
+    if after.isalnum() or after > "\x7f" and unicodedata.category(after)[0] == "M":
+        last = folded[end - 1]
+        return last.isalnum() or last > "\x7f" and unicodedata.category(last)[0] == "M"
+    return False
