@@ -11,6 +11,7 @@ subject or object pronoun (``je la ferme``), ``la une``, ``l'un``, ``le la`` (th
 from __future__ import annotations
 
 import itertools
+import operator
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
@@ -72,8 +73,8 @@ class _DeterminerPairs:
     (a :class:`~cleanfr.rules.phrases.TokenReader`; elided determiners, ``d’une``, come from the scan:
     :func:`_elided_pairs`).
 
-    Determiner tokens are picked in C (``map``/``compress`` over a set look-up), so Python looks at a tenth
-    of the tokens.
+    The whole test runs in C (``map``/``compress`` over set and dict look-ups, the two genders joined and
+    looked up among the clashing pairs), so Python sees only the pairs that clash.
     """
 
     def __init__(self, text: str) -> None:
@@ -88,18 +89,27 @@ class _DeterminerPairs:
     def feed(self, tokens: list[str]) -> None:
         if not tokens:
             return
-        pairs, lex = self.pairs, self.lex
-        get = lex.get
-        genders = _DET_GENDER
         if self.last is not None:
-            _add_pair(pairs, lex, self.last, tokens[0])
+            _add_pair(self.pairs, self.lex, self.last, tokens[0])
         self.last = tokens[-1]
-        for i in itertools.compress(range(len(tokens) - 1), map(genders.__contains__, tokens)):
-            det = tokens[i]
-            noun = tokens[i + 1].rstrip(_TRAILING)
-            info = get(noun)
-            if info is not None and info[0] in ("m", "f") and genders[det] != info[0]:
-                pairs.add((det, noun))
+        at = list(itertools.compress(range(len(tokens) - 1), map(_DET_GENDER.__contains__, tokens)))
+        dets = list(map(tokens.__getitem__, at))
+        following = list(map(str.rstrip, map(tokens.__getitem__, map((1).__add__, at)), itertools.repeat(_TRAILING)))
+        genders = map(
+            operator.add, map(_DET_GENDER.__getitem__, dets), map(_noun_genders().get, following, itertools.repeat(""))
+        )
+        self.pairs.update(itertools.compress(zip(dets, following), map(_CLASHING.__contains__, genders)))
+
+
+@lru_cache(maxsize=1)
+def _noun_genders() -> dict[str, str]:
+    """Noun → its gender (``m``, ``f``, or ``e``: either) as one-letter strings, for the C-level test."""
+    lex = nouns()
+    return dict(zip(lex, map(operator.itemgetter(0), lex.values())))
+
+
+#: A determiner's gender then its noun's: the pairs that clash (a noun of either gender clashes with none).
+_CLASHING = frozenset({"mf", "fm"})
 
 
 #: The characters ``str.split()`` splits on (``\s`` of ``re`` is the same set).
