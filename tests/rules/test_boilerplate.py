@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cleanfr
-from cleanfr.rules.blocks._lines import LineMatcher, first_chars
+from cleanfr import tables
 from cleanfr.edits import undo
-from cleanfr.rules.blocks.boilerplate import match_line, patterns
+from cleanfr.rules.blocks import _line_matcher
+from cleanfr.rules.blocks._lines import LineMatcher, first_chars, segment
+from cleanfr.rules.blocks.boilerplate import _end_matcher, match_line, patterns
 
 SELECT = ["boilerplate"]
 
@@ -119,3 +123,67 @@ def test_code_a_line_introduces_is_content() -> None:
     pipeline = Pipeline(select=["boilerplate-line"])
     assert pipeline.fix(introduced).text == introduced
     assert css not in pipeline.fix(stray).text
+
+
+# --- the whole-text gate of the line matcher ---------------------------------------------------------------
+
+
+def _shipped_lines() -> list[str]:
+    """Every example line of the data files' line patterns, matching or not."""
+    found = []
+    for table in ("boilerplate.toml", "embeds.toml"):
+        for entries in tables.toml(table).values():
+            for entry in entries if isinstance(entries, list) else [entries]:
+                if isinstance(entry, dict):
+                    found += [*entry.get("positive", ()), *entry.get("negative", ())]
+    return found
+
+
+#: How a scraped line may differ from the data file's example: case, surrounding spaces, letters ``re`` folds
+#: together with ASCII ones under IGNORECASE (long s, Kelvin sign, dotless and dotted i), a cut.
+_VARIANTS = [
+    lambda s: s,
+    str.upper,
+    str.lower,
+    str.swapcase,
+    str.title,
+    lambda s: " \t\u00a0" + s,
+    lambda s: "\ufeff" + s + " \r",
+    lambda s: s.replace("s", "\u017f").replace("k", "\u212a"),
+    lambda s: s.replace("i", "\u0131").replace("I", "\u0130"),
+    lambda s: s[: len(s) // 2],
+]
+
+_lines = st.one_of(
+    st.builds(lambda line, variant: variant(line), st.sampled_from(_shipped_lines()), st.sampled_from(_VARIANTS)),
+    st.sampled_from(["", "   ", "Article 18", "Le texte de l’article continue ici.", "12 commentaires sur l’article"]),
+    st.text(max_size=30),
+)
+
+
+def _ungated(matcher: LineMatcher, text: str) -> dict[int, str]:
+    seg = segment(text)
+    return {li: key for li in seg.units if (key := matcher.match(seg.texts[li])) is not None}
+
+
+@given(st.lists(_lines, max_size=12), st.sampled_from(["\n", "\r\n", "\n\n"]))
+def test_the_gate_never_hides_a_line_a_pattern_matches(lines: list[str], newline: str) -> None:
+    text = newline.join(lines)
+    for matcher in (_line_matcher(), _end_matcher()):
+        assert matcher.match_units(segment(text)) == _ungated(matcher, text)
+
+
+def test_every_example_line_gets_past_the_gate_in_every_variant() -> None:
+    for matcher in (_line_matcher(), _end_matcher()):
+        lines = [variant(line) for line in _shipped_lines() for variant in _VARIANTS]
+        text = "\n".join(["Le premier paragraphe.", *lines])
+        found = matcher.match_units(segment(text))
+        assert found == _ungated(matcher, text)
+        assert len(found) > len(_shipped_lines())  # the examples do match: the comparison is not empty
+
+
+def test_the_gate_lets_prose_through_only_where_it_begins_as_a_pattern() -> None:
+    gate = _line_matcher().gate
+    assert gate is not None, "a line pattern can begin with almost anything: every line goes to the patterns"
+    text = "Titre\n\nArticle 18\nLe texte de l’article.\nLire la suite\n  article suivant →\nArticle premier\n"
+    assert [text.count("\n", 0, m.end()) for m in gate.finditer(text)] == [4, 5]

@@ -156,7 +156,7 @@ def _compute_plan(doc: Document) -> list[PlannedEdit]:
     seg = Segmentation(doc.text)
     if not seg.units:
         return []
-    state = PlanState(seg, _line_matcher().match_lines(seg.texts, seg.units))
+    state = PlanState(seg, _line_matcher().match_units(seg))
     planners = _planners()
     for rule in planners:
         if not rule.after_cuts:

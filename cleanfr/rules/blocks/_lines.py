@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import accumulate
+from functools import cached_property
+from itertools import accumulate, compress
+from operator import add, lt
 from typing import Any, Iterable
 
 try:  # the regex parser, to work out which characters a pattern can start with
@@ -69,9 +72,11 @@ class Segmentation:
         parts = text.split("\n")
         if parts[-1] == "" and len(parts) > 1:
             parts.pop()  # a final line terminator does not open a new line
-        self.starts = list(accumulate((len(p) + 1 for p in parts[:-1]), initial=0))
+        # Line i starts after the i lines before it and their i terminators; maps, not loops, keep it in C.
+        self.starts = list(map(add, accumulate(map(len, parts[:-1]), initial=0), range(len(parts))))
         self.texts = [p[:-1] if p.endswith("\r") else p for p in parts] if "\r" in text else parts
-        self.units = [i for i, t in enumerate(self.texts) if t and not t.isspace()]
+        # A unit is a line that is not empty and not all blanks: isspace() < bool(text).
+        self.units = list(compress(range(len(parts)), map(lt, map(str.isspace, self.texts), map(bool, self.texts))))
         self._unit_pos: dict[int, int] | None = None
 
     def line(self, i: int) -> Line:
@@ -97,10 +102,11 @@ def segment(text: str) -> Segmentation:
 
 
 # Folding: case, accents, apostrophes, punctuation and spaces go; letters and digits stay.
-_KEEP = set(b"abcdefghijklmnopqrstuvwxyz0123456789")
-_DELETE = bytes(c for c in range(256) if c not in _KEEP)
+_KEEP = b"abcdefghijklmnopqrstuvwxyz0123456789"
+#: Lower-casing and deleting in one bytes.translate() (it deletes by the original bytes: upper case is kept).
+_LOWER = bytes(range(256)).lower()
+_DELETE = bytes(c for c in range(256) if c not in set(_KEEP + _KEEP.upper()))
 _LIGATURE_PAIRS = (("œ", "oe"), ("Œ", "oe"), ("æ", "ae"), ("Æ", "ae"), ("ß", "ss"))
-_LIGATURES = str.maketrans(dict(_LIGATURE_PAIRS))
 
 
 def block_key(s: str) -> str:
@@ -116,7 +122,7 @@ def block_key(s: str) -> str:
             if ligature in s:
                 s = s.replace(ligature, letters)
         ascii_bytes = unicodedata.normalize("NFKD", s).encode("ascii", "ignore")
-    return ascii_bytes.lower().translate(None, _DELETE).decode("ascii")
+    return ascii_bytes.translate(_LOWER, _DELETE).decode("ascii")
 
 
 def skeleton_lines(text: str) -> list[bytes]:
@@ -130,11 +136,11 @@ def skeleton_lines(text: str) -> list[bytes]:
     >>> skeleton_lines("La première fois\\nLa premiere fois")
     [b'lprmrfs', b'lprmrfs']
     """
-    folded = text.encode("ascii", "ignore").lower().translate(None, _SKELETON_DELETE)
-    return folded.split(b"\n")
+    return text.encode("ascii", "ignore").translate(_LOWER, _SKELETON_DELETE).split(b"\n")
 
 
-_SKELETON_DELETE = bytes(c for c in range(256) if c not in set(b"bcdfghjklmnpqrstvwxz0123456789\n"))
+_SKELETON_KEEP = b"bcdfghjklmnpqrstvwxz0123456789\n"
+_SKELETON_DELETE = bytes(c for c in range(256) if c not in set(_SKELETON_KEEP + _SKELETON_KEEP.upper()))
 
 
 #: A full stop or comma between two letters: the typography pass puts a space after it (``Ail.Il``).
@@ -157,13 +163,19 @@ def word_count(s: str) -> int:
 _NO_WORD_TOKEN = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
 
 
+#: Characters of the patterns' literal beginnings that :meth:`LineMatcher.match_units` reads in one regex over the
+#: whole text: 12 tells ``Article 18`` from ``Article suivant``, so only a few lines in a hundred go on to the patterns.
+GATE_WIDTH = 12
+
+
 class LineMatcher:
     r"""Match whole lines against many patterns at once, cheaply.
 
     Each line is tried only against the patterns that can start with its first character (worked
     out from the regexes themselves), so the cost per line stays small however many patterns the
-    data files hold. Patterns are case-insensitive unless flagged; leading and trailing spaces of
-    the line are ignored.
+    data files hold; over a whole text (:meth:`match_units`), one regex first finds the lines that
+    begin as a pattern does. Patterns are case-insensitive unless flagged; leading and trailing
+    spaces of the line are ignored.
 
     >>> m = LineMatcher([("a", "lire aussi.{0,20}", False), ("b", r"[a-z]{2}-\d\d", True)])
     >>> m.match("  LIRE AUSSI : la suite"), m.match("fr-02"), m.match("FR-02")
@@ -219,24 +231,100 @@ class LineMatcher:
         m = regex.fullmatch(line)
         return self._keys[int(m.lastgroup[1:])] if m else None  # type: ignore[index]
 
-    def match_lines(self, texts: list[str], indices: Iterable[int]) -> dict[int, str]:
-        """``{index: key}`` for the lines of ``texts`` at ``indices`` that match a pattern."""
-        match = self.match
+    def match_units(self, seg: Segmentation) -> dict[int, str]:
+        """``{line index: key}`` for the non-blank lines of ``seg`` that match a pattern: the same as
+        :meth:`match` on each of them, but only the first line and those the gate (:attr:`gate`) finds
+        are read in Python.
+
+        >>> LineMatcher([("a", "lire aussi.{0,20}", False)]).match_units(segment("Texte\\n\\n Lire aussi : x\\n"))
+        {2: 'a'}
+        """
+        texts = seg.texts
+        gate = self.gate
+        if gate is None:
+            candidates: Iterable[int] = seg.units
+        else:  # a gate match ends where its line starts
+            starts = seg.starts
+            candidates = [0, *(bisect_left(starts, m.end()) for m in gate.finditer(seg.text))]
         found = {}
-        for i in indices:
-            key = match(texts[i])
-            if key is not None:
-                found[i] = key
+        for li in candidates:
+            text = texts[li]
+            if text and not text.isspace() and (key := self.match(text)) is not None:
+                found[li] = key
         return found
+
+    @cached_property
+    def gate(self) -> re.Pattern[str] | None:
+        """A regex finding every line break followed by a line that may match (built on first use), or None
+        when a pattern can begin with almost anything.
+
+        After the line's leading spaces, the line's first character must be one :meth:`match` tries patterns
+        for (compared exactly, as :meth:`match` looks it up), and what follows must begin as one of those
+        patterns' :func:`literal_prefixes` does (compared as ``re`` compares case-insensitively). A line it
+        skips is one no pattern matches.
+        """
+        if self._wild_ids:
+            return None
+        firsts = "".join(sorted(self._ids_by_char))
+        #: For each character of the lookup, what may follow it: the rest of every beginning whose first
+        #: character ``re`` matches it with, case-insensitively.
+        rests: dict[str, set[str]] = {}
+        for i, (_, regex, case_sensitive) in enumerate(self._entries):
+            # The regex module (Python 3.10, possessive quantifiers) folds case its own way: its patterns are
+            # gated on their first character only, the one match() looks up exactly.
+            width = 1 if _needs_regex_module(regex) else GATE_WIDTH
+            prefixes = literal_prefixes(regex, case_sensitive, width)
+            if prefixes is None:
+                return None
+            by_first: dict[str, set[str]] = {}
+            for p in prefixes:
+                by_first.setdefault(p[0], set()).add(p[1:])
+            for first, after in by_first.items():
+                for ch in re.findall(re.escape(first), firsts, re.IGNORECASE):
+                    if i in self._ids_by_char[ch]:
+                        rests.setdefault(ch, set()).update(after)
+        alternatives = []
+        for ch, rest in sorted(rests.items()):
+            trie = _trie_regex(rest)
+            alternatives.append(re.escape(ch) + (f"(?i:{trie})" if trie else ""))
+        return re.compile(f"\\n(?=[{self._SPACES}]*(?:{'|'.join(alternatives)}))")
+
+
+def _trie_regex(words: set[str]) -> str:
+    """A regex matching the texts that begin with one of ``words``, as a trie (``re`` tries the branches of an
+    alternation one by one); empty if one of the words is empty.
+
+    >>> _trie_regex({"lire", "lien", "lire aussi", "à"})
+    '(?:li(?:en|re)|à)'
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        if "" in node:
+            return ""  # a word ends here: what follows does not matter
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return emit(trie)
 
 
 def _compile(pattern: str) -> Any:
     """``pattern`` compiled case-insensitively with ``re``; on Python 3.10, a pattern with possessive
     quantifiers or atomic groups with the regex module instead, its classes given ``re``'s meaning
     (:func:`_as_re_classes`)."""
-    if _RE_POSSESSIVE or without_possessive(pattern) == pattern:
+    if not _needs_regex_module(pattern):
         return re.compile(pattern, re.IGNORECASE)
     return _regex_engine.compile(_as_re_classes(pattern), _regex_engine.IGNORECASE)
+
+
+def _needs_regex_module(pattern: str) -> bool:
+    """Whether ``pattern`` uses possessive quantifiers or atomic groups on a Python whose ``re`` lacks them."""
+    return not _RE_POSSESSIVE and without_possessive(pattern) != pattern
 
 
 #: ``re``'s classes in the regex module's syntax: ``re`` counts the separators U+001C–U+001F as blanks
@@ -327,63 +415,95 @@ def first_chars(regex: str, case_sensitive: bool = False) -> frozenset[str] | No
     >>> sorted(first_chars("(?:[àa] )?lire|read"))
     ['a', 'l', 'r', 'à']
     """
+    prefixes = literal_prefixes(regex, case_sensitive, 1)
+    if prefixes is None:
+        return None
+    return frozenset(c.lower() for c in prefixes) | frozenset(c.upper().lower() for c in prefixes)
+
+
+#: How many beginnings a pattern's analysis keeps before it stops lengthening them (they stay as long as they are).
+_PREFIX_LIMIT = 300
+#: What :func:`literal_prefixes` works on: ``(text, open)``, ``open`` while the match may go on with the next
+#: item of the pattern (the text is all the items so far matched).
+_Prefixes = set[tuple[str, bool]]
+
+
+def literal_prefixes(regex: str, case_sensitive: bool = False, width: int = GATE_WIDTH) -> frozenset[str] | None:
+    r"""Texts of at most ``width`` characters, one of which begins every match of ``regex`` (compared as
+    ``regex`` compares: case-insensitively unless ``case_sensitive``), or None if a match can begin with a
+    character the pattern does not spell out (a negated class, ``.``, ``\w``) or be empty.
+
+    A text stops where the pattern stops spelling out characters (a repeat, a wide class), so a shorter text
+    is a weaker but still true condition.
+
+    >>> sorted(literal_prefixes(r"(?:[àa] )?lire aussi|\d+ avis", width=6))
+    ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a lire', 'lire a', 'à lire']
+    """
     flags = 0 if case_sensitive else re.IGNORECASE
     try:
         parsed = _sre_parse.parse(regex if _RE_POSSESSIVE else without_possessive(regex), flags)
     except re.error:
         return None
-    chars, nullable = _first_seq(list(parsed))
-    if chars is None or nullable:
-        return None
-    return frozenset(c.lower() for c in chars) | frozenset(c.upper().lower() for c in chars)
+    found = {text for text, _ in _seq_prefixes(list(parsed), width)}
+    return None if "" in found else frozenset(found)
 
 
-def _first_seq(items: list[Any]) -> tuple[set[str] | None, bool]:
-    out: set[str] = set()
+def _seq_prefixes(items: list[Any], width: int) -> _Prefixes:
+    out: _Prefixes = {("", True)}
     for op, av in items:
-        chars, nullable = _first_item(op, av)
-        if chars is None:
-            return None, False
-        out |= chars
-        if not nullable:
-            return out, False
-    return out, True
+        growing = {text for text, open_ in out if open_ and len(text) < width}
+        if not growing:
+            break
+        follows = _item_prefixes(op, av, width)
+        if len(growing) * len(follows) > _PREFIX_LIMIT:
+            growing &= {""}  # too many: the texts stop where they are, but a first character is always spelled out
+        out = {(text, False) for text, open_ in out if not (open_ and text in growing)}
+        for text in growing:
+            for more, open_ in follows:
+                longer = text + more
+                out.add((longer[:width], False) if len(longer) >= width else (longer, open_))
+    return out
 
 
-def _first_item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+def _item_prefixes(op: Any, av: Any, width: int) -> _Prefixes:
     c = _sre_constants
     if op is c.LITERAL:
-        return {chr(av)}, False
+        return {(chr(av), True)}
     if op is c.IN:
-        chars: set[str] = set()
-        for kind, value in av:
-            if kind is c.LITERAL:
-                chars.add(chr(value))
-            elif kind is c.RANGE and value[1] - value[0] < 512:
-                chars.update(chr(x) for x in range(value[0], value[1] + 1))
-            elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
-                chars.update("0123456789")
-            else:
-                return None, False
-        return chars, False
+        chars = _class_chars(av)
+        return {("", False)} if chars is None else {(ch, True) for ch in chars}
     if op is c.BRANCH:
-        out: set[str] = set()
-        nullable = False
+        branches: _Prefixes = set()
         for seq in av[1]:
-            chars2, n = _first_seq(list(seq))
-            if chars2 is None:
-                return None, False
-            out |= chars2
-            nullable = nullable or n
-        return out, nullable
+            branches |= _seq_prefixes(list(seq), width)
+        return branches
     if op is c.SUBPATTERN:
-        return _first_seq(list(av[-1]))
+        return _seq_prefixes(list(av[-1]), width)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT) or op is getattr(c, "POSSESSIVE_REPEAT", None):
-        chars3, n = _first_seq(list(av[2]))
-        return chars3, n or av[0] == 0
+        low, high, body = av
+        inner = _seq_prefixes(list(body), width)
+        if high != 1:  # another round may follow the first: what comes next is not known
+            inner = {(text, not text and open_) for text, open_ in inner}
+        return inner | {("", True)} if low == 0 else inner
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-        return set(), True
-    return None, False
+        return {("", True)}  # reads no character: a lookahead only narrows what the rest matches
+    return {("", False)}
+
+
+def _class_chars(items: Any) -> set[str] | None:
+    """The characters a bracketed class names, or None for a negated, wide or category class."""
+    c = _sre_constants
+    chars: set[str] = set()
+    for kind, value in items:
+        if kind is c.LITERAL:
+            chars.add(chr(value))
+        elif kind is c.RANGE and value[1] - value[0] < 512:
+            chars.update(chr(x) for x in range(value[0], value[1] + 1))
+        elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
+            chars.update("0123456789")
+        else:
+            return None
+    return chars
 
 
 def preview(s: str, width: int = 60) -> str:

@@ -63,6 +63,12 @@ def _end_matcher() -> LineMatcher:
     return LineMatcher((f"boilerplate:{i}", p.regex, p.case_sensitive) for i, p in enumerate(patterns()))
 
 
+@lru_cache(maxsize=1)
+def _any_matcher() -> LineMatcher:
+    """The patterns valid anywhere (the block pass reads them with every block rule's, in one matcher)."""
+    return LineMatcher(line_patterns())
+
+
 def match_line(line: str, at_end: bool = False) -> Pattern | None:
     """The boilerplate pattern that ``line`` is entirely made of, if any.
 
@@ -71,7 +77,7 @@ def match_line(line: str, at_end: bool = False) -> Pattern | None:
     >>> match_line("fr-02") is None, match_line("fr-02", at_end=True).id
     (True, 'document-id')
     """
-    key = (_end_matcher() if at_end else LineMatcher(line_patterns())).match(line)
+    key = (_end_matcher() if at_end else _any_matcher()).match(line)
     return None if key is None else patterns()[int(key.split(":")[1])]
 
 

@@ -131,16 +131,17 @@ def lines_as_cut(state: PlanState) -> tuple[list[str], list[bytes]]:
 def _headlines(state: PlanState, texts: list[str], skeletons: list[bytes]) -> None:
     alive = state.surviving_units()
     zone = alive[:HEADLINE_ZONE]
-    zone_skeletons = {skeletons[li] for li in zone}
-    counts = Counter(sk for li in alive if (sk := skeletons[li]) in zone_skeletons)
+    counts: Counter[bytes] | None = None
     k = 0
     while k + 1 < len(zone):
         a, b = zone[k], zone[k + 1]
-        if max(counts[skeletons[a]], counts[skeletons[b]]) > 2:  # a refrain
-            k += 1
-            continue
         verdict = _compare_headlines(texts[a], texts[b], fuzzy=k == 0)
         if verdict is None:
+            k += 1
+            continue
+        if counts is None:  # the whole text is counted only once two blocks look like copies
+            counts = Counter(map(skeletons.__getitem__, alive))
+        if max(counts[skeletons[a]], counts[skeletons[b]]) > 2:  # a refrain
             k += 1
             continue
         victim_is_a, confidence, why = verdict
@@ -158,9 +159,13 @@ def _compare_headlines(ta: str, tb: str, fuzzy: bool) -> tuple[bool, float, str]
     """
     if not fuzzy and not _may_prefix(ta, tb):
         return None  # the gate: every verdict below but the fuzzy one needs one block_key to begin the other
+    fa, fb = block_key(ta), block_key(tb)
+    # How the folds relate decides first (most neighbours are no copies); the refusals below cost more.
+    same, prefix = fa == fb, fb.startswith(fa) or fa.startswith(fb)
+    if not same and not prefix and not (fuzzy and _near(fa, fb)):
+        return None
     if self_repetitive(ta) or self_repetitive(tb):
         return None
-    fa, fb = block_key(ta), block_key(tb)
     if len(fa) < 12 or len(fb) < 12 or min(word_count(ta), word_count(tb)) < 4:
         return None
     sa, sb = sense(ta), sense(tb)
@@ -168,24 +173,27 @@ def _compare_headlines(ta: str, tb: str, fuzzy: bool) -> tuple[bool, float, str]
     # keeps the signs, numbers and negations of the part it keeps
     if sa[: len(sb)] != sb[: len(sa)]:
         return None
-    if fa == fb:
+    if same:
         first_worse = quality(ta) < quality(tb)
         return first_worse, SAME_HEADLINE, "copie identique" if ta == tb else "copie dégradée"
-    if fb.startswith(fa) or fa.startswith(fb):
+    if prefix:
         short_is_a = len(fa) < len(fb)
         short, long = (ta, tb) if short_is_a else (tb, ta)
         why = prefix_copy(short, long)
         if why is None:
             return None
         return short_is_a, (LEDE_REPEATED if why == REPEATED_LEDE else TRUNCATED_HEADLINE), why
-    if (
-        fuzzy
-        and min(len(fa), len(fb)) >= 40
-        and _NON_DIGITS.sub("", fa) == _NON_DIGITS.sub("", fb)
-        and ratio(fa, fb) >= NEAR_RATIO + 3
-    ):
-        return quality(ta) < quality(tb), NEAR_HEADLINE, "copie presque identique"
-    return None
+    return quality(ta) < quality(tb), NEAR_HEADLINE, "copie presque identique"
+
+
+def _near(fa: str, fb: str) -> bool:
+    """Whether two folds are near-identical: long, the same but for their digits, and close in rapidfuzz ratio."""
+    short, total = min(len(fa), len(fb)), len(fa) + len(fb)
+    # ratio is 200 × (longest common subsequence) / total, at most 200 × short / total: folds of lengths too far
+    # apart are refused before any comparison (a title beside its lede)
+    if short < 40 or 200 * short < (NEAR_RATIO + 3) * total:
+        return False
+    return _NON_DIGITS.sub("", fa) == _NON_DIGITS.sub("", fb) and ratio(fa, fb) >= NEAR_RATIO + 3
 
 
 #: Characters of each block folded by :func:`_may_prefix`.
@@ -205,12 +213,15 @@ def _may_prefix(ta: str, tb: str) -> bool:
 
 def _paragraphs(state: PlanState, texts: list[str], skeletons: list[bytes]) -> None:
     alive = state.surviving_units()
+    alive_skeletons = list(map(skeletons.__getitem__, alive))
+    if len(set(alive_skeletons)) == len(alive_skeletons):
+        return  # no line repeats (counted in C): the usual case
+    twice = {sk for sk, n in Counter(alive_skeletons).items() if n > 1 and len(sk) >= MIN_SKELETON}
     groups: dict[bytes, list[int]] = defaultdict(list)
-    for k, li in enumerate(alive):
-        sk = skeletons[li]
-        if len(sk) >= MIN_SKELETON:
+    for k, sk in enumerate(alive_skeletons):
+        if sk in twice:
             groups[sk].append(k)
-    repeated = [ks for ks in groups.values() if len(ks) > 1]
+    repeated = list(groups.values())
     if not repeated:
         return
     pairs = []

@@ -80,8 +80,14 @@ def match_cta(line: str) -> CtaPattern | None:
     >>> match_cta("Voir cette publication sur Instagram").platform
     'instagram'
     """
-    key = LineMatcher(line_patterns()).match(line)
+    key = _cta_matcher().match(line)
     return None if key is None else cta_patterns()[int(key.split(":")[1])]
+
+
+@lru_cache(maxsize=1)
+def _cta_matcher() -> LineMatcher:
+    """The widget patterns alone (the block pass reads them with every block rule's, in one matcher)."""
+    return LineMatcher(line_patterns())
 
 
 @lru_cache(maxsize=1)
