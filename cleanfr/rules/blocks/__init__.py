@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import filterfalse
 from typing import Any, Callable, ClassVar, Iterable
 
 from ...document import Document
@@ -132,7 +133,7 @@ class PlanState:
 
     def surviving_units(self) -> list[int]:
         """Non-blank lines no family removes (suggestions count as removed: the text is doubtful)."""
-        return [li for li in self.seg.units if li not in self.removed]
+        return list(filterfalse(self.removed.__contains__, self.seg.units))
 
 
 def block_plan(doc: Document) -> list[PlannedEdit]:

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, compress
-from operator import add, lt
+from operator import add
 from typing import Any, Iterable
 
 try:  # the regex parser, to work out which characters a pattern can start with
@@ -65,19 +64,29 @@ class Segmentation:
     ([(0, 1, 3), (3, 3, 5), (5, 6, 6)], [0, 2])
     """
 
-    __slots__ = ("text", "texts", "starts", "units", "_unit_pos")
+    __slots__ = ("text", "texts", "units", "_parts", "_starts", "_unit_pos")
 
     def __init__(self, text: str) -> None:
         self.text = text
         parts = text.split("\n")
         if parts[-1] == "" and len(parts) > 1:
             parts.pop()  # a final line terminator does not open a new line
-        # Line i starts after the i lines before it and their i terminators; maps, not loops, keep it in C.
-        self.starts = list(map(add, accumulate(map(len, parts[:-1]), initial=0), range(len(parts))))
+        self._parts = parts
+        self._starts: list[int] | None = None
         self.texts = [p[:-1] if p.endswith("\r") else p for p in parts] if "\r" in text else parts
-        # A unit is a line that is not empty and not all blanks: isspace() < bool(text).
-        self.units = list(compress(range(len(parts)), map(lt, map(str.isspace, self.texts), map(bool, self.texts))))
+        # A unit has a character that is not blank: strip() leaves something (the line itself, uncopied, when
+        # there is nothing to strip). A map, not a loop, keeps it in C.
+        self.units = list(compress(range(len(parts)), map(str.strip, self.texts)))
         self._unit_pos: dict[int, int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        """Where each line starts in the text (computed on first use: a document without edits needs none)."""
+        if self._starts is None:
+            # Line i starts after the i lines before it and their i terminators.
+            parts = self._parts
+            self._starts = list(map(add, accumulate(map(len, parts[:-1]), initial=0), range(len(parts))))
+        return self._starts
 
     def line(self, i: int) -> Line:
         """A view of line ``i`` with its offsets."""
@@ -88,7 +97,7 @@ class Segmentation:
     def unit_pos(self, line_index: int) -> int:
         """Position of a non-blank line among the units."""
         if self._unit_pos is None:
-            self._unit_pos = {li: k for k, li in enumerate(self.units)}
+            self._unit_pos = dict(zip(self.units, range(len(self.units))))
         return self._unit_pos[line_index]
 
     @property
@@ -243,9 +252,14 @@ class LineMatcher:
         gate = self.gate
         if gate is None:
             candidates: Iterable[int] = seg.units
-        else:  # a gate match ends where its line starts
-            starts = seg.starts
-            candidates = [0, *(bisect_left(starts, m.end()) for m in gate.finditer(seg.text))]
+        else:
+            text = seg.text
+            candidates = [0]
+            line = seen = 0
+            for m in gate.finditer(text):  # each match is the line break before its line
+                line += text.count("\n", seen, m.end())
+                seen = m.end()
+                candidates.append(line)
         found = {}
         for li in candidates:
             text = texts[li]
@@ -287,7 +301,9 @@ class LineMatcher:
         for ch, rest in sorted(rests.items()):
             trie = _trie_regex(rest)
             alternatives.append(re.escape(ch) + (f"(?i:{trie})" if trie else ""))
-        return re.compile(f"\\n(?=[{self._SPACES}]*(?:{'|'.join(alternatives)}))")
+        spaces = f"[{self._SPACES}]*"
+        # The class first: most lines fail it at once, before the alternation tries its branches one by one.
+        return re.compile(f"\\n(?={spaces}[{re.escape(''.join(rests))}])(?={spaces}(?:{'|'.join(alternatives)}))")
 
 
 def _trie_regex(words: set[str]) -> str:

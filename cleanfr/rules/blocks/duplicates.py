@@ -217,13 +217,13 @@ def _paragraphs(state: PlanState, texts: list[str], skeletons: list[bytes]) -> N
     if len(set(alive_skeletons)) == len(alive_skeletons):
         return  # no line repeats (counted in C): the usual case
     twice = {sk for sk, n in Counter(alive_skeletons).items() if n > 1 and len(sk) >= MIN_SKELETON}
+    if not twice:
+        return  # only short lines repeat (blank-ish lines, headings)
     groups: dict[bytes, list[int]] = defaultdict(list)
     for k, sk in enumerate(alive_skeletons):
         if sk in twice:
             groups[sk].append(k)
     repeated = list(groups.values())
-    if not repeated:
-        return
     pairs = []
     for ks in repeated:
         if any(_structural(texts[alive[k]]) for k in ks):

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from ... import tables
 from . import BlockRule, Cut, PlanState, Proposal
-from ._lines import Line, LineMatcher, block_key, preview, word_count
+from ._lines import Line, LineMatcher, Segmentation, block_key, preview, word_count
 
 #: Stated confidences. A stray tweet body: with an alert line (``RUPTURE:``); with tweet marks (links,
 #: hashtags, handles, emoji); short plain prose; long plain prose (likely the article's own text).
@@ -261,7 +261,7 @@ def _analyse(state: PlanState) -> Analysis:
     alive = state.surviving_units()
     if not alive:
         return Analysis({}, [], {}, set(), alive)
-    pos = {li: k for k, li in enumerate(alive)}
+    pos = dict(zip(alive, range(len(alive))))
     credits: dict[int, Credit] = {}
     if "(@" in text:
         for li in alive:
@@ -391,6 +391,30 @@ def _stray_confidence(e: Embed, texts: list[str]) -> float:
     return STRAY_SHORT_PROSE if len(body) <= 200 else STRAY_LONG_PROSE
 
 
+def _lines_with_links(seg: Segmentation) -> list[int]:
+    """The lines holding ``t.co`` or ``pic.`` (every :data:`_LINK` does), top to bottom: found with str.find over
+    the whole text, not by reading each line.
+
+    >>> _lines_with_links(Segmentation("a pic.twitter.com/x t.co\\nb\\nc https://t.co/abc https://t.co/d"))
+    [0, 2]
+    """
+    text = seg.text
+    places = []
+    for needle in ("t.co", "pic."):
+        at = text.find(needle)
+        while at >= 0:
+            places.append(at)
+            at = text.find(needle, at + 1)
+    found: list[int] = []
+    line = seen = 0
+    for at in sorted(places):
+        line += text.count("\n", seen, at)
+        seen = at
+        if not found or found[-1] != line:
+            found.append(line)
+    return found
+
+
 def _propose_links(state: PlanState, line: Line, credit: Credit | None) -> None:
     """Cut ``pic.twitter.com``/``t.co`` links out of a kept line; a line of links only goes whole."""
     text = line.text
@@ -512,8 +536,9 @@ class EmbedLink(BlockRule):
         if "t.co" not in seg.text and "pic." not in seg.text:
             return
         analysis = analyse(state)
-        for li in analysis.alive:
-            if li not in analysis.removed and ("t.co" in seg.texts[li] or "pic." in seg.texts[li]):
+        alive = set(analysis.alive)
+        for li in _lines_with_links(seg):
+            if li in alive and li not in analysis.removed:
                 _propose_links(state, seg.line(li), analysis.credits.get(li))
 
 
