@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import cleanfr
 from cleanfr.edits import undo
-from cleanfr.rules.blocks._lines import block_key
+from cleanfr.rules.blocks._lines import block_key, block_keys
 
 SELECT = ["dup_headline", "dup_paragraph"]
 
@@ -23,6 +23,17 @@ PARA = "Le ministère a publié un communiqué dans la soirée pour préciser le
 def test_fold_ignores_case_accents_apostrophes_punctuation_spaces() -> None:
     assert block_key("L’Ukraine, la première !") == block_key("LUkraine la premiere") == "lukrainelapremiere"
     assert block_key("Œuvre") == "oeuvre"
+
+
+#: Characters folding treats specially: ligatures, decomposable letters, spacing accents (NFKD: a space and a
+#: combining mark), combining marks alone, blanks of every kind, a line break.
+_FOLD_CHARS = "aZ9 é’œŒæßﬁ¨´\u0301\u00a0\u2003\x1c\n\r\t-·"
+
+
+@given(st.text(alphabet=st.one_of(st.sampled_from(_FOLD_CHARS), st.characters()), max_size=40))
+def test_block_keys_fold_every_word_as_block_key_does(text: str) -> None:
+    words = text.split()
+    assert block_keys(words) == [block_key(w) for w in words]
 
 
 def test_degraded_truncated_headline_copy_goes_title_stays() -> None:

@@ -5,12 +5,23 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cleanfr
-from cleanfr.rules.blocks._lines import Line, first_chars
-from cleanfr.edits import undo
 from cleanfr import tables
-from cleanfr.rules.blocks.embeds import cta_patterns, introduces, is_alert, match_cta, parse_credit
+from cleanfr.edits import undo
+from cleanfr.rules.blocks._lines import Line, Segmentation, first_chars
+from cleanfr.rules.blocks.embeds import (
+    _LINK,
+    _lines_with_links,
+    _strip_links,
+    cta_patterns,
+    introduces,
+    is_alert,
+    match_cta,
+    parse_credit,
+)
 
 SELECT = ["embed"]
 TABLE = tables.toml("embeds.toml")
@@ -182,3 +193,22 @@ def test_prose_above_a_credit_whose_tweet_is_gone_stays() -> None:
     )
     out = Pipeline(ignore=["embed-credit"], trust="stated").fix(text).text
     assert out.startswith("Le conflit s'étend") and "Une vidéo" not in out
+
+
+#: Pieces of text around tweet links: links, near misses (case, a space, no identifier), words, line breaks.
+_LINK_PIECES = st.sampled_from(
+    ["pic.twitter.com/jxOs7NVpnr", "https://t.co/AbC123", "t.co/abcdefg", "pic.x.com/a", "http://", "PIC.TWITTER.COM/x",
+     "t.co", "pic.", "t. co/abcdef", "https://t.co/", "/t.co/abcdefg", "mot", " ", "\n", "\r\n", "\u00a0", "."]
+)  # fmt: skip
+
+
+@given(st.lists(_LINK_PIECES, max_size=12).map("".join))
+def test_link_gates_never_hide_a_link(text: str) -> None:
+    """The substring tests that spare the slow link regex: the lines holding ``t.co`` or ``pic.``, found over the
+    whole text, are those a line by line test finds, and every line with a link is among them."""
+    seg = Segmentation(text)
+    holding = [li for li, line in enumerate(seg.texts) if "t.co" in line or "pic." in line]
+    assert _lines_with_links(seg) == holding
+    assert all(li in holding for li, line in enumerate(seg.texts) if _LINK.search(line))
+    for line in seg.texts:
+        assert _strip_links(line) == _LINK.sub("", line).strip()

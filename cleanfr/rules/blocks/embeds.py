@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from ... import tables
 from . import BlockRule, Cut, PlanState, Proposal
-from ._lines import Line, LineMatcher, Segmentation, block_key, preview, word_count
+from ._lines import Line, LineMatcher, Segmentation, block_keys, preview, word_count
 
 #: Stated confidences. A stray tweet body: with an alert line (``RUPTURE:``); with tweet marks (links,
 #: hashtags, handles, emoji); short plain prose; long plain prose (likely the article's own text).
@@ -210,6 +210,8 @@ _SHINGLE = 6
 
 
 def _strip_links(text: str) -> str:
+    if "t.co" not in text and "pic." not in text:
+        return text.strip()  # every link holds one of them: the regex, slow to search, has nothing to find
     return _LINK.sub("", text).strip()
 
 
@@ -224,7 +226,7 @@ def _quotes(context: str, body: str) -> bool:
 
 
 def fold_words(text: str) -> list[str]:
-    return [w for w in (block_key(t) for t in text.split()) if w]
+    return [w for w in block_keys(text.split()) if w]
 
 
 @dataclass
