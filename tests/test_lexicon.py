@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanfr.document import Document
 from cleanfr.lexicon import doc_vocabulary, french
@@ -42,6 +44,32 @@ def test_doc_vocabulary_keeps_case_and_is_memoised() -> None:
     vocab = doc_vocabulary(doc)
     assert vocab["Lavrov"] == 1 and vocab["lavrov"] == 1 and vocab["G"] == 1
     assert doc_vocabulary(doc) is vocab
+
+
+_VOCABULARY_PIECES = ["l’Ukraine", "nord-ouest", "e\u0301te\u0301", "G20", "12h30", "50 %", "«mot»", "mot,", "mot",
+                      "🙂", "\u00ad", "x²y", "мир", "Ω", "_", "\u200b", "️", "͂", "᾽", "\n", "\u00a0", "(a)"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_VOCABULARY_PIECES), st.text(max_size=5)), max_size=30),
+       st.sampled_from([" ", ""]))
+def test_doc_vocabulary_is_the_count_of_the_word_regex(pieces: list[str], sep: str) -> None:
+    """The blanked split (most documents) and the split of each chunk (the others) both count the words of
+    the word regex, in the order of their first occurrence."""
+    from collections import Counter
+
+    from cleanfr.lexicon.vocabulary import _chunks, _words_of_chunks
+
+    text = sep.join(pieces)
+    expected = list(Counter(WORD.findall(text)).items())
+    assert list(doc_vocabulary(Document(text)).items()) == expected
+    assert list(_words_of_chunks(_chunks(text)).items()) == expected
+
+
+def test_blanked_characters_are_no_word_characters() -> None:
+    from cleanfr.lexicon.vocabulary import _BREAKS
+
+    assert not [c for c in _BREAKS if WORD.match(c) or c.isalpha() or c.isspace()]
 
 
 def test_word_regex_splits_on_apostrophes_and_hyphens() -> None:
@@ -110,8 +138,6 @@ def test_protected_words_table(word: str, keep: str, damaged: str) -> None:
 
 
 # --- properties of the word rules together (glued, apostrophe, elision): never raise, idempotent.
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 from cleanfr.pipeline import Pipeline  # noqa: E402
 

@@ -38,13 +38,31 @@ def _vocabulary(doc: Document) -> Counter:
         _documents += 1
         if _documents == FULL_TABLE_AFTER:
             french().use_form_set()
+    text = doc.text
+    if len(text) <= _BLANKED_UP_TO:
+        # The punctuation, digits and symbols around and inside words made blanks first (a ``str.replace``
+        # each, in C): most documents are then words and blanks only, and their counted split is the
+        # vocabulary, without a Python step per distinct chunk (twice as fast on 5 kB of news). The blanked
+        # characters are no word characters, so the words and their order are the same.
+        for char in _BREAKS:
+            text = text.replace(char, " ")
+        chunks = _chunks(text)
+        if all(map(str.isalpha, chunks)):
+            return chunks
+    else:  # a big text is not copied (its split is bounded by split_slices)
+        chunks = _chunks(text)
+    return _words_of_chunks(chunks)
+
+
+def _words_of_chunks(chunks: Counter) -> Counter:
+    """The words of the blank-separated chunks (with their counts), in the order of the text."""
     # Counting blank-separated chunks first, then splitting each distinct chunk, is twice as fast as
     # running the word regex over the whole text: most chunks repeat. Counts are added with dict get/set
     # (Counter's += goes through a Python __missing__ for every new word); insertion order is the same.
     vocab: Counter = Counter()
     get = vocab.get
     find = WORD.findall
-    for chunk, n in _chunks(doc.text).items():
+    for chunk, n in chunks.items():
         if chunk.isalpha():  # most chunks are one plain word
             vocab[chunk] = get(chunk, 0) + n
             continue
@@ -60,6 +78,12 @@ def _vocabulary(doc: Document) -> Counter:
 #: Punctuation that often clings to a word, none of it a letter or a mark: stripped, it leaves what the word
 #: regex would find when the rest is letters only.
 _NOT_WORD = ",.;:!?()[]«»\"“”‘’'…-–—*/"
+#: Characters made blanks before a document's split: that punctuation, digits, the symbols of news text and
+#: the marks OCR and the web leave between words (none a letter or a mark). One left out only sends its
+#: document the slower way.
+_BREAKS = _NOT_WORD + "0123456789%°€$£&@#_=+|<>{}~^`\\§•·¬↑′″©®™¦²³¹½×„´\u00ad\u200b\u200e\u200f\u1fbd\u1fbf"
+#: Texts up to this many characters are blanked (a copy of the text); a longer one is split as it is.
+_BLANKED_UP_TO = 1 << 20
 
 
 def doc_vocabulary(doc: Document) -> Counter:
@@ -87,5 +111,5 @@ def doc_unknown_words(doc: Document) -> dict[str, int]:
 
 def _unknown(doc: Document) -> dict[str, int]:
     vocab = doc_vocabulary(doc)
-    unknown = compress(vocab, map(not_, map(french().has_form, map(str.lower, vocab))))
-    return {word: vocab[word] for word in unknown}
+    # All in C: the (word, count) pairs picked by one membership test each, straight into the dict.
+    return dict(compress(vocab.items(), map(not_, map(french().has_form, map(str.lower, vocab)))))

@@ -109,3 +109,42 @@ def test_a_name_before_a_function_word_is_its_own_grade() -> None:
             "officiellequi additionnelplus")
     conf = {e.original: e.confidence for e in cleanfr.fix(text, select=["glued-words"], trust="stated").edits}
     assert "Lavrovau" in conf and ("Lillebonne" not in conf or conf["Lillebonne"] < conf["Lavrovau"])
+
+
+# --- the glue analysis's shortcuts give the answers of the plain computations.
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from cleanfr.lexicon import french  # noqa: E402
+from cleanfr.rules.words import _glue  # noqa: E402
+
+_TOKEN_PIECES = st.sampled_from(["rationelles", "persoune", "officiellequi", "dansle", "Lavrovau", "été", "œuvre",
+                                 "\x00", "e\u0301", "Σ", "İ", "ß", "q", "u"])
+
+
+def _neighbour_zipf_by_slicing(token: str) -> float:
+    """The plain computation: every word one letter away, made by slicing, looked up one by one."""
+    lex = french()
+    low = token.lower()
+    span = range(len(low))
+    candidates = [low[:i] + low[i + 1 :] for i in span]
+    candidates += [low[: i + 1] + low[i:] for i in span]
+    candidates += [low[:i] + ch + low[i + 1 :] for i in span for ch in _glue._LETTERS if ch != low[i]]
+    return max((lex.zipf(c) for c in candidates if lex.has_form(c)), default=0.0)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_TOKEN_PIECES, st.text(max_size=3)), min_size=1, max_size=4).map("".join))
+def test_neighbour_zipf_is_the_plain_computation(token: str) -> None:
+    assert _glue._neighbour_zipf(token, french()) == _neighbour_zipf_by_slicing(token)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_TOKEN_PIECES, st.sampled_from(["qui", "de", "es", "La"]), st.text(max_size=3)),
+                max_size=4).map("".join))
+def test_readings_look_only_at_right_parts_that_are_forms(token: str) -> None:
+    """``_readings`` skips a split whose right part is no form (``has_form`` of its lower case): ``is_word``,
+    which every reading asks of that part, says the same of an apostrophe-free word."""
+    lex = french()
+    word = token.replace("'", "").replace("\u2019", "")
+    assert lex.is_word(word) == lex.has_form(word.lower())
