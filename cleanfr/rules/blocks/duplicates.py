@@ -132,9 +132,14 @@ def _headlines(state: PlanState, texts: list[str], skeletons: list[bytes]) -> No
     alive = state.surviving_units()
     zone = alive[:HEADLINE_ZONE]
     counts: Counter[bytes] | None = None
+    # The folded beginnings of the blocks past the first, for the gate: each is read with two neighbours.
+    heads = {li: block_key(texts[li][:_GATE_CHARS]) for li in zone[1:]} if len(zone) > 2 else {}
     k = 0
     while k + 1 < len(zone):
         a, b = zone[k], zone[k + 1]
+        if k > 0 and not _may_prefix(heads[a], heads[b]):
+            k += 1  # the gate: every verdict but the near-identical title and lede needs one fold to begin the other
+            continue
         verdict = _compare_headlines(texts[a], texts[b], fuzzy=k == 0)
         if verdict is None:
             k += 1
@@ -157,8 +162,6 @@ def _compare_headlines(ta: str, tb: str, fuzzy: bool) -> tuple[bool, float, str]
     Near-identical blocks (``fuzzy``) only count for the first two blocks, title and lede: further
     down, a paragraph quoting a tweet or a speech that stands next to it is no copy.
     """
-    if not fuzzy and not _may_prefix(ta, tb):
-        return None  # the gate: every verdict below but the fuzzy one needs one block_key to begin the other
     fa, fb = block_key(ta), block_key(tb)
     # How the folds relate decides first (most neighbours are no copies); the refusals below cost more.
     same, prefix = fa == fb, fb.startswith(fa) or fa.startswith(fb)
@@ -187,7 +190,7 @@ def _compare_headlines(ta: str, tb: str, fuzzy: bool) -> tuple[bool, float, str]
 
 
 def _near(fa: str, fb: str) -> bool:
-    """Whether two folds are near-identical: long, the same but for their digits, and close in rapidfuzz ratio."""
+    """Whether two folds are near-identical: long, with the same digits, and close in rapidfuzz ratio."""
     short, total = min(len(fa), len(fb)), len(fa) + len(fb)
     # ratio is 200 × (longest common subsequence) / total, at most 200 × short / total: folds of lengths too far
     # apart are refused before any comparison (a title beside its lede)
@@ -200,14 +203,14 @@ def _near(fa: str, fb: str) -> bool:
 _GATE_CHARS = 48
 
 
-def _may_prefix(ta: str, tb: str) -> bool:
-    """Whether the folds of ``ta`` and ``tb`` can be equal or one a prefix of the other, read on their first
-    characters only (:func:`block_key` works character by character, so the block_key of a beginning begins the block_key).
+def _may_prefix(ga: str, gb: str) -> bool:
+    """Whether two blocks whose first characters fold to ``ga`` and ``gb`` can fold equal or one to a prefix of
+    the other (:func:`block_key` works character by character, so the fold of a beginning begins the fold).
 
-    >>> _may_prefix("L’Ukraine attaque le territoire", "LUkraine attaque"), _may_prefix("Le titre", "Un autre")
+    >>> heads = [block_key(t[:_GATE_CHARS]) for t in ("L’Ukraine attaque le territoire", "LUkraine attaque", "Un autre")]
+    >>> _may_prefix(heads[0], heads[1]), _may_prefix(heads[0], heads[2])
     (True, False)
     """
-    ga, gb = block_key(ta[:_GATE_CHARS]), block_key(tb[:_GATE_CHARS])
     return ga.startswith(gb) or gb.startswith(ga)
 
 

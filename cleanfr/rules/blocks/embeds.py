@@ -263,7 +263,6 @@ def _analyse(state: PlanState) -> Analysis:
     alive = state.surviving_units()
     if not alive:
         return Analysis({}, [], {}, set(), alive)
-    pos = dict(zip(alive, range(len(alive))))
     credits: dict[int, Credit] = {}
     if "(@" in text:
         for li in alive:
@@ -271,6 +270,7 @@ def _analyse(state: PlanState) -> Analysis:
                 c = parse_credit(seg.line(li))
                 if c is not None:
                     credits[li] = c
+    pos = dict(zip(alive, range(len(alive)))) if credits else {}  # read only around embeds
     cta = {li: p for li, p in widgets_of(state.kinds).items() if li not in credits and li not in state.removed}
     embeds = [_embed(c, alive, pos, texts, credits, cta) for c in credits.values()]
     embed_lines = sum(len(e.body) + (0 if e.credit.inline else 1) for e in embeds)
