@@ -123,7 +123,18 @@ class Lexicon:
     sets of forms, verbs, persons and names (``str``) are only built when asked for.
     """
 
-    __slots__ = ("_lines", "_shards", "_ints", "_zipf", "_sets", "_bare_prefixes", "_accented", "_form_set", "has_form")
+    __slots__ = (
+        "_lines",
+        "_shards",
+        "_ints",
+        "_zipf",
+        "_sets",
+        "_bare_prefixes",
+        "_accented",
+        "_form_set",
+        "has_form",
+        "_grams",
+    )
 
     def __init__(self, text: str | bytes) -> None:
         """``text``: lines ``prefix<TAB>words<TAB>codes`` (see ``tools/word_tables.py``), or their UTF-8 bytes (the
@@ -149,6 +160,7 @@ class Lexicon:
         #: the glue and OCR rules ask it of thousands of candidates per document.
         self._form_set: frozenset[str] | None = None
         self.has_form: Callable[[str], bool] = self._has_form
+        self._grams: frozenset[str] | None = None
 
     def _shard(self, prefix: str) -> dict[bytes, int]:
         """The part of the table for words starting with ``prefix``, made a dict (UTF-8 word → code) on first use."""
@@ -251,6 +263,29 @@ class Lexicon:
         self._form_set = frozenset(word for prefix, word in forms if word[:2] == prefix)
         self.has_form = self._form_set.__contains__
 
+    def frequent_grams(self) -> frozenset[str] | None:
+        """Every run of :data:`GRAM` letters in a form at least :data:`FREQUENT_ZIPF` frequent: a word with a run
+        that is not there is no such form (a search of frequent neighbours skips its spellings). None until the
+        whole table is loaded (:meth:`use_form_set`: a corpus), then built on first use (0.02 s).
+
+        >>> french().use_form_set()
+        >>> grams = french().frequent_grams()
+        >>> "mais" in grams, "ssqz" in grams
+        (True, False)
+        """
+        if self._form_set is None:
+            return None
+        if self._grams is None:
+            zipf = self._zipf
+            frequent = [
+                w.decode()
+                for shard in list(self._shards.values())
+                for w, c in shard.items()
+                if c & FORM and zipf[c & CB_MASK] >= FREQUENT_ZIPF
+            ]
+            self._grams = frozenset(w[i : i + GRAM] for w in frequent for i in range(len(w) - GRAM + 1))
+        return self._grams
+
     def zipf(self, word: str) -> float:
         """Zipf frequency (log10 of occurrences per billion words), 0.0 for an unknown word.
 
@@ -307,7 +342,8 @@ class Lexicon:
         if count > _MAX_VARIANTS:
             return False
         if count <= _FEW_VARIANTS:  # a short word: trying its variants costs less than indexing its group
-            return any(code("".join(v)) & FORM for v in itertools.product(*options))
+            # In C: ``has_form`` is ``code() & FORM`` (one set's membership once the table is loaded).
+            return any(map(self.has_form, map("".join, itertools.product(*options))))
         bare = w.translate(_STRIP)
         found = self._accented_group(bare[:2]).get(bare)
         if found is None:
@@ -330,6 +366,11 @@ class Lexicon:
         (True, False)
         """
         return bool(self.code(lookup_key(word)) & PERSON)
+
+
+#: :meth:`Lexicon.frequent_grams`: the runs of this many letters of the forms at least this frequent (Zipf).
+GRAM = 4
+FREQUENT_ZIPF = 3.0
 
 
 @lru_cache(maxsize=1)

@@ -148,3 +148,16 @@ def test_readings_look_only_at_right_parts_that_are_forms(token: str) -> None:
     lex = french()
     word = token.replace("'", "").replace("\u2019", "")
     assert lex.is_word(word) == lex.has_form(word.lower())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_TOKEN_PIECES, st.sampled_from(["qui", "mais", "dans", "le", "ment"]), st.text(max_size=3)),
+                min_size=1, max_size=4).map("".join),
+       st.sampled_from([0.0, 2.9, 3.0, 3.5, 4.5, 6.0]))
+def test_neighbour_zipf_is_exact_from_the_floor_up(token: str, floor: float) -> None:
+    """With the whole table loaded, a search for frequent neighbours tries fewer spellings: the same value
+    when the plain computation reaches ``floor``, some value below ``floor`` when it does not."""
+    french().use_form_set()
+    plain = _neighbour_zipf_by_slicing(token)
+    found = _glue._neighbour_zipf(token, french(), floor)
+    assert found == plain if plain >= floor else found < floor

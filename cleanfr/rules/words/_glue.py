@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import ChainMap
 from itertools import compress, repeat
+from operator import not_
 from typing import Mapping, MutableMapping, cast
 
 import regex
@@ -28,6 +29,7 @@ from ...lexicon import (
     is_nominal,
     takes_elision,
 )
+from ...lexicon.forms import FREQUENT_ZIPF, GRAM
 from ...tokens import count_split, protected_words
 
 #: Stated confidences of a split: a frequent word on one side (the usual glue: qui, plus, au…); a long token
@@ -90,16 +92,28 @@ _SHAPE = regex.compile(r"(?<!\p{L})\p{Lu}?\p{Ll}++(?:\p{Lu}\p{Ll}++)?$")
 _VOWEL = regex.compile(r"[aeiouyàâäéèêëîïôöùûüœæ]")
 
 
-def _neighbour_zipf(token: str, lex: Lexicon) -> float:
+def _neighbour_zipf(token: str, lex: Lexicon, floor: float = 0.0) -> float:
     """Highest frequency of a French form one letter away (removed, doubled or replaced): ``rationelles``
-    is a misspelling of ``rationnelles`` rather than ``ration elles``; 0.0 when there is none."""
+    is a misspelling of ``rationnelles`` rather than ``ration elles``; 0.0 when there is none.
+
+    Exact when that frequency is at least ``floor``; below it, some lower value (the caller compares it with
+    ``floor``): a form at least as frequent as :data:`FREQUENT_ZIPF` has every run of letters in the
+    lexicon's :meth:`~Lexicon.frequent_grams`, so only the positions where a change can mend the token's
+    unknown runs are tried."""
     low = token.lower()
-    span = range(len(low))
+    n = len(low)
+    span = range(n)
+    grams = lex.frequent_grams() if floor >= FREQUENT_ZIPF else None
+    if grams is not None:
+        # A change at i leaves every run that does not touch i: each unknown run must touch it.
+        unknown = [i for i in range(n - GRAM + 1) if low[i : i + GRAM] not in grams]
+        if unknown:
+            span = range(unknown[-1], min(n, unknown[0] + GRAM))
     # Every candidate first, then one C-level filter through the lexicon (thousands per document). The
     # replacements of a letter are made in C, three times faster than by slicing: one ``str.replace`` per
     # letter of the alphabet in a copy of the token whose letter is a blank (no word token holds one).
     candidates = [low[:i] + low[i + 1 :] for i in span]
-    candidates += [low[: i + 1] + low[i:] for i in span]
+    candidates += [low[: i + 1] + low[i:] for i in range(n)]
     if _BLANK in low:
         candidates += [low[:i] + ch + low[i + 1 :] for i in span for ch in _LETTERS]
     else:
@@ -242,8 +256,9 @@ def _misspelling_graded(token: str, split: tuple[str, str, float, bool], lex: Le
     left, right, confidence, sentence_start = split
     # A glued short function word (françaisen, traversle) is far commoner than such a typo.
     short_function = len(right) <= 3 and right.lower() in _SHORT_RIGHT | _DETERMINERS
-    neighbour = _neighbour_zipf(token, lex)
-    misread = neighbour >= min(lex.zipf(left), lex.zipf(right)) - 1.0
+    floor = min(lex.zipf(left), lex.zipf(right)) - 1.0
+    neighbour = _neighbour_zipf(token, lex, floor)  # exact from the floor up: all the verdict reads
+    misread = neighbour >= floor
     if misread and (not short_function or neighbour > lex.zipf(left) + 1.0):
         confidence = min(confidence, LIKELY_MISSPELLING)  # persoune is personne misread, not perso une
     return left, right, confidence, sentence_start
@@ -252,6 +267,7 @@ def _misspelling_graded(token: str, split: tuple[str, str, float, bool], lex: Le
 #: A capitalised word cut at a line break (``Ukr-\naine``), or glued after an elision that lost its
 #: apostrophe (``lUkraine``): the name is written whole once the same pass has repaired it.
 _LINE_BREAK_HYPHEN = regex.compile(r"-[ \t]*+\r?\n[ \t]*+(\p{Ll}++)(?![\p{L}-])")  # led by a literal: fast
+_ELIDED_INITIALS = tuple("lLdDqQjJpP")
 _ELIDED_NAME = regex.compile(r"^(?:[ldLD]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)(\p{Lu}\p{Ll}{2,})$")
 
 
@@ -259,8 +275,10 @@ def _names_after_repairs(doc: Document, vocab: Mapping[str, int]) -> Mapping[str
     """The document vocabulary plus the names that line-break joins and lost apostrophes reveal in this
     pass: a name confirmed on the second run must be confirmed on the first (idempotence)."""
     extra: dict[str, int] = {}
-    for token in vocab:
-        m = None if token.islower() or token[0] not in "lLdDqQjJpP" else _ELIDED_NAME.match(token)
+    # Picked in C: the tokens that start as an elided word does and hold a capital.
+    elided = list(compress(vocab, map(str.startswith, vocab, repeat(_ELIDED_INITIALS))))
+    for token in compress(elided, map(not_, map(str.islower, elided))):
+        m = _ELIDED_NAME.match(token)
         if m:
             extra[m.group(1)] = extra.get(m.group(1), 0) + 1
     text = doc.text

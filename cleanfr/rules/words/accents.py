@@ -188,13 +188,14 @@ def _evidence_words(doc: Document) -> list[str]:
     more (a short capitalised word such as ``Alle`` proves little and is found inside many others)."""
     evidence = accent_tables().evidence
     vocab = doc_vocabulary(doc)
-    # In C: the words of the table, then the capitalised words only (the order is the passages' business:
-    # they are located by one scan).
+    # In C: the words of the table, then the capitalised words whose lower case is in it (the order is the
+    # passages' business: they are located by one scan).
     found = list(vocab.keys() & evidence.keys())
-    for w in itertools.compress(vocab, map(str.isupper, map(operator.itemgetter(0), vocab))):
+    capitalised = list(itertools.compress(vocab, map(str.isupper, map(operator.itemgetter(0), vocab))))
+    for w in itertools.compress(capitalised, map(evidence.__contains__, map(str.lower, capitalised))):
         if len(w) >= 6 and w[1:].islower() and w not in evidence:
             low = w.lower()
-            if low in evidence and evidence[low][0] == low[0]:
+            if evidence[low][0] == low[0]:
                 found.append(w)
     return found
 

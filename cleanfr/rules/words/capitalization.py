@@ -489,7 +489,8 @@ class StrayCapital(Rule):
         """A capitalised common word that no list names, English does not claim, and the document does not
         write so by convention (``Madame``, ``le Roi`` throughout a novel)."""
         lower = token.lower()
-        if _is_proper(token) or _NOT_WORDS.match(token) or not is_word(lower) or zipf(lower) < MIN_VERB_ZIPF:
+        # The cached look-up first: most capitals mid-sentence are names no lexicon lists.
+        if not is_word(lower) or _is_proper(token) or _NOT_WORDS.match(token) or zipf(lower) < MIN_VERB_ZIPF:
             return False
         if english_zipf(lower) >= zipf(lower) + 0.5 and not self._grammatical(lower):
             return False  # Fast & Furious, l’inspecteur Derrick: an English word is a title or a name
