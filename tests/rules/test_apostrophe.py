@@ -85,3 +85,20 @@ def _homograph_rows() -> list[list[str]]:
 def test_elided_homographs_table(token: str, repair: str, context: str, fixed: str, kept: str) -> None:
     assert run(fixed) == fixed.replace(token, repair, 1)
     assert run(kept) == kept
+
+
+# --- the split of a token at its elided prefix, compared with the prefixes of its own letter only.
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from cleanfr.rules.words import apostrophe as _apostrophe  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(["qu", "Qu", "quoiqu", "QUELQU", "lorsqu", "l", "L", "j", "s", "İ", "ß",
+                                           "il", "un", "Ukraine"]), st.text(max_size=3)), max_size=4).map("".join))
+def test_split_reads_the_prefixes_in_their_order(token: str) -> None:
+    low = token.lower()
+    plain = next(((token[: len(p)], token[len(p) :]) for p in _apostrophe._PREFIXES
+                  if low.startswith(p) and len(token) > len(p)), None)
+    assert _apostrophe._split(token) == plain

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections import ChainMap
 from itertools import compress, repeat
-from operator import not_
 from typing import Mapping, MutableMapping, cast
 
 import regex
@@ -267,7 +266,6 @@ def _misspelling_graded(token: str, split: tuple[str, str, float, bool], lex: Le
 #: A capitalised word cut at a line break (``Ukr-\naine``), or glued after an elision that lost its
 #: apostrophe (``lUkraine``): the name is written whole once the same pass has repaired it.
 _LINE_BREAK_HYPHEN = regex.compile(r"-[ \t]*+\r?\n[ \t]*+(\p{Ll}++)(?![\p{L}-])")  # led by a literal: fast
-_ELIDED_INITIALS = tuple("lLdDqQjJpP")
 _ELIDED_NAME = regex.compile(r"^(?:[ldLD]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)(\p{Lu}\p{Ll}{2,})$")
 
 
@@ -275,10 +273,8 @@ def _names_after_repairs(doc: Document, vocab: Mapping[str, int]) -> Mapping[str
     """The document vocabulary plus the names that line-break joins and lost apostrophes reveal in this
     pass: a name confirmed on the second run must be confirmed on the first (idempotence)."""
     extra: dict[str, int] = {}
-    # Picked in C: the tokens that start as an elided word does and hold a capital.
-    elided = list(compress(vocab, map(str.startswith, vocab, repeat(_ELIDED_INITIALS))))
-    for token in compress(elided, map(not_, map(str.islower, elided))):
-        m = _ELIDED_NAME.match(token)
+    for token in vocab:
+        m = None if token.islower() or token[0] not in "lLdDqQjJpP" else _ELIDED_NAME.match(token)
         if m:
             extra[m.group(1)] = extra.get(m.group(1), 0) + 1
     text = doc.text

@@ -84,9 +84,15 @@ _ENGLISH_FUNCTION_MAX = 4.3
 _ENGLISH_CONTENT_MAX = 3.5
 
 
+#: :data:`_PREFIXES` by their first letter, in the same order: a token is compared with those of its own letter.
+_PREFIXES_BY_INITIAL: dict[str, tuple[str, ...]] = {}
+for _p in _PREFIXES:
+    _PREFIXES_BY_INITIAL[_p[0]] = (*_PREFIXES_BY_INITIAL.get(_p[0], ()), _p)
+
+
 def _split(token: str) -> tuple[str, str] | None:
     low = token.lower()
-    for p in _PREFIXES:
+    for p in _PREFIXES_BY_INITIAL.get(low[:1], ()):
         if low.startswith(p) and len(token) > len(p):
             return token[: len(p)], token[len(p) :]
     return None
