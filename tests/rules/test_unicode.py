@@ -192,3 +192,33 @@ def test_lone_letter_of_another_script_is_only_suggested() -> None:
     assert lone.text == "LEBRUN, 2 vol. in IÎ°. — Mémoires sur la vie"
     assert [(e.replacement, e.applied) for e in lone.edits] == [("ΰ", False)]
     assert pipe.fix("Le mot Î±Î²Î³ est grec.").text == "Le mot αβγ est grec."
+
+
+def _plain(alternatives: list[str]) -> "re.Pattern[str]":
+    import re
+
+    return re.compile("|".join(alternatives))
+
+
+#: Characters of every class of the suspect patterns, around them, and plain text.
+_PAIR_ALPHABET = "ß-àéïñüÀÁÄÉÍÏÑÜÝŒœ«»°·‘“”•€\u00a0ÎÂÃôõ\u0080\u00bf\u2013\u2122Ă─aZ .,\n"
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=_PAIR_ALPHABET, max_size=40))
+def test_patterns_led_by_one_class_match_as_their_alternations(text: str) -> None:
+    """The gate and the prefilter, written to start with one character class (re's fast loop), find what the
+    alternations they stand for find, at the same places."""
+    from cleanfr.rules._mojibake import (
+        _BADNESS_PREFILTER,
+        _FRENCH_PAIRS,
+        _LEAD_AND_CONTINUATION_PAIR,
+        _LIGATURE_PAIR,
+        _NOT_FRENCH,
+        _PAIRS,
+    )
+
+    gate = _plain(["".join(p) for p in (_LIGATURE_PAIR, _LEAD_AND_CONTINUATION_PAIR, *_FRENCH_PAIRS)])
+    prefilter = _plain([_NOT_FRENCH, *("".join(p) for p in (_LIGATURE_PAIR, *_FRENCH_PAIRS))])
+    assert [m.span() for m in _PAIRS.finditer(text)] == [m.span() for m in gate.finditer(text)]
+    assert [m.span() for m in _BADNESS_PREFILTER.finditer(text)] == [m.span() for m in prefilter.finditer(text)]
