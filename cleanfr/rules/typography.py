@@ -8,6 +8,7 @@ document does not use. Lines that look like tables, code or indented man-page te
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -38,6 +39,12 @@ _SPACES = " \u00a0\u202f"
 # (The standard ``re`` module scans literal-first patterns faster than ``regex``.)
 _HIGH_PUNCT = re.compile(r"[;:!?](?=\s|»|\)|$)")
 _GUILLEMET = regex.compile(r"[«»]")
+#: The two characters before a high sign, after a « (followed by two characters at least), before a »
+#: (preceded by two at least): what :func:`conventions` reads. Each starts with its sign, so ``re`` finds them
+#: with its fast loop, then looks behind.
+_TWO_BEFORE_HIGH = re.compile(r"(?s)[;:!?](?<=(..).)(?=\s|»|\)|$)")
+_TWO_AFTER_OPENING = re.compile(r"(?s)«(?=(..))")
+_TWO_BEFORE_CLOSING = re.compile(r"(?s)»(?<=(..).)")
 
 
 @dataclass(frozen=True)
@@ -68,28 +75,38 @@ def conventions(doc: Document) -> Conventions:
 
     def build(d: Document) -> Conventions:
         text = d.text
-        high: dict[str, int] = {}
-        for m in _HIGH_PUNCT.finditer(text):
-            i = m.start()
-            style = _style(text, i - 1)
-            prev = text[i - 1 - len(style)] if i > len(style) else ""
-            if prev.isalpha() or prev in "»)":
-                high[style] = high.get(style, 0) + 1
-        inner: dict[str, int] = {}
-        for m in _GUILLEMET.finditer(text):
-            i = m.start()
-            if m.group() == "«" and i + 2 < len(text) and text[i + 1 + (text[i + 1] in _SPACES)].isalnum():
-                style = _style(text, i + 1)
-            elif m.group() == "»" and i > 1 and text[i - 1 - (text[i - 1] in _SPACES)].isalnum():
-                style = _style(text, i - 1)
-            else:
-                continue
-            inner[style] = inner.get(style, 0) + 1
+        high, inner = _style_counts(text)
         commas = text.count(",")
         spaced = text.count(" ,") + text.count(NBSP + ",") + text.count(NNBSP + ",")
         return Conventions(_dominant(high), _dominant(inner, minimum=4), spaced, commas)
 
     return doc.memo("typography-conventions", build)
+
+
+def _style_counts(text: str) -> tuple[dict[str, int], dict[str, int]]:
+    """How often each space style stands before ; : ! ? after a letter, » or ), and inside « » next to a letter
+    or digit. The two characters before each sign (after each «, before each ») are counted in C: the styles
+    are read from the few distinct pairs, not from every sign of a long text."""
+    high: dict[str, int] = {}
+    befores = Counter(_TWO_BEFORE_HIGH.findall(text))
+    for i in (0, 1):  # the signs with fewer than two characters before them
+        if _HIGH_PUNCT.match(text, i):
+            befores[text[:i]] += 1
+    for before, n in befores.items():
+        style = before[-1] if before and before[-1] in _SPACES else ""
+        prev = before[-1 - len(style)] if len(before) > len(style) else ""
+        if prev.isalpha() or prev in "»)":  # nothing before ("" is in any string) counts as no space
+            high[style] = high.get(style, 0) + n
+    inner: dict[str, int] = {}
+    for pair, n in Counter(_TWO_AFTER_OPENING.findall(text)).items():
+        if pair[pair[0] in _SPACES].isalnum():
+            style = pair[0] if pair[0] in _SPACES else ""
+            inner[style] = inner.get(style, 0) + n
+    for pair, n in Counter(_TWO_BEFORE_CLOSING.findall(text)).items():
+        if pair[1 - (pair[1] in _SPACES)].isalnum():
+            style = pair[1] if pair[1] in _SPACES else ""
+            inner[style] = inner.get(style, 0) + n
+    return high, inner
 
 
 def _style(text: str, i: int) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cleanfr
 
@@ -118,3 +120,34 @@ def test_guillemets_on_a_line_of_another_script_stay() -> None:
     """A classical commentary's OCR: Greek on the line, its « » follow no French usage."""
     text = "versor eum aliquo vel alicubi. « 844, Ἔθρεψεν. Οἴ. v. 603 : Οἵας λατρείας ἀντὶ"
     assert fix(text) == text
+
+
+def _style_counts_sign_by_sign(text: str) -> tuple[dict[str, int], dict[str, int]]:
+    """The space styles read sign by sign (the definition ``_style_counts`` counts in C)."""
+    from cleanfr.rules.typography import _HIGH_PUNCT, _SPACES
+
+    def style(i: int) -> str:
+        return text[i] if 0 <= i < len(text) and text[i] in _SPACES else ""
+
+    high: dict[str, int] = {}
+    for m in _HIGH_PUNCT.finditer(text):
+        i = m.start()
+        s = style(i - 1)
+        prev = text[i - 1 - len(s)] if i > len(s) else ""
+        if prev.isalpha() or prev in "»)":
+            high[s] = high.get(s, 0) + 1
+    inner: dict[str, int] = {}
+    for i, c in enumerate(text):
+        if c == "«" and i + 2 < len(text) and text[i + 1 + (text[i + 1] in _SPACES)].isalnum():
+            inner[style(i + 1)] = inner.get(style(i + 1), 0) + 1
+        elif c == "»" and i > 1 and text[i - 1 - (text[i - 1] in _SPACES)].isalnum():
+            inner[style(i - 1)] = inner.get(style(i - 1), 0) + 1
+    return high, inner
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet="a1²Ⅻ;:!?«»() \u00a0\u202f\n.", max_size=60))
+def test_space_styles_count_as_sign_by_sign(text: str) -> None:
+    from cleanfr.rules.typography import _style_counts
+
+    assert _style_counts(text) == _style_counts_sign_by_sign(text)
