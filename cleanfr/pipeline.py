@@ -167,7 +167,7 @@ class Pipeline:
 
     def _candidates(self, rules: list[Rule], doc: Document) -> list[Edit]:
         """What ``rules`` find in ``doc``, each marked applied or suggested, protected words left alone."""
-        candidates = [replace(e, applied=self.applies(e)) for rule in rules for e in rule.find(doc)]
+        candidates = [_marked(e, self.applies(e)) for rule in rules for e in rule.find(doc)]
         if self.protected is not None:
             candidates = self._unprotected(doc.text, candidates)
         return candidates
@@ -248,6 +248,11 @@ class Pipeline:
 
 def _position(edit: Edit) -> tuple[int, int]:
     return (edit.start, edit.end)
+
+
+def _marked(edit: Edit, applied: bool) -> Edit:
+    """``edit`` applied or suggested (a rule's edits are mostly applied already: no copy then)."""
+    return edit if edit.applied is applied else replace(edit, applied=applied)
 
 
 def _key(edit: Edit) -> tuple[int, int, str, str]:
