@@ -107,6 +107,15 @@ def test_table_has_no_ambiguous_pairs() -> None:
     assert "premiere" in accent_tables().evidence and "echo" not in accent_tables().evidence  # English echo proves nothing
 
 
+def test_evidence_spellings_are_lower_case_non_words() -> None:
+    """The evidence words of a document are read among its unknown words: no bare spelling of the table may be
+    a French form (nor hold a capital), or a document writing it would lose that evidence."""
+    from cleanfr.lexicon import french
+
+    lex = french()
+    assert not [bare for bare in accent_tables().evidence if bare != bare.lower() or lex.has_form(bare)]
+
+
 def test_idempotent() -> None:
     once = fix("il etait deja la et apres la decision il a ete tres content a partir de demain")
     assert fix(once) == once

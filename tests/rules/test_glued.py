@@ -161,3 +161,24 @@ def test_neighbour_zipf_is_exact_from_the_floor_up(token: str, floor: float) -> 
     plain = _neighbour_zipf_by_slicing(token)
     found = _glue._neighbour_zipf(token, french(), floor)
     assert found == plain if plain >= floor else found < floor
+
+
+def _derived_plain(token: str) -> bool:
+    """The plain computation: every inflection tried in turn."""
+    lex = french()
+    low = token.lower()
+    for end in _glue._INFLECTIONS:
+        stem = low[: -len(end)]
+        if len(low) <= len(end) + 3 or not low.endswith(end) or not lex.has_form(stem):
+            continue
+        if end in ("ne", "nes") and stem[-1] != "n" or end in ("es", "s", "x") and stem[-1] in "sx":
+            continue
+        return True
+    return False
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_TOKEN_PIECES, st.sampled_from(["nourrisson", "ne", "s", "es", "ments", "x", "été"]),
+                          st.text(max_size=3)), min_size=1, max_size=4).map("".join))
+def test_derived_is_the_plain_computation(token: str) -> None:
+    assert _glue._derived(token, french()) == _derived_plain(token)

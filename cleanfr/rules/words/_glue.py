@@ -75,6 +75,10 @@ _FUNCTION = frozenset(
     "nos vos leurs même très plus pas bien tout tous toute toutes sans avec pour par sur sous dans chez vers "
     "entre comme aussi alors puis encore déjà jamais toujours".split()
 )
+#: The unions the readings ask about, made once.
+_DETERMINERS_OR_FUNCTION = _DETERMINERS | _FUNCTION
+_SHORT_RIGHT_OR_DETERMINERS = _SHORT_RIGHT | _DETERMINERS
+_SHORT_RIGHT_OR_FUNCTION = _SHORT_RIGHT | _FUNCTION
 #: Prepositions: glued to a conjugated verb they make no reading (``pourprends`` is dialect, not two words).
 _PREPOSITIONS = frozenset("pour sans par sur sous dans chez vers entre avec après avant".split())
 _INFINITIVE = ("er", "ir", "re", "oir")
@@ -136,9 +140,13 @@ def _derived(token: str, lex: Lexicon) -> bool:
     An inflection fits its stem: ``-ne`` doubles a final n (``nourrisson|ne``, not ``bailleur|ne``), and no
     plural ending follows a plural (``étés|es`` is ``été ses``)."""
     low = token.lower()
+    if not low.endswith(_INFLECTIONS):
+        return False  # most unknown tokens: one C test
     for end in _INFLECTIONS:
+        if len(low) <= len(end) + 3 or not low.endswith(end):
+            continue
         stem = low[: -len(end)]
-        if len(low) <= len(end) + 3 or not low.endswith(end) or not lex.has_form(stem):
+        if not lex.has_form(stem):
             continue
         if end in ("ne", "nes") and stem[-1] != "n" or end in ("es", "s", "x") and stem[-1] in "sx":
             continue
@@ -166,13 +174,14 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
         left, right = token[:i], token[i:]
         lw, rw = left.lower(), rights[i - 2]
         ending = rw in _ENDINGS and not (rw in _DETERMINERS and lw.endswith(("e", "s")))  # but soumises|aux
-        if ending or len(rw) < 3 and rw not in _SHORT_RIGHT or not _word_ok(rw, lex):
+        r_zipf = lex.zipf(rw)
+        # _word_ok(rw), the word known already: not mostly English
+        if ending or len(rw) < 3 and rw not in _SHORT_RIGHT or english_zipf(rw) > r_zipf + 1.0:
             continue  # cous|aient, équivalent|ss, dark|gray
         if not (_VOWEL.search(lw) and _VOWEL.search(rw)):
             continue  # mm|moui: a French word has a vowel
         if lw in homographs or rw in homographs:
             continue  # sils|après would be s’ils après: an elision lost too, not a plain glue
-        r_zipf = lex.zipf(rw)
         if right[0].isupper() and not left[0].isupper():
             # pèreLa, dansLe: a case change inside the token marks the boundary
             if _word_ok(lw, lex) and lex.zipf(lw) >= 3.0 and (right[1:].islower()):
@@ -191,7 +200,7 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
                     (3.0 + r_zipf, left, right, NAME_AND_FUNCTION_WORD if function_word else NAME_AND_WORD, False)
                 )
             continue
-        if (lw in _PREFIXES or lw.endswith("o") and lex.zipf(lw) < 4.0) and rw not in _DETERMINERS | _FUNCTION:
+        if (lw in _PREFIXES or lw.endswith("o") and lex.zipf(lw) < 4.0) and rw not in _DETERMINERS_OR_FUNCTION:
             continue  # extra|patrimoniaux, russo|ukrainien: a prefix or a combining form (but sur|un)
         if len(lw) <= 3 and lw not in _SHORT_LEFT and lex.zipf(lw) < 4.5:
             continue  # ter|tous: short left parts must be common words
@@ -224,7 +233,7 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
             continue  # pour|prends: a preposition takes no conjugated verb
         if english_zipf(lw) > l_zipf and english_zipf(rw) > r_zipf:
             continue  # both parts rather English: file|type, work|shop
-        if cap and not ({lw, rw} & (_DETERMINERS | _SHORT_RIGHT)):
+        if cap and not ({lw, rw} & _SHORT_RIGHT_OR_DETERMINERS):
             continue  # at a sentence start only Dansles, Elleen, Mesyeux: Toinon, Carali are names
         found.append((l_zipf + r_zipf, left, right, confidence, cap))
     return found
@@ -233,7 +242,7 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
 def _glued_name(token: str, vocab) -> bool:
     """``token`` is a name the document confirms followed by a short function word (``Ukrainede``)."""
     return any(
-        token[i:].lower() in _SHORT_RIGHT | _FUNCTION and vocab.get(token[:i], 0) > 0 for i in range(3, len(token) - 1)
+        token[i:].lower() in _SHORT_RIGHT_OR_FUNCTION and vocab.get(token[:i], 0) > 0 for i in range(3, len(token) - 1)
     )
 
 
@@ -254,7 +263,7 @@ def _misspelling_graded(token: str, split: tuple[str, str, float, bool], lex: Le
     away (``rationelles``). Asked only of the readings kept (the neighbours cost thousands of look-ups)."""
     left, right, confidence, sentence_start = split
     # A glued short function word (françaisen, traversle) is far commoner than such a typo.
-    short_function = len(right) <= 3 and right.lower() in _SHORT_RIGHT | _DETERMINERS
+    short_function = len(right) <= 3 and right.lower() in _SHORT_RIGHT_OR_DETERMINERS
     floor = min(lex.zipf(left), lex.zipf(right)) - 1.0
     neighbour = _neighbour_zipf(token, lex, floor)  # exact from the floor up: all the verdict reads
     misread = neighbour >= floor

@@ -41,7 +41,7 @@ import regex
 from ... import tables
 from ...document import Document
 from ...edits import Edit
-from ...lexicon import doc_vocabulary, is_word
+from ...lexicon import doc_unknown_words, is_word
 from ...tokens import _ENGLISH_ONLY as ENGLISH_ONLY
 from ...tokens import is_isolated, is_prose_line, locate, logical_line, protected_spans
 from .. import Rule
@@ -187,11 +187,13 @@ def _evidence_words(doc: Document) -> list[str]:
     """Document words whose bare spelling proves a passage: lower case, or capitalised and six letters or
     more (a short capitalised word such as ``Alle`` proves little and is found inside many others)."""
     evidence = accent_tables().evidence
-    vocab = doc_vocabulary(doc)
+    # No bare spelling of the table is a French form (test): its words, in any case, are among the document's
+    # unknown words, a few dozen where the vocabulary holds a thousand.
+    unknown = doc_unknown_words(doc)
     # In C: the words of the table, then the capitalised words whose lower case is in it (the order is the
     # passages' business: they are located by one scan).
-    found = list(vocab.keys() & evidence.keys())
-    capitalised = list(itertools.compress(vocab, map(str.isupper, map(operator.itemgetter(0), vocab))))
+    found = list(unknown.keys() & evidence.keys())
+    capitalised = list(itertools.compress(unknown, map(str.isupper, map(operator.itemgetter(0), unknown))))
     for w in itertools.compress(capitalised, map(evidence.__contains__, map(str.lower, capitalised))):
         if len(w) >= 6 and w[1:].islower() and w not in evidence:
             low = w.lower()
