@@ -49,7 +49,12 @@ _LEAD_AND_CONTINUATION_PAIR = (
 )
 _LEAD_AND_CONTINUATION = "".join(_LEAD_AND_CONTINUATION_PAIR)
 _NORMALISED = r"[\u0080-\u009f\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06\u3000\uff01-\uffee\p{M}]"
-_SUSPECT = regex.compile(_LEAD_AND_CONTINUATION + r"|\u00c3|" + _NORMALISED)
+#: ``lead continuation | Ã | normalised``, led by one class as :func:`_led_by_one_class` explains (a third faster
+#: in the regex module too).
+_SUSPECT = regex.compile(
+    f"[\\u00c2-\\u00f4{_NORMALISED[1:-1]}]"
+    f"(?:(?<={_LEAD_AND_CONTINUATION_PAIR[0]}){_LEAD_AND_CONTINUATION_PAIR[1]}|(?<=\\u00c3)|(?<={_NORMALISED}))"
+)
 _NEEDS_FTFY_WITHOUT_BADNESS = regex.compile(_NORMALISED)
 
 

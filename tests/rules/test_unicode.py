@@ -201,7 +201,7 @@ def _plain(alternatives: list[str]) -> "re.Pattern[str]":
 
 
 #: Characters of every class of the suspect patterns, around them, and plain text.
-_PAIR_ALPHABET = "ß-àéïñüÀÁÄÉÍÏÑÜÝŒœ«»°·‘“”•€\u00a0ÎÂÃôõ\u0080\u00bf\u2013\u2122Ă─aZ .,\n"
+_PAIR_ALPHABET = "ß-àéïñüÀÁÄÉÍÏÑÜÝŒœ«»°·‘“”•€\u00a0ÎÂÃôõ\u0080\u00bf\u2013\u2122Ă─aZ .,\n\u0301\u0132\ufb01\uff21"
 
 
 @settings(max_examples=500)
@@ -209,16 +209,23 @@ _PAIR_ALPHABET = "ß-àéïñüÀÁÄÉÍÏÑÜÝŒœ«»°·‘“”•€\u00
 def test_patterns_led_by_one_class_match_as_their_alternations(text: str) -> None:
     """The gate and the prefilter, written to start with one character class (re's fast loop), find what the
     alternations they stand for find, at the same places."""
+    import regex
+
     from cleanfr.rules._mojibake import (
         _BADNESS_PREFILTER,
         _FRENCH_PAIRS,
+        _LEAD_AND_CONTINUATION,
         _LEAD_AND_CONTINUATION_PAIR,
         _LIGATURE_PAIR,
+        _NORMALISED,
         _NOT_FRENCH,
         _PAIRS,
+        _SUSPECT,
     )
 
     gate = _plain(["".join(p) for p in (_LIGATURE_PAIR, _LEAD_AND_CONTINUATION_PAIR, *_FRENCH_PAIRS)])
     prefilter = _plain([_NOT_FRENCH, *("".join(p) for p in (_LIGATURE_PAIR, *_FRENCH_PAIRS))])
     assert [m.span() for m in _PAIRS.finditer(text)] == [m.span() for m in gate.finditer(text)]
     assert [m.span() for m in _BADNESS_PREFILTER.finditer(text)] == [m.span() for m in prefilter.finditer(text)]
+    suspect = regex.compile(_LEAD_AND_CONTINUATION + "|\u00c3|" + _NORMALISED)
+    assert [m.span() for m in _SUSPECT.finditer(text)] == [m.span() for m in suspect.finditer(text)]
