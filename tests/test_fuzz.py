@@ -33,6 +33,7 @@ from cleanfr.calibration import Calibration
 from cleanfr.cli import main
 from cleanfr.pipeline import DEFAULT_MIN_CONFIDENCE, all_rules
 from cleanfr.textio import BinaryInput, InputError, decode_bytes
+from line_examples import shipped_line_examples
 
 
 def scaled(factor: int) -> settings:
@@ -548,16 +549,7 @@ def _shipped_line_patterns() -> list[tuple[str, str, bool]]:
     ]
 
 
-def _shipped_examples() -> list[str]:
-    from cleanfr import tables
-
-    found = []
-    for table in ("boilerplate.toml", "embeds.toml"):
-        for entries in tables.toml(table).values():
-            for entry in entries if isinstance(entries, list) else [entries]:
-                if isinstance(entry, dict):
-                    found += [*entry.get("positive", ()), *entry.get("negative", ())]
-    return found
+_shipped_examples = shipped_line_examples
 
 
 line_examples = st.one_of(

@@ -7,11 +7,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import cleanfr
-from cleanfr import tables
 from cleanfr.edits import undo
 from cleanfr.rules.blocks import _line_matcher
 from cleanfr.rules.blocks._lines import LineMatcher, first_chars, segment
 from cleanfr.rules.blocks.boilerplate import _end_matcher, match_line, patterns
+from line_examples import shipped_line_examples
 
 SELECT = ["boilerplate"]
 
@@ -128,15 +128,7 @@ def test_code_a_line_introduces_is_content() -> None:
 # --- the whole-text gate of the line matcher ---------------------------------------------------------------
 
 
-def _shipped_lines() -> list[str]:
-    """Every example line of the data files' line patterns, matching or not."""
-    found = []
-    for table in ("boilerplate.toml", "embeds.toml"):
-        for entries in tables.toml(table).values():
-            for entry in entries if isinstance(entries, list) else [entries]:
-                if isinstance(entry, dict):
-                    found += [*entry.get("positive", ()), *entry.get("negative", ())]
-    return found
+_shipped_lines = shipped_line_examples
 
 
 #: How a scraped line may differ from the data file's example: case, surrounding spaces, letters ``re`` folds
