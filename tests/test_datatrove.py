@@ -40,7 +40,7 @@ def test_local_pipeline_cleans_documents_and_counts_edits(tmp_path: Path):
         tasks=2, workers=1, logging_dir=str(logs),
     )
     executor.run()
-    originals = {json.loads(l)["id"]: json.loads(l)["text"] for l in EXAMPLE.read_text(encoding="utf-8").splitlines()}
+    originals = {json.loads(row)["id"]: json.loads(row)["text"] for row in EXAMPLE.read_text(encoding="utf-8").splitlines()}
     originals["b1"] = "Il fait beau."
     written = _written(out)
     assert sorted(d["id"] for d in written) == sorted(originals)

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from hypothesis import assume, example, given, note, settings
 from hypothesis import strategies as st
+from line_examples import shipped_line_examples
 
 import cleanfr
 from cleanfr import Edit, SelectionError, apply, undo
@@ -33,7 +34,6 @@ from cleanfr.calibration import Calibration
 from cleanfr.cli import main
 from cleanfr.pipeline import DEFAULT_MIN_CONFIDENCE, all_rules
 from cleanfr.textio import BinaryInput, InputError, decode_bytes
-from line_examples import shipped_line_examples
 
 
 def scaled(factor: int) -> settings:

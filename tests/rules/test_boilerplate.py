@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from line_examples import shipped_line_examples
 
 import cleanfr
 from cleanfr.edits import undo
 from cleanfr.rules.blocks import _line_matcher
 from cleanfr.rules.blocks._lines import LineMatcher, first_chars, segment
 from cleanfr.rules.blocks.boilerplate import _end_matcher, match_line, patterns
-from line_examples import shipped_line_examples
 
 SELECT = ["boilerplate"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -194,9 +195,7 @@ def test_lone_letter_of_another_script_is_only_suggested() -> None:
     assert pipe.fix("Le mot Î±Î²Î³ est grec.").text == "Le mot αβγ est grec."
 
 
-def _plain(alternatives: list[str]) -> "re.Pattern[str]":
-    import re
-
+def _plain(alternatives: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(alternatives))
 
 
