@@ -31,12 +31,14 @@ Stable API (other rule families rely on it):
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import islice
-from typing import Any, Iterable, Iterator
+from operator import methodcaller
+from typing import Any, Iterable, Iterator, Sequence, Union
 
 import regex
 
@@ -684,11 +686,34 @@ def locate(text: str, words: Iterable[str]) -> Iterator[tuple[int, str]]:
     return iter(sorted((start, word) for word, starts in find_words(text, words).items() for start in starts))
 
 
-def lines_with(pattern: regex.Pattern[str] | re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of every line of ``text`` that holds a match of ``pattern``, each line once, found in
-    one scan of the pattern (the rules that look at a few lines only: suspect guillemets, title-case headings)."""
+#: One compiled pattern of either module, or several searched together (:func:`merged_matches`).
+Patterns = Union["regex.Pattern[str]", "re.Pattern[str]", Sequence[Union["regex.Pattern[str]", "re.Pattern[str]"]]]
+
+_START = methodcaller("start")
+
+
+def merged_matches(patterns: Patterns, text: str) -> Iterator[Any]:
+    """The matches of ``patterns`` (one pattern or several) over ``text``, in text order.
+
+    Several patterns that each match one sign of their own, with lookarounds only (``;`` then ``:``…),
+    find what their alternation finds: a pattern led by one literal is searched by the fast C loop of
+    ``re``/``regex``, where one led by a class or an alternation is tried at every position (``[,.]``
+    costs four times ``,`` and ``.`` searched one after the other on news text).
+
+    >>> [m.group() for m in merged_matches((re.compile(","), re.compile(r"\\.")), "a.b,c.")]
+    ['.', ',', '.']
+    """
+    if isinstance(patterns, (re.Pattern, regex.Pattern)):
+        return patterns.finditer(text)
+    return heapq.merge(*(p.finditer(text) for p in patterns), key=_START)
+
+
+def lines_with(pattern: Patterns, text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of every line of ``text`` that holds a match of ``pattern`` (or of one of several:
+    :func:`merged_matches`), each line once, found in one scan of the pattern (the rules that look at a few
+    lines only: suspect guillemets, title-case headings)."""
     done = -1
-    for m in pattern.finditer(text):
+    for m in merged_matches(pattern, text):
         if m.start() < done:
             continue
         start = text.rfind("\n", 0, m.start()) + 1

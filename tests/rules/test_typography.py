@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -151,3 +154,47 @@ def test_space_styles_count_as_sign_by_sign(text: str) -> None:
     from cleanfr.rules.typography import _style_counts
 
     assert _style_counts(text) == _style_counts_sign_by_sign(text)
+
+
+#: The class- or alternation-led patterns the typography rules search one literal-led pattern per sign instead.
+_ALTERNATIONS = {
+    "space-after": re.compile(r"[,.](?=[^\W\d_])"),
+    "suspect-guillemet": regex.compile(r"(?<=[\p{L}\p{N}.!?…])«|»(?=\p{L})"),
+    "bare-high": regex.compile(r"(?<=\p{L}{2}|»)[;:!?](?=[ \u00a0\u202f]|$)", regex.M),
+}
+
+
+#: Pieces of text around the signs: words of each case, a digit, an underscore, every sign, spaces.
+_PIECES = ["ab", "Zé", "x", "1", "_", *";:!?.,«»()", " ", "\u00a0", "\u202f", "\n"]
+
+
+@pytest.mark.parametrize("name", sorted(_ALTERNATIONS))
+@settings(max_examples=300)
+@given(text=st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_sign_led_patterns_find_what_their_alternation_finds(name: str, text: str) -> None:
+    from cleanfr.rules.typography import GuillemetDirection, MissingSpaceHighPunctuation, SpaceAfterPunctuation
+    from cleanfr.tokens import lines_with, merged_matches
+
+    plain = _ALTERNATIONS[name]
+    split = {
+        "space-after": SpaceAfterPunctuation._PUNCT,
+        "suspect-guillemet": GuillemetDirection._SUSPECT,
+        "bare-high": MissingSpaceHighPunctuation._BARE_HIGH,
+    }[name]
+    assert [m.span() for m in merged_matches(split, text)] == [m.span() for m in plain.finditer(text)]
+    assert list(lines_with(split, text)) == list(lines_with(plain, text))
+
+
+#: Commas, letters and every kind of space (a thin space ``\u2009`` is none of the three styles).
+_COMMA_PIECES = ["a", "é", ",", " ", "\u00a0", "\u202f", "\u2009", "»", ")", "\n"]
+
+
+@settings(max_examples=300)
+@given(text=st.lists(st.sampled_from(_COMMA_PIECES), max_size=30).map("".join))
+def test_spaced_commas_counted_as_the_three_spaces_and_gate_the_rule(text: str) -> None:
+    from cleanfr.rules.typography import _SPACED_COMMA, SpaceBeforeComma
+
+    spaced = len(_SPACED_COMMA.findall(text))
+    assert spaced == text.count(" ,") + text.count("\u00a0,") + text.count("\u202f,")
+    # SpaceBeforeComma reads nothing in a text without one: its pattern cannot match there.
+    assert spaced or SpaceBeforeComma._PATTERN.search(text) is None
