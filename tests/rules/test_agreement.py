@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleanfr.lexicon.gender import nouns
 from cleanfr.pipeline import Pipeline
@@ -122,3 +124,35 @@ def test_a_noun_between_takes_the_determiner() -> None:
     """``la fonction main`` says nothing of ``main``: no confirmation of ``à la main`` for ``au main``."""
     text = "Ajoutez du code au main. Dans la fonction main, on appelle s."
     assert all(e.confidence <= 0.9 for e in PIPE.fix(text).edits if e.rule == "determiner-gender")
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["d'", "l’", "qu'", "x'", "a'b'", "D’"]),
+            st.sampled_from(["un", "une", "Une", "UN", "la", "cette"]),
+            st.sampled_from([" ", "\u00a0", "\n", "  "]),
+            st.sampled_from(["doctrine", "problème", "maison,", "livre", "chat.", "élève", "Doctrine", ""]),
+        ),
+        max_size=8,
+    )
+)
+def test_elided_pairs_gate_keeps_every_pair(parts: list[tuple[str, str, str, str]]) -> None:
+    """Reading only the elided determiners whose noun has the other gender finds the pairs of reading them all."""
+    from cleanfr.document import Document
+    from cleanfr.rules.phrases import scan
+    from cleanfr.rules.phrases.agreement import _TOKEN, _add_pair, _elided_pairs
+
+    text = " ".join("".join(part) for part in parts)
+    hits = scan(Document(text)).get("elided", [])
+    plain: set[tuple[str, str]] = set()
+    for hit in hits:
+        start = hit.start
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        following = _TOKEN.search(text, hit.end)
+        if following is not None:
+            _add_pair(plain, nouns(), text[start : hit.end - 1], following.group())
+    gated: set[tuple[str, str]] = set()
+    _elided_pairs(text, hits, gated)
+    assert gated == plain

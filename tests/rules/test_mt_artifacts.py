@@ -230,3 +230,23 @@ def test_repeated_tokens_is_its_definition(tokens: list[str]) -> None:
         if i + 4 * n <= len(tokens) and all(tokens[i + k] == tokens[i + k + n] for k in range(3 * n))
     }
     assert _repeated_tokens(tokens) == expected
+
+
+_WORDS = st.sampled_from(["de", "la", "le"])
+
+
+@given(
+    st.lists(_WORDS, max_size=40),
+    st.lists(_WORDS, min_size=1, max_size=3),
+    st.integers(min_value=0, max_value=5),
+    st.lists(_WORDS, max_size=40),
+)
+def test_sampled_run_starts_are_repeated_tokens(
+    before: list[str], unit: list[str], times: int, after: list[str]
+) -> None:
+    """The sampled gate of mt-repetition (a third of the comparisons, then the plain test around what they
+    point to) finds the same run starts as the plain test over all the tokens, a run anywhere."""
+    from cleanfr.rules.phrases.mt_artifacts import _repeated_tokens, _run_starts
+
+    tokens = before + unit * times + after
+    assert _run_starts(tokens) == _repeated_tokens(tokens)

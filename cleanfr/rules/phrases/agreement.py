@@ -121,15 +121,24 @@ _TOKEN = regex.compile(f"[^{regex.escape(_SPLIT_BLANKS)}]++")
 def _elided_pairs(text: str, hits: Iterable[Hit], pairs: set[tuple[str, str]]) -> None:
     """Add to ``pairs`` the (elided determiner, noun) pairs of the ``elided`` triggers' hits: an apostrophe,
     a determiner and a blank (``d’une ``), found in the pass's scan rather than by testing every token
-    for an apostrophe. The whole token and the next go to :func:`_add_pair`, as a split would give them."""
+    for an apostrophe. The whole token and the next go to :func:`_add_pair`, as a split would give them.
+
+    Only where the noun's gender clashes with the hit's determiner (the token's own whenever it makes a pair:
+    the determiner ends the token): most elided determiners (``d’un``, ``l’une``) agree with their noun, and
+    their token is not looked for."""
     lex = nouns()
+    genders = _noun_genders()
     for hit in hits:
+        following = _TOKEN.search(text, hit.end)
+        if following is None:
+            continue
+        noun = following.group()
+        if _DET_GENDER[hit.key] + genders.get(noun.rstrip(_TRAILING), "") not in _CLASHING:
+            continue
         start = hit.start
         while start > 0 and not text[start - 1].isspace():
             start -= 1
-        following = _TOKEN.search(text, hit.end)
-        if following is not None:
-            _add_pair(pairs, lex, text[start : hit.end - 1], following.group())
+        _add_pair(pairs, lex, text[start : hit.end - 1], noun)
 
 
 _AFTER_COMMA = regex.compile(r",(\p{L}++)[ \u00a0\u202f\t]++(\S++)")
