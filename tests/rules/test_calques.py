@@ -261,3 +261,24 @@ def test_both_anchors_of_a_factored_pattern_and_the_replacement_they_render() ->
     assert found == [("last", 7, 28), ("pass", 34, 50), ("pass", 38, 50)]  # « ont passé la loi », « passé la loi »
     assert render("$1 $3 $2 $4", hits[0].choices, head_first[1]) == "les 10 derniers jours"
     assert m.find(fold_keeping_offsets("contre la loi, repasser la loi")) == []
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["$ ", ">>> ", "#include", "def ", "fn ", "class ", "import ", "SYNOPSIS", "DESCRIPTION", "OPTIONS"]
+            + ["\n", "  ", "\t", "x", "_", "é", "DESCRIPTIONS", "de f ", "os.path.join(", "main()", "--verbose", "`a`"]
+        ),
+        max_size=30,
+    )
+)
+def test_register_literal_gates_keep_every_marker(pieces: list[str]) -> None:
+    """A marker pattern gated by literals matches only texts holding one of them, and the register's verdict is
+    the plain count of every pattern's matches."""
+    from cleanfr.rules.phrases.calques import _LITERALS, REGISTERS, _has_markers
+
+    text = "".join(pieces)
+    for pattern, literals in _LITERALS.items():
+        assert pattern.search(text) is None or any(literal in text for literal in literals)
+    for name, (patterns, needed) in REGISTERS.items():
+        assert _has_markers(text, name) == (sum(len(p.findall(text)) for p in patterns) >= needed)

@@ -250,3 +250,23 @@ def test_sampled_run_starts_are_repeated_tokens(
 
     tokens = before + unit * times + after
     assert _run_starts(tokens) == _repeated_tokens(tokens)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Le", "La", "Des", "À", "D’", "L'", "de", "Installer", "Module", "1", " ", "\u00a0", "\n"]),
+        max_size=60,
+    )
+)
+def test_heading_lines_gate_is_the_plain_search(pieces: list[str]) -> None:
+    """The lines mt-title-case reads (the look-behind-free gate first) are those the plain search finds."""
+    from cleanfr.rules.phrases.mt_artifacts import _CAPITAL_FUNCTION_WORD, _HEADING_LENGTH, _heading_lines
+
+    text = " ".join(pieces)
+    plain, start = [], 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if len(line) in _HEADING_LENGTH and _CAPITAL_FUNCTION_WORD.search(text, start, end):
+            plain.append((start, end))
+        start = end + 1
+    assert list(_heading_lines(text)) == plain

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+import re
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -373,11 +374,11 @@ _HEADING_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*")
 #: Articles, prepositions and conjunctions: capitalised inside a heading only by English title case.
 _FUNCTION_WORDS = _words("heading_function_words")
 _ARTICLES = _words("heading_articles")
-_CAPITAL_FUNCTION_WORD = regex.compile(
-    r"(?<=\p{L}[ \u00a0])(?:"
-    + "|".join(sorted((w.capitalize() for w in _FUNCTION_WORDS), key=len, reverse=True))
-    + r")[ \u00a0’']"
-)
+_CAPITALS = "|".join(sorted((w.capitalize() for w in _FUNCTION_WORDS), key=len, reverse=True))
+_CAPITAL_FUNCTION_WORD = regex.compile(rf"(?<=\p{{L}}[ \u00a0])(?:{_CAPITALS})[ \u00a0’']")
+#: The same without the look behind: a necessary condition that ``re`` finds fast (its scan skips to the
+#: capitals the words start with), where the look behind tried first is tried at every position of the line.
+_ANY_CAPITAL_FUNCTION_WORD = re.compile(f"(?:{_CAPITALS})[ \u00a0’']")
 #: A title of a work or a list of references, whose capitals are the author's: ``↑ Hergé, Le Sceptre…``.
 _REFERENCE_MARKS = regex.compile(r"^[\s↑•*\-–—(]|[•«»\"“”]|\(\p{Ll}{2}\)|\b(?:ISBN|éd\.|p\.)")
 _NOT_HEADING = regex.compile(r"[,/|_:=#@\t]|\.\S|\. |  ")
@@ -410,11 +411,12 @@ def _heading_lines(text: str) -> Iterator[tuple[int, int]]:
     lines are walked with ``str.find`` and only the short ones searched (prose paragraphs, most of a
     text, are never read by the expression)."""
     search, find = _CAPITAL_FUNCTION_WORD.search, text.find
+    gate = _ANY_CAPITAL_FUNCTION_WORD.search
     start, n = 0, len(text)
     while start < n:
         end = find("\n", start)
         end = n if end < 0 else end
-        if end - start in _HEADING_LENGTH and search(text, start, end):
+        if end - start in _HEADING_LENGTH and gate(text, start, end) and search(text, start, end):
             yield start, end
         start = end + 1
 
