@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import cleanfr
-from cleanfr.rules.words.accents import accent_tables, restore_table
 from cleanfr import tables
+from cleanfr.rules.words.accents import accent_tables, restore_table
 
 
 def fix(text: str) -> str:

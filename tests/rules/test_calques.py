@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from functools import lru_cache
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleanfr.lexicon.gender import verb_forms
+from cleanfr.pipeline import Pipeline
 from cleanfr.rules.phrases._matcher import (
     _PLAIN_PATTERN,
     Choice,
@@ -18,10 +20,7 @@ from cleanfr.rules.phrases._matcher import (
     fold_keeping_offsets,
     render,
 )
-from cleanfr.pipeline import Pipeline
 from cleanfr.rules.phrases.calques import entries, matcher
-
-import inspect
 
 # Suggested entries are checked as if applied, on their stated confidence (not a measured calibration).
 _STATED = {"trust": "stated"} if "trust" in inspect.signature(Pipeline).parameters else {}
@@ -217,8 +216,7 @@ def test_never_on_a_proper_name():
 @lru_cache(maxsize=1)
 def _matchers() -> tuple[list[tuple[str, str]], PhraseMatcher, PhraseMatcher]:
     """The shared tables' patterns and triggers, factored and written out in full."""
-    from cleanfr.rules.phrases import _shared_patterns, _shared_triggers
-    from cleanfr.rules.phrases import _matcher
+    from cleanfr.rules.phrases import _matcher, _shared_patterns, _shared_triggers
 
     patterns, triggers = list(_shared_patterns()), list(_shared_triggers())
     factored = PhraseMatcher(patterns, triggers)

@@ -101,8 +101,8 @@ def test_every_line_break_keeps_compounds(brk: str) -> None:
 def test_a_lone_inner_hyphen_has_its_own_lower_grade() -> None:
     """Flattened print shows many break hyphens; a lone one in edited prose is often deliberate (dev/clean:
     « — Sui-cide », grogne Nelly). The lone one is stated lower, so that the gate can judge it apart."""
-    from cleanfr.rules.words.hyphenation import INNER_HYPHEN, LONE_INNER_HYPHEN, InnerHyphen
     from cleanfr.document import Document
+    from cleanfr.rules.words.hyphenation import INNER_HYPHEN, LONE_INNER_HYPHEN, InnerHyphen
 
     lone = list(InnerHyphen().find(Document("« Tu ne l’as pas tué ? demande l’elfe.\n\n— Sui-cide », grogne Nelly.")))
     many = list(InnerHyphen().find(Document("Une cuvette pla-cée sur la table, et le gou-vernement en place.")))
