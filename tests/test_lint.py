@@ -1,4 +1,4 @@
-"""ruff (lint and format) and mypy, as configured in pyproject.toml, find nothing in the package (run by the suite, so by CI)."""
+"""ruff (lint and format) and mypy, as configured in pyproject.toml, find nothing in the package, nor ruff in the tests (run by the suite, so by CI)."""
 
 from __future__ import annotations
 
