@@ -510,6 +510,7 @@ def find_words(text: str, words: Iterable[str]) -> dict[str, list[int]]:
     return found
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 #: pyahocorasick reads a text through a copy of it at 4 bytes a character (27 MB for the 7 MB benchmark, made
 #: again by each scan): :func:`scan` hands it a long text in windows of this many characters.
 _SCAN_WINDOW = 1 << 20
@@ -539,6 +540,55 @@ def scan(automaton: Any, text: str, longest: int) -> Iterator[tuple[int, Any]]:
         for last, value in automaton.iter(text[left : start + _SCAN_WINDOW]):
             if last + left >= start:
                 yield last + left, value
+
+
+class Literals:
+    """Many literal strings found at once, every occurrence (overlapping ones too): an Aho–Corasick automaton of
+    ahocorasick-rs, as a contiguous NFA. On French prose its walk costs 0.012 s/MB where pyahocorasick's costs
+    0.017, and its table for the phrase pass weighs 9 MB (its DFA would walk in 0.009 but weigh 156 MB and take
+    0.3 s to build).
+
+    >>> Literals(["ab", "b", "abc"]).matches("xabcab")
+    [(0, 1, 3), (1, 2, 3), (2, 1, 4), (0, 4, 6), (1, 5, 6)]
+    """
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        import ahocorasick_rs
+
+        self.longest = max(map(len, keys), default=0)
+        self._automaton = (
+            ahocorasick_rs.AhoCorasick(keys, implementation=ahocorasick_rs.Implementation.ContiguousNFA)
+            if keys
+            else None
+        )
+
+    def matches(self, text: str) -> list[tuple[int, int, int]]:
+        """``(key index, start, end)`` of every occurrence of a key in ``text``, by end, then longest first. A long
+        text is read in windows of :data:`_SCAN_WINDOW` characters, as :func:`scan` reads one (the automaton works
+        on a UTF-8 copy of what it reads)."""
+        if self._automaton is None:
+            return []
+        n = len(text)
+        if n <= _SCAN_WINDOW:
+            return self._find(text)
+        found: list[tuple[int, int, int]] = []
+        for start in range(0, n, _SCAN_WINDOW):
+            left = max(0, start - self.longest + 1)
+            found += (
+                (key, begin + left, end + left)
+                for key, begin, end in self._find(text[left : start + _SCAN_WINDOW])
+                if end + left > start
+            )
+        return found
+
+    def _find(self, text: str) -> list[tuple[int, int, int]]:
+        assert self._automaton is not None
+        try:
+            return self._automaton.find_matches_as_indexes(text, overlapping=True)
+        except UnicodeEncodeError:
+            # A lone surrogate (an undecodable byte kept by surrogateescape) has no UTF-8 form: it is read as
+            # U+FFFD, one character for one, which no key holds.
+            return self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
 
 
 class WordMatcher:

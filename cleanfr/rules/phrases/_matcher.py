@@ -27,11 +27,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator, Sequence
 
-import ahocorasick
 import regex
 
 from ...lexicon.gender import conjugate, participle, verb_forms
-from ...tokens import scan
+from ...tokens import Literals
 
 _TOKEN = regex.compile(r"\{[^{}]*\}|<[^<>]+>|\$\d|[^{}<>$]+|\$")
 #: A pattern without slots: literal text only (foreign words, fixed phrases).
@@ -287,7 +286,6 @@ class PhraseMatcher:
     """
 
     def __init__(self, patterns: Iterable[tuple[str, str]], triggers: Iterable[tuple[str, str]] = ()) -> None:
-        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         self._patterns: list[tuple[str, tuple[tuple[Choice, ...], ...]]] = []
         # Surface number i (all patterns' surfaces in order) comes from pattern _pattern_of[i], combination
         # _combo_of[i] of its slots (of its anchor's slots for a factored pattern, whose other slots are _rests[p]);
@@ -324,7 +322,6 @@ class PhraseMatcher:
             self._combo_of.append(0)
         n = len(surfaces)
         first = dict(zip(reversed(surfaces), range(n - 1, -1, -1)))
-        self._lengths = array("H", map(len, surfaces))
         self._more: dict[int, list[int]] = {}  # a surface several patterns or combinations share
         if len(first) < n:
             for i in itertools.compress(range(n), map(operator.ne, range(n), map(first.__getitem__, surfaces))):
@@ -337,13 +334,10 @@ class PhraseMatcher:
         self._anchors = frozenset(
             i for i in first.values() if any(self._pattern_of[j] in self._rests for j in (i, *self._more.get(i, ())))
         )
-        add = self._automaton.add_word
-        for surface, i in first.items():
-            add(surface, i)
+        # The automaton's key i is the surface first[i] stands for: _surface_ids maps it back.
+        self._surface_ids = array("L", first.values())
+        self._literals = Literals(list(first))
         self.size = len(first)
-        self._longest = max(map(len, first), default=1)
-        if first:
-            self._automaton.make_automaton()
 
     def find(self, folded: str) -> list[Hit]:
         """Every hit in ``folded`` (see :func:`fold_keeping_offsets`), by position, longest first; callers pick among overlaps
@@ -353,14 +347,14 @@ class PhraseMatcher:
         hits: list[Hit] = []
         n = len(folded)
         append = hits.append
-        lengths, patterns, more, anchors = self._lengths, self._patterns, self._more, self._anchors
+        patterns, more, anchors = self._patterns, self._more, self._anchors
         pattern_of, combo_of, bounded = self._pattern_of, self._combo_of, self._bounded
         category = unicodedata.category
         # is_word_char inlined (most raw matches end inside a longer word: ``form`` in ``forme``): an ASCII
         # character is no combining mark, so only a non-ASCII one asks for its category.
-        for end_index, sid in scan(self._automaton, folded, self._longest):
-            end = end_index + 1
-            start = end - lengths[sid]
+        surface_ids = self._surface_ids
+        for index, start, end in self._literals.matches(folded):
+            sid = surface_ids[index]
             if sid in anchors:  # the boundaries of a factored pattern's hit are around the whole of it
                 self._complete(folded, start, end, sid, append)
                 continue
@@ -378,7 +372,7 @@ class PhraseMatcher:
                 if end < n:
                     after = folded[end]
                     if after.isalnum() or after > "\x7f" and category(after)[0] == "M":
-                        last = folded[end_index]
+                        last = folded[end - 1]
                         if last.isalnum() or last > "\x7f" and category(last)[0] == "M":
                             continue
             for i in (sid, *more[sid]) if sid in more else (sid,):
