@@ -491,55 +491,22 @@ def find_words(text: str, words: Iterable[str]) -> dict[str, list[int]]:
     >>> find_words("quil, quill et jai", ["quil", "jai"])
     {'quil': [0], 'jai': [15]}
     """
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    found: dict[str, list[int]] = {}
-    for word in words:
-        automaton.add_word(word, word)
-        found[word] = []
+    found: dict[str, list[int]] = {word: [] for word in words}
     if not found:
         return found
-    automaton.make_automaton()
+    keys = list(found)
     n = len(text)
-    for last, word in scan(automaton, text, max(map(len, found))):
-        start = last + 1 - len(word)
-        if (start and _is_letter(text[start - 1])) or (last + 1 < n and _is_letter(text[last + 1])):
+    for index, start, end in Literals(keys).matches(text):
+        if (start and _is_letter(text[start - 1])) or (end < n and _is_letter(text[end])):
             continue
-        found[word].append(start)
+        found[keys[index]].append(start)
     return found
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-#: pyahocorasick reads a text through a copy of it at 4 bytes a character (27 MB for the 7 MB benchmark, made
-#: again by each scan): :func:`scan` hands it a long text in windows of this many characters.
+#: An automaton reads a copy of what it scans (UTF-8 for ahocorasick-rs): :class:`Literals` hands it a long text in
+#: windows of this many characters, so the copy stays small.
 _SCAN_WINDOW = 1 << 20
-
-
-def scan(automaton: Any, text: str, longest: int) -> Iterator[tuple[int, Any]]:
-    """``automaton.iter(text)`` (pyahocorasick: the ``(index of the last character, value)`` of every match, in
-    the same order), read in windows of :data:`_SCAN_WINDOW` characters so that its copy of the text stays small.
-
-    ``longest`` is the length of the automaton's longest key. Each window starts ``longest - 1`` characters
-    before its own part, so the automaton reaches each position of that part in the same state as in one scan
-    of the whole text, and reports only the matches that end in its own part: each match once, in order.
-
-    >>> import ahocorasick
-    >>> automaton = ahocorasick.Automaton()
-    >>> added = [automaton.add_word(key, key) for key in ("ab", "b", "abc")]
-    >>> automaton.make_automaton()
-    >>> list(scan(automaton, "xabcab", 3))
-    [(2, 'ab'), (2, 'b'), (3, 'abc'), (5, 'ab'), (5, 'b')]
-    """
-    n = len(text)
-    if n <= _SCAN_WINDOW:
-        yield from automaton.iter(text)
-        return
-    for start in range(0, n, _SCAN_WINDOW):
-        left = max(0, start - longest + 1)
-        for last, value in automaton.iter(text[left : start + _SCAN_WINDOW]):
-            if last + left >= start:
-                yield last + left, value
 
 
 class Literals:
@@ -563,9 +530,12 @@ class Literals:
         )
 
     def matches(self, text: str) -> list[tuple[int, int, int]]:
-        """``(key index, start, end)`` of every occurrence of a key in ``text``, by end, then longest first. A long
-        text is read in windows of :data:`_SCAN_WINDOW` characters, as :func:`scan` reads one (the automaton works
-        on a UTF-8 copy of what it reads)."""
+        """``(key index, start, end)`` of every occurrence of a key in ``text``, by end, then longest first.
+
+        A long text is read in windows of :data:`_SCAN_WINDOW` characters. Each window starts ``longest - 1``
+        characters before its own part, so the automaton reaches each position of that part in the state one scan
+        of the whole text would, and only the matches that end in its own part count: each match once, in order.
+        """
         if self._automaton is None:
             return []
         n = len(text)
@@ -603,24 +573,17 @@ class WordMatcher:
     """
 
     def __init__(self, words: Iterable[str]) -> None:
-        import ahocorasick
-
-        self.automaton = ahocorasick.Automaton()
-        self.longest = 0
-        for word in words:
-            self.automaton.add_word(word, word)
-            self.longest = max(self.longest, len(word))
-        self.automaton.make_automaton()
+        self.words = list(dict.fromkeys(words))
+        self.literals = Literals(self.words)
 
     def occurrences(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, word)`` of every occurrence, overlapping ones included, sorted."""
         n = len(text)
         found = []
-        for last, word in scan(self.automaton, text, self.longest):
-            start, end = last + 1 - len(word), last + 1
+        for index, start, end in self.literals.matches(text):
             if (start and _is_word_char(text[start - 1])) or (end < n and _is_word_char(text[end])):
                 continue
-            found.append((start, end, word))
+            found.append((start, end, self.words[index]))
         found.sort()
         return found
 

@@ -501,7 +501,7 @@ def other_pythons() -> list[str]:
     for exe in filter(None, candidates):
         try:
             p = subprocess.run(
-                [exe, "-c", "import regex, ftfy, ahocorasick, rapidfuzz, zstandard"], capture_output=True, timeout=60
+                [exe, "-c", "import regex, ftfy, ahocorasick_rs, rapidfuzz, zstandard"], capture_output=True, timeout=60
             )
         except (OSError, subprocess.TimeoutExpired):
             p = None

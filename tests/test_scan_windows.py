@@ -1,9 +1,8 @@
-"""``tokens.scan`` reads a long text in windows (pyahocorasick copies what it reads at 4 bytes a character): it must
-give exactly what one ``automaton.iter`` over the whole text gives, whatever the window."""
+"""``tokens.Literals`` reads a long text in windows (the automaton reads a copy of what it scans): it must give
+exactly what one scan of the whole text gives, whatever the window, and so must the word finders built on it."""
 
 from __future__ import annotations
 
-import ahocorasick
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,28 +10,6 @@ from hypothesis import strategies as st
 from cleanfr import tokens
 
 KEYS = ["a", "ab", "abc", "bca", "cab", "abcabc", "ca", "é", "éa", "a é"]
-
-
-def _automaton(keys: list[str]) -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for key in keys:
-        automaton.add_word(key, key)
-    automaton.make_automaton()
-    return automaton
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    text=st.text(alphabet="abcé x", max_size=80),
-    keys=st.lists(st.sampled_from(KEYS), min_size=1, unique=True),
-    window=st.integers(min_value=1, max_value=12),
-)
-def test_scan_in_windows_is_one_scan(text: str, keys: list[str], window: int) -> None:
-    automaton = _automaton(keys)
-    expected = list(automaton.iter(text))
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(tokens, "_SCAN_WINDOW", window)
-        assert list(tokens.scan(automaton, text, max(map(len, keys)))) == expected
 
 
 def test_find_words_and_word_matcher_in_windows(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -23,7 +23,7 @@ from ... import tables
 from ...document import Document
 from ...edits import Edit
 from ...lexicon.gender import nouns
-from ...tokens import scan as scan_windows
+from ...tokens import Literals
 from . import PhraseRule, read_tokens, scan
 from ._grammar import DETERMINERS, determiner_for, starts_with_vowel
 from ._matcher import Hit, fold_keeping_offsets
@@ -153,22 +153,16 @@ def _locate(text: str, pairs: list[tuple[str, str]]) -> Iterator[tuple[int, int,
     no-break spaces, tab), the noun not followed by a letter. One Aho–Corasick scan for all the nouns
     (a regex per pair rescanned the whole text each time); per pair, matches do not overlap, as with
     ``finditer``."""
-    import ahocorasick
-
     dets: dict[str, list[str]] = {}
     for det, noun in pairs:
         dets.setdefault(noun, []).append(det)
-    automaton = ahocorasick.Automaton()
-    for noun in dets:
-        automaton.add_word(noun, noun)
-    automaton.make_automaton()
+    nouns = list(dets)
     found: list[tuple[int, int, int, int, str, str]] = []
     n = len(text)
-    for last, noun in scan_windows(automaton, text, max(map(len, dets))):  # no whole copy of the text
-        end = last + 1
+    for index, start, end in Literals(nouns).matches(text):
         if end < n and _LETTER.match(text, end):
             continue
-        start = end - len(noun)
+        noun = nouns[index]
         j = start
         while j > 0 and text[j - 1] in _BLANKS:
             j -= 1
