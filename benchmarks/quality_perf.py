@@ -43,6 +43,7 @@ CLEAN_BYTES = 2_000_000
 #: Growth: a document of GROWTH_BYTES and one GROWTH_FACTOR times larger.
 GROWTH_BYTES = 100_000
 GROWTH_FACTOR = 8
+GROWTH_ROUNDS = 7
 DIRTY = [("news_embeds", "*.txt"), ("dev/web", "*.txt"), ("dev/ocr", "*.ocr.txt")]
 TARGETS = {"clean": 2.0, "dirty": 0.5, "large": 2.0}
 
@@ -200,7 +201,11 @@ def run() -> str:
 
     small = paragraphs_cut(bench, GROWTH_BYTES, 1)[0]
     big = paragraphs_cut(bench, len(small) * GROWTH_FACTOR, 1)[0]
-    t_small, t_big = best_fix(small), best_fix(big)
+    # Interleaved, best of GROWTH_ROUNDS each: the small document takes some 20 ms, where a drift of the host
+    # or a collection moves one timing by a tenth.
+    t_small = t_big = float("inf")
+    for _ in range(GROWTH_ROUNDS):
+        t_small, t_big = min(t_small, best_fix(small, 1)), min(t_big, best_fix(big, 1))
     growth = t_big / t_small
     size_ratio = len(big) / len(small)
 
@@ -218,7 +223,7 @@ def run() -> str:
         "|---|---:|---:|---:|---:|---:|---:|---|",
         *rows,
         "",
-        f"- Growth: a document of {len(small):,} characters in {t_small:.3f} s, one {size_ratio:.2f}× larger in "
+        f"- Growth (interleaved, best of {GROWTH_ROUNDS}): a document of {len(small):,} characters in {t_small:.3f} s, one {size_ratio:.2f}× larger in "
         f"{t_big:.3f} s: **{growth:.2f}×** the time (≤ 9× {_verdict(growth <= 9)}).",
         f"- Start-up of `cleanfr fix -` on empty input: median **{start:.3f} s** over 7 runs (`python -c pass`: "
         f"{python:.3f} s) (≤ 0.3 s {_verdict(start <= 0.3)}).",
