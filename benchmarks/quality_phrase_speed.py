@@ -74,8 +74,13 @@ def measure(checkout: Path, rounds: int = ROUNDS) -> dict:
         [sys.executable, "-c", _CHILD, str(checkout), str(DATA / "dev" / "clean"), str(rounds)],
         capture_output=True,
         text=True,
-        check=True,
     )
+    if out.returncode:
+        last = (out.stderr.strip().splitlines() or ["?"])[-1]
+        hint = ""
+        if "ahocorasick" in last:  # revisions before 468ed56 use pyahocorasick, which cleanfr no longer needs
+            hint = " (that revision needs pyahocorasick: pip install -e '.[bench]')"
+        raise RuntimeError(f"timing {checkout} failed: {last}{hint}")
     return json.loads(out.stdout)
 
 
