@@ -196,7 +196,8 @@ class Pipeline:
                 part = part or self.document_class(excerpt.text)
                 found = self._candidates([r for r in rules if r.id not in readers], part)
                 placed = [excerpt.placed(e) for e in found]
-                readers |= {e.rule for e, p in zip(found, placed) if p is None or p.applied}  # across a join
+                # A finding across the excerpt's joins, or one to apply: the whole text decides.
+                readers |= {e.rule for e, p in zip(found, placed) if p is None or p.applied}
                 kept = sorted((p for p in placed if p is not None), key=_position)
                 readers |= {e.rule for e in log.as_recorded(kept) if _key(e) not in known}
             if readers:
