@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import cleanfr
@@ -103,6 +103,9 @@ def _pipelines() -> tuple[Pipeline, Pipeline]:
 
 @settings(max_examples=EXAMPLES)
 @given(st.integers(0, 2**32 - 1), st.integers(2, 12), st.integers(1, 4))
+# Found by a soak of 70,000 documents: the first round's repairs change a count the typography conventions rest
+# on (the document's spaced commas), and the second round repairs a comma in a paragraph the first left alone.
+@example(2795234136, 11, 3)
 def test_reading_the_changed_paragraphs_again_logs_what_a_whole_round_logs(seed: int, n_pars: int, n_damage: int) -> None:
     """After a round that changed a few paragraphs, the pipeline reads those again (and the whole text only
     for the rules that find something there); its result is the one of a whole second round."""

@@ -140,7 +140,17 @@ _MOJIBAKE_LEADS = frozenset("\u00c2\u00c3")
 _REAL_GUILLEMET = regex.compile(r"(?<![\u00c2\u00c3])[«»]")
 
 
-class GuillemetDirection(Rule):
+class _TypographyRule(Rule):
+    """A rule of the typography pass."""
+
+    pass_name = "typography"
+    # Each follows a convention counted over the whole document (spaced commas, the space before ; : ! ? and
+    # inside « », doubled spaces, a pair written joined twice): a repair anywhere can change the count, and
+    # with it the case of a sign paragraphs away, so a later round's check has these rules read it all.
+    reads_whole_text = True
+
+
+class GuillemetDirection(_TypographyRule):
     """Turn a guillemet that points the wrong way, judged by the quotes open in its paragraph.
 
     Example: ``parleront d’eux-mêmes« .`` → ``parleront d’eux-mêmes ».`` (a « glued to the word before
@@ -150,7 +160,6 @@ class GuillemetDirection(Rule):
 
     id = "guillemet-direction"
     category = "typography"
-    pass_name = "typography"
     description = "guillemet inversé (« à la place de » ou l’inverse)"
 
     # « glued to the preceding word, then optional spaces, then closing punctuation or end of line.
@@ -220,7 +229,7 @@ class GuillemetDirection(Rule):
         return bool(nxt) and (nxt.group() == "»" or text[nxt.start() - 1].isalnum())
 
 
-class SpaceBeforeComma(Rule):
+class SpaceBeforeComma(_TypographyRule):
     """Remove a space before a comma in a document that otherwise never puts one there.
 
     Example: ``a démissionné du gouvernement ,estimant`` → ``a démissionné du gouvernement, estimant``.
@@ -229,7 +238,6 @@ class SpaceBeforeComma(Rule):
 
     id = "space-before-comma"
     category = "typography"
-    pass_name = "typography"
     description = "espace parasite avant une virgule (selon l’usage du document)"
 
     _PATTERN = regex.compile(r"(?<=[\p{Ll}»)][ \u00a0\u202f]+),([ \u00a0]?)(?=\p{L}|\s|$)")
@@ -268,7 +276,7 @@ class SpaceBeforeComma(Rule):
             )
 
 
-class SpaceAfterPunctuation(Rule):
+class SpaceAfterPunctuation(_TypographyRule):
     """Restore the space lost after a comma or a full stop between two words.
 
     Example: ``à Paris,à Rennes`` → ``à Paris, à Rennes``; ``des circuits courts.Et un plan`` →
@@ -278,7 +286,6 @@ class SpaceAfterPunctuation(Rule):
 
     id = "space-after-punctuation"
     category = "typography"
-    pass_name = "typography"
     description = "espace perdue après une virgule ou un point entre deux mots"
 
     _PUNCT = _sign_led(r"SIGN(?=[^\W\d_])", ",.", re.compile)
@@ -375,7 +382,7 @@ _WORDS = regex.compile(r"\p{L}+")
 _LONG_WORDS = regex.compile(r"\p{L}{2,}")
 
 
-class DoubleSpace(Rule):
+class DoubleSpace(_TypographyRule):
     """Collapse a doubled space between two words of a prose line.
 
     Example: ``le territoire  russe`` → ``le territoire russe``. Indented lines, lines with
@@ -385,7 +392,6 @@ class DoubleSpace(Rule):
 
     id = "double-space"
     category = "typography"
-    pass_name = "typography"
     description = "espace doublée entre deux mots d’une ligne de prose"
 
     _RUN = re.compile(r"(?<! )  +(?=[^\W\d_])")  # starts only at a run's first space: linear
@@ -426,7 +432,7 @@ class DoubleSpace(Rule):
             yield self.edit(doc, m.start(), m.end(), " ", DOUBLED_SPACE, "espace doublée entre deux mots")
 
 
-class MissingSpaceHighPunctuation(Rule):
+class MissingSpaceHighPunctuation(_TypographyRule):
     """Add the space a document puts before ``; : ! ?`` (or inside « ») where one was lost.
 
     Example, in a text that writes ``mot : suite`` everywhere: ``mot: suite`` → ``mot : suite``,
@@ -436,7 +442,6 @@ class MissingSpaceHighPunctuation(Rule):
 
     id = "missing-space-high-punctuation"
     category = "typography"
-    pass_name = "typography"
     description = "espace perdue avant ; : ! ? ou dans les guillemets, selon l’usage du document"
 
     _BARE_HIGH = _sign_led(r"(?<=\p{L}{2}|»)SIGN(?=[ \u00a0\u202f]|$)", ";:!?", partial(regex.compile, flags=regex.M))
