@@ -106,6 +106,8 @@ def _pipelines() -> tuple[Pipeline, Pipeline]:
 # Found by a soak of 70,000 documents: the first round's repairs change a count the typography conventions rest
 # on (the document's spaced commas), and the second round repairs a comma in a paragraph the first left alone.
 @example(2795234136, 11, 3)
+# … and one where the first round's splits give a glued word elsewhere the evidence it lacked (« dépensesque »).
+@example(1867176446, 13, 4)
 def test_reading_the_changed_paragraphs_again_logs_what_a_whole_round_logs(seed: int, n_pars: int, n_damage: int) -> None:
     """After a round that changed a few paragraphs, the pipeline reads those again (and the whole text only
     for the rules that find something there); its result is the one of a whole second round."""
