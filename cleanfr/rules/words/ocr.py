@@ -34,6 +34,10 @@ class OcrConfusion(Rule):
     id = "ocr-confusion"
     category = "ocr"
     pass_name = "words"
+    # A token written often is repaired only once the document writes its repair too: a round's repairs can
+    # bring that word, and a token paragraphs away is repaired next round, so a later round's check has this
+    # rule read the whole text (found by a soak of damaged documents: « crltiques »).
+    reads_whole_text = True
     description = "confusion de caractères d’OCR (f/s long, rn/m, li/h, u/n…) dans un non-mot"
 
     def find(self, doc: Document) -> Iterable[Edit]:
