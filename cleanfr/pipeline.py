@@ -281,8 +281,9 @@ def _carried(spans: list[tuple[int, int]], applied: list[Edit]) -> list[tuple[in
 
 
 class _Excerpt:
-    """The paragraphs (blank-line separated) holding ``changed`` spans of ``text``, with one paragraph on
-    each side, joined by blank lines into one text whose offsets map back to ``text``."""
+    """The paragraphs (blank-line separated) holding ``changed`` spans of ``text`` (both sides of a span that
+    reaches into the blank lines between two), joined by blank lines into one text whose offsets map back to
+    ``text``."""
 
     _GAP = "\n\n"
 

@@ -49,7 +49,6 @@ def _sign_led(template: str, signs: str, compile_: Callable[[str], _P]) -> tuple
 # Patterns start with the punctuation itself (a literal) so that the scan over a large text is fast.
 # (The standard ``re`` module scans literal-first patterns faster than ``regex``.)
 _HIGH_PUNCT = re.compile(r"[;:!?](?=\s|»|\)|$)")
-_GUILLEMET = regex.compile(r"[«»]")
 #: The two characters before a high sign, after a « (followed by two characters at least), before a »
 #: (preceded by two at least): what :func:`conventions` reads. Each starts with its sign, so ``re`` finds them
 #: with its fast loop, then looks behind.
@@ -122,11 +121,6 @@ def _style_counts(text: str) -> tuple[dict[str, int], dict[str, int]]:
             style = pair[1] if pair[1] in _SPACES else ""
             inner[style] = inner.get(style, 0) + n
     return high, inner
-
-
-def _style(text: str, i: int) -> str:
-    """The space character at ``i`` if it is one, else "" (no space)."""
-    return text[i] if 0 <= i < len(text) and text[i] in _SPACES else ""
 
 
 def _space_name(space: str) -> str:

@@ -94,16 +94,20 @@ def _slot(token: str) -> tuple[tuple[str, ...], tuple[Choice, ...] | None]:
     return (fold_keeping_offsets(token),), None
 
 
-def _slots(pattern: str) -> list[tuple[tuple[str, ...], tuple[Choice, ...] | None]]:
+#: A pattern's slots: the folded surfaces of each, with their choices (None for literal text).
+_Slots = list[tuple[tuple[str, ...], tuple[Choice, ...] | None]]
+
+
+def _slots(pattern: str) -> _Slots:
     return [_slot(token) for token in _TOKEN.findall(pattern)]
 
 
-def _surfaces(slots: list[tuple[tuple[str, ...], tuple[Choice, ...] | None]]) -> Iterator[str]:
+def _surfaces(slots: _Slots) -> Iterator[str]:
     """Every surface of a pattern, in :func:`itertools.product` order (joined in C)."""
     return map("".join, itertools.product(*[surfaces for surfaces, _ in slots]))
 
 
-def _choice_lists(slots: list[tuple[tuple[str, ...], tuple[Choice, ...] | None]]) -> tuple[tuple[Choice, ...], ...]:
+def _choice_lists(slots: _Slots) -> tuple[tuple[Choice, ...], ...]:
     """The choices of the slots that have some (literal text has none)."""
     return tuple(choices for _, choices in slots if choices is not None)
 
@@ -176,12 +180,10 @@ class Hit:
 #: A pattern of more surfaces than this is stored as a few of its slots (its anchor: the leading or the trailing
 #: ones) in the automaton and the others in a table read beside a hit of the anchor. ``{les|des|…} {derniers|…}
 #: {2|…|cent} {heures|jours|…}`` is 10,000 surfaces written out, 42 + 243 this way; ``<supporter> {l'équipe|…}``
-#: 1,935, 129 + 15 (the automaton of every table held 102,757 surfaces, 77,757 of them from 75 such patterns).
+#: 1,935, 129 + 15 (the automaton of every table held 102,757 surfaces, most of them from the 68 patterns above it).
 FACTOR_ABOVE = 256
 #: The most surfaces an anchor has.
 ANCHOR_AT_MOST = 4096
-
-_Slots = list[tuple[tuple[str, ...], tuple[Choice, ...] | None]]
 
 
 @dataclass(frozen=True)
