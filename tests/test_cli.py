@@ -250,8 +250,11 @@ def test_broken_pipe_ends_quietly(tmp_path: Path, jobs: str):
     )
     assert proc.stdout.read(1000)
     proc.stdout.close()  # as `| head -c 1000` does
-    err = proc.stderr.read()
-    assert proc.wait(timeout=120) == 141
+    try:
+        _, err = proc.communicate(timeout=120)
+    finally:
+        proc.kill()
+    assert proc.returncode == 141
     assert err == b""
 
 
