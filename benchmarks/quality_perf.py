@@ -13,7 +13,7 @@ the best round of each counting:
 * start-up of ``cleanfr fix -`` on empty input (median of 7) and the peak RSS of one process fixing the 7 MB file.
 
 Run ``python benchmarks/quality_perf.py`` to print the section, ``python benchmarks/run.py --section perf``
-to put it in ``RESULTS.md``. ``CLEANFR_PERF_ROUNDS`` sets the rounds (default 3).
+to put it in ``RESULTS.md``. ``CLEANFR_PERF_ROUNDS`` sets the rounds (default 5).
 """
 
 from __future__ import annotations
@@ -35,7 +35,9 @@ import ftfy  # noqa: E402
 import cleanfr  # noqa: E402
 from cleanfr.pipeline import Pipeline  # noqa: E402
 
-ROUNDS = int(os.environ.get("CLEANFR_PERF_ROUNDS", "3"))
+#: Interleaved rounds per workload, the best of each side counting (the host's timings drift by a third within
+#: an hour: more rounds, a steadier best). The 7 MB file runs one round fewer.
+ROUNDS = int(os.environ.get("CLEANFR_PERF_ROUNDS", "5"))
 BENCH = DATA / "bench" / "bench_fr.txt"
 #: Size of a clean document and of the clean workload, in bytes of UTF-8.
 DOC_BYTES = 5_000
