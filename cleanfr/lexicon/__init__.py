@@ -4,6 +4,7 @@
 - :mod:`.english` — English frequencies and common English/Spanish words French does not use;
 - :mod:`.gender` — gender, number and inflection of nouns, adjectives and verbs;
 - :mod:`.elision` — elision grammar (h aspiré, elided homographs such as ``na``);
+- :mod:`.closed` — closed classes of French words (elided forms, pronouns, determiners) and the rules' word lists;
 - :mod:`.vocabulary` — the document's own words, counted once per document.
 
 Every table behind them is read through :mod:`cleanfr.tables`. The names below are the package's API.
@@ -11,6 +12,7 @@ Every table behind them is read through :mod:`cleanfr.tables`. The names below a
 
 from __future__ import annotations
 
+from .closed import closed_class, word_lists
 from .elision import ELIDABLE, HomographContext, elided_homographs, no_elision, takes_elision
 from .english import common_english, common_english_words, english_zipf, foreign_words
 from .forms import (
@@ -46,6 +48,7 @@ __all__ = [
     "HomographContext",
     "Lexicon",
     "adjective_feminines",
+    "closed_class",
     "common_english",
     "common_english_words",
     "conjugate",
@@ -68,5 +71,6 @@ __all__ = [
     "participle",
     "takes_elision",
     "verb_forms",
+    "word_lists",
     "zipf",
 ]

@@ -11,6 +11,8 @@ document does not confirm are never split (``Karachev`` stays).
 from __future__ import annotations
 
 from collections import ChainMap
+from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress, repeat
 from typing import Mapping, MutableMapping, cast
 
@@ -27,6 +29,7 @@ from ...lexicon import (
     french,
     is_nominal,
     takes_elision,
+    word_lists,
 )
 from ...lexicon.forms import FREQUENT_ZIPF, GRAM
 from ...tokens import count_split, protected_words
@@ -45,42 +48,38 @@ LIKELY_MISSPELLING = 0.6
 #: another word.
 NAME_AND_FUNCTION_WORD = 0.92
 NAME_AND_WORD = 0.91
-#: Productive prefixes: ``extra|patrimoniaux``, ``anti|vaccin``, ``re|lancer`` are derivations, not two words.
-_PREFIXES = frozenset(
-    "extra super sur sous re ré dé dés co anti inter intra pré post pro contre auto bio éco euro géo hyper hypo "
-    "infra méga méta micro macro mini maxi mono multi néo non poly pseudo semi socio supra télé trans ultra vice "
-    "archi para péri photo radio psycho narco franco cyber quasi entre bi tri demi mi in im ir il dis mé mal bien "
-    "nord sud grand petit haut bas".split()
-)
-#: Right-hand parts that are only endings: ``cous|aient``, ``instrument|aires``, ``branl|a``.
-_ENDINGS = frozenset(
-    "a ai as ait aient ais ant ants ante antes ons ez er é ée ées és ent ment ments aire aires ité ités isme "
-    "ismes iste istes able ables ible ibles eur eurs euse euses ette ettes ier iers ière ières age ages ure "
-    "ures ion ions ien iens ienne iennes al ale ales aux if ive ives ifs is it ise ises ir ie ies ine ines "
-    "eux euse one ones ée ets ot ote ots ane ard arde ards in ins ine ique iques oir "
-    "oirs oire oires ois oise oises ais aise aises u us ue ues ".split()
-)
-#: Determiners and pronouns: after a prefix-like word they mark a glue, not a derivation (``surun``).
-_DETERMINERS = frozenset(
-    "un une le la les des du de au aux ce ces cet cette son sa ses leur leurs mon ma mes il elle "
-    "ils elles on nous vous".split()
-)
-#: Small words that may stand on the left of a glue (``dela`` is ``de la``).
-_SHORT_LEFT = frozenset("de la le les un une en et au du des ce sa se ne".split())
-#: Words of one or two letters that may stand on the right (``Lavrovau``); other short tails are noise (``ss``).
-_SHORT_RIGHT = frozenset("au de la le en et un il on y à du ou où je tu si ni sa ne se ce".split())
-#: Function words: glued to a neighbour they make most real glues (``officiellequi``, ``elleéprouvait``).
-_FUNCTION = frozenset(
-    "qui que quoi dont où et ou mais donc car ni si il elle ils elles on je tu nous vous les des mes tes ses "
-    "nos vos leurs même très plus pas bien tout tous toute toutes sans avec pour par sur sous dans chez vers "
-    "entre comme aussi alors puis encore déjà jamais toujours".split()
-)
-#: The unions the readings ask about, made once.
-_DETERMINERS_OR_FUNCTION = _DETERMINERS | _FUNCTION
-_SHORT_RIGHT_OR_DETERMINERS = _SHORT_RIGHT | _DETERMINERS
-_SHORT_RIGHT_OR_FUNCTION = _SHORT_RIGHT | _FUNCTION
-#: Prepositions: glued to a conjugated verb they make no reading (``pourprends`` is dialect, not two words).
-_PREPOSITIONS = frozenset("pour sans par sur sous dans chez vers entre avec après avant".split())
+#: The analysis' word lists (prefixes, endings, the small words of a glue…), each with its reason in the file.
+LISTS = "words/glue.toml"
+
+
+@dataclass(frozen=True)
+class _Lists:
+    """The lists of :data:`LISTS`, and the unions the readings ask about, made once."""
+
+    prefixes: frozenset[str]
+    endings: frozenset[str]
+    determiners: frozenset[str]
+    short_left: frozenset[str]
+    short_right: frozenset[str]
+    function: frozenset[str]
+    prepositions: frozenset[str]
+    determiners_or_function: frozenset[str]
+    short_right_or_determiners: frozenset[str]
+    short_right_or_function: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lists() -> _Lists:
+    """Read at the first analysis, not at import (the rule modules are imported on start-up)."""
+    lists = word_lists(LISTS)
+    return _Lists(
+        **lists,
+        determiners_or_function=lists["determiners"] | lists["function"],
+        short_right_or_determiners=lists["short_right"] | lists["determiners"],
+        short_right_or_function=lists["short_right"] | lists["function"],
+    )
+
+
 _INFINITIVE = ("er", "ir", "re", "oir")
 _MIN_LEFT_ZIPF = 2.5
 _MIN_RIGHT_ZIPF = 3.5
@@ -163,6 +162,7 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
     """Every plausible two-word reading ``(score, left, right, confidence, sentence_start)`` of ``token``;
     ``sentence_start``: a capitalised common word on the left (``Dansles``) is only read so at a sentence start."""
     found: list[tuple[float, str, str, float, bool]] = []
+    glue = _lists()
     cap = token[0].isupper()
     homographs = elided_homographs()
     # A reading needs a French word on the right (``_word_ok``): the right-hand parts are looked up at once,
@@ -173,10 +173,10 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
     for i in compress(span, map(lex.has_form, rights)):
         left, right = token[:i], token[i:]
         lw, rw = left.lower(), rights[i - 2]
-        ending = rw in _ENDINGS and not (rw in _DETERMINERS and lw.endswith(("e", "s")))  # but soumises|aux
+        ending = rw in glue.endings and not (rw in glue.determiners and lw.endswith(("e", "s")))  # but soumises|aux
         r_zipf = lex.zipf(rw)
         # _word_ok(rw), the word known already: not mostly English
-        if ending or len(rw) < 3 and rw not in _SHORT_RIGHT or english_zipf(rw) > r_zipf + 1.0:
+        if ending or len(rw) < 3 and rw not in glue.short_right or english_zipf(rw) > r_zipf + 1.0:
             continue  # cous|aient, équivalent|ss, dark|gray
         if not (_VOWEL.search(lw) and _VOWEL.search(rw)):
             continue  # mm|moui: a French word has a vowel
@@ -195,19 +195,19 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
             if r_zipf >= _MIN_RIGHT_ZIPF and not _glued_name(left, vocab):
                 # A function word after the name (Lavrov|au, Ligue|des) is the usual glue; a content word
                 # (Lille|bonne, Pompon|nette) is often the name's own ending: two grades.
-                function_word = rw in _FUNCTION or rw in _DETERMINERS or rw in _SHORT_RIGHT
+                function_word = rw in glue.function or rw in glue.determiners or rw in glue.short_right
                 found.append(
                     (3.0 + r_zipf, left, right, NAME_AND_FUNCTION_WORD if function_word else NAME_AND_WORD, False)
                 )
             continue
-        if (lw in _PREFIXES or lw.endswith("o") and lex.zipf(lw) < 4.0) and rw not in _DETERMINERS_OR_FUNCTION:
+        if (lw in glue.prefixes or lw.endswith("o") and lex.zipf(lw) < 4.0) and rw not in glue.determiners_or_function:
             continue  # extra|patrimoniaux, russo|ukrainien: a prefix or a combining form (but sur|un)
-        if len(lw) <= 3 and lw not in _SHORT_LEFT and lex.zipf(lw) < 4.5:
+        if len(lw) <= 3 and lw not in glue.short_left and lex.zipf(lw) < 4.5:
             continue  # ter|tous: short left parts must be common words
         l_zipf = lex.zipf(lw)
         # Beside a function word (les|indivisaires, reconventionnellement|le) a rare word is believable.
-        l_function = lw in _FUNCTION or lw in _DETERMINERS or lw in _SHORT_LEFT
-        r_function = rw in _FUNCTION or rw in _DETERMINERS or rw in _SHORT_RIGHT
+        l_function = lw in glue.function or lw in glue.determiners or lw in glue.short_left
+        r_function = rw in glue.function or rw in glue.determiners or rw in glue.short_right
         l_min = _MIN_RARE_ZIPF if r_function else _MIN_LEFT_ZIPF
         r_min = _MIN_RARE_ZIPF if l_function else _MIN_LEFT_ZIPF
         if len(lw) >= 5 and len(rw) >= 5 and len(token) >= 12:
@@ -219,7 +219,7 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
         low, high = min(l_zipf, r_zipf), max(l_zipf, r_zipf)
         # A frequent word on one side is the usual glue (qui, plus, au…); two rarer words may be a rare
         # compound or a dialect form (flourit, clochepied): only suggested.
-        if r_zipf >= 5.0 or low >= 4.0 or (rw in _DETERMINERS or lw in _FUNCTION) and low >= 3.0:
+        if r_zipf >= 5.0 or low >= 4.0 or (rw in glue.determiners or lw in glue.function) and low >= 3.0:
             confidence = FREQUENT_SIDE
         elif (l_function or r_function) and len(token) >= 9:
             confidence = LONG_WITH_FUNCTION_WORD
@@ -229,11 +229,11 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
             confidence = RARE_WORDS
         if lex.has_form(f"{lw}-{rw}"):
             continue  # clochepied: a hyphenated compound (cloche-pied) written solid is that compound
-        if lw in _PREPOSITIONS and lex.is_verb(rw) and not rw.endswith(_INFINITIVE) and not is_nominal(rw):
+        if lw in glue.prepositions and lex.is_verb(rw) and not rw.endswith(_INFINITIVE) and not is_nominal(rw):
             continue  # pour|prends: a preposition takes no conjugated verb
         if english_zipf(lw) > l_zipf and english_zipf(rw) > r_zipf:
             continue  # both parts rather English: file|type, work|shop
-        if cap and not ({lw, rw} & _SHORT_RIGHT_OR_DETERMINERS):
+        if cap and not ({lw, rw} & glue.short_right_or_determiners):
             continue  # at a sentence start only Dansles, Elleen, Mesyeux: Toinon, Carali are names
         found.append((l_zipf + r_zipf, left, right, confidence, cap))
     return found
@@ -241,8 +241,9 @@ def _readings(token: str, lex: Lexicon, vocab) -> list[tuple[float, str, str, fl
 
 def _glued_name(token: str, vocab) -> bool:
     """``token`` is a name the document confirms followed by a short function word (``Ukrainede``)."""
+    short_right_or_function = _lists().short_right_or_function
     return any(
-        token[i:].lower() in _SHORT_RIGHT_OR_FUNCTION and vocab.get(token[:i], 0) > 0 for i in range(3, len(token) - 1)
+        token[i:].lower() in short_right_or_function and vocab.get(token[:i], 0) > 0 for i in range(3, len(token) - 1)
     )
 
 
@@ -263,7 +264,7 @@ def _misspelling_graded(token: str, split: tuple[str, str, float, bool], lex: Le
     away (``rationelles``). Asked only of the readings kept (the neighbours cost thousands of look-ups)."""
     left, right, confidence, sentence_start = split
     # A glued short function word (françaisen, traversle) is far commoner than such a typo.
-    short_function = len(right) <= 3 and right.lower() in _SHORT_RIGHT_OR_DETERMINERS
+    short_function = len(right) <= 3 and right.lower() in _lists().short_right_or_determiners
     floor = min(lex.zipf(left), lex.zipf(right)) - 1.0
     neighbour = _neighbour_zipf(token, lex, floor)  # exact from the floor up: all the verdict reads
     misread = neighbour >= floor

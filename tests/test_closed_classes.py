@@ -1,0 +1,81 @@
+"""The closed classes of French words and the word lists of the word rules: each loads, each is written once,
+and a malformed list is reported with its file."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from cleanfr import tables
+from cleanfr.lexicon import closed
+from cleanfr.lexicon.closed import CLOSED_CLASSES, closed_class, word_lists
+
+DATA = Path(tables.__file__).resolve().parent / "data"
+#: The word-list files of the word rules' families.
+FAMILY_FILES = sorted(f"words/{p.name}" for p in (DATA / "words").glob("*.toml"))
+SHARED = sorted(word_lists(CLOSED_CLASSES))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A scratch ``cleanfr/data`` (the caches of the loaders emptied before and after)."""
+    monkeypatch.setattr(tables, "_file", lambda path: tmp_path.joinpath(*path.split("/")))
+    tables.toml.cache_clear()
+    closed.word_lists.cache_clear()
+    yield tmp_path
+    tables.toml.cache_clear()
+    closed.word_lists.cache_clear()
+
+
+def test_the_shared_classes_are_there() -> None:
+    assert {"elided_forms", "subject_pronouns", "object_pronouns", "determiners"} <= set(SHARED)
+
+
+@pytest.mark.parametrize("name", SHARED)
+def test_each_shared_class_loads(name: str) -> None:
+    words = closed_class(name)
+    assert words and all(w == w.lower() for w in words), name
+
+
+@pytest.mark.parametrize("path", FAMILY_FILES)
+def test_each_family_file_loads(path: str) -> None:
+    lists = word_lists(path)
+    assert lists and all(lists.values()), path
+
+
+def test_elided_forms() -> None:
+    assert {"l", "qu", "jusqu", "quelqu"} <= closed_class("elided_forms")
+    assert "aujourd" not in closed_class("elided_forms")
+
+
+def _all_lists() -> dict[str, frozenset[str]]:
+    """Every top-level list of the closed classes and of the family files, by ``file:name``."""
+    return {f"{path}:{name}": words for path in [CLOSED_CLASSES, *FAMILY_FILES] for name, words in word_lists(path).items()}
+
+
+def test_no_list_is_written_twice() -> None:
+    # A list equal to another one (a closed class above all) is to be read from it, not written again.
+    same = [(a, b) for (a, x), (b, y) in itertools.combinations(_all_lists().items(), 2) if x == y]
+    assert not same
+
+
+def test_a_list_with_a_blank_is_reported(data_dir: Path) -> None:
+    (data_dir / "t.toml").write_text('a = ["de", "de la"]\n', encoding="utf-8")
+    with pytest.raises(tables.TableError, match=r"^cleanfr/data/t.toml: a: a list of words without blanks"):
+        word_lists("t.toml")
+
+
+def test_a_word_listed_twice_is_reported(data_dir: Path) -> None:
+    (data_dir / "t.toml").write_text('a = ["de", "le", "de"]\n', encoding="utf-8")
+    with pytest.raises(tables.TableError, match=r"^cleanfr/data/t.toml: a: listed twice: de$"):
+        word_lists("t.toml")
+
+
+def test_a_table_is_read_by_its_name(data_dir: Path) -> None:
+    (data_dir / "t.toml").write_text('a = ["x"]\n[after]\nde = ["un"]\nle = []\n', encoding="utf-8")
+    assert word_lists("t.toml") == {"a": frozenset({"x"})}
+    assert word_lists("t.toml", "after") == {"de": frozenset({"un"}), "le": frozenset()}
+    with pytest.raises(tables.TableError, match=r"^cleanfr/data/t.toml \[before\]: no such table"):
+        word_lists("t.toml", "before")
