@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cleanfr import tables
-from cleanfr.lexicon import closed
+from cleanfr.lexicon import ELIDABLE, closed
 from cleanfr.lexicon.closed import CLOSED_CLASSES, closed_class, word_lists
 
 DATA = Path(tables.__file__).resolve().parent / "data"
@@ -48,6 +48,17 @@ def test_each_family_file_loads(path: str) -> None:
 def test_elided_forms() -> None:
     assert {"l", "qu", "jusqu", "quelqu"} <= closed_class("elided_forms")
     assert "aujourd" not in closed_class("elided_forms")
+
+
+def test_the_elision_table_has_a_row_per_elidable_word() -> None:
+    # The rule reads the row of every elidable word it meets.
+    assert set(word_lists("words/elision.toml", "function_after")) == set(ELIDABLE)
+
+
+def test_a_pair_always_elided_is_a_pair_elided() -> None:
+    after = word_lists("words/elision.toml", "function_after")
+    for word, always in word_lists("words/elision.toml", "always_elided").items():
+        assert always <= after[word], word
 
 
 def _all_lists() -> dict[str, frozenset[str]]:

@@ -99,6 +99,6 @@ from cleanfr.rules.words import apostrophe as _apostrophe  # noqa: E402
                                            "il", "un", "Ukraine"]), st.text(max_size=3)), max_size=4).map("".join))
 def test_split_reads_the_prefixes_in_their_order(token: str) -> None:
     low = token.lower()
-    plain = next(((token[: len(p)], token[len(p) :]) for p in _apostrophe._PREFIXES
+    plain = next(((token[: len(p)], token[len(p) :]) for p in _apostrophe._lists().prefixes
                   if low.startswith(p) and len(token) > len(p)), None)
     assert _apostrophe._split(token) == plain

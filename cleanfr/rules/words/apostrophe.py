@@ -6,6 +6,8 @@ distinct word, then a ``str.find`` per candidate.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress
 from typing import Iterable
 
@@ -15,6 +17,7 @@ from ...document import Document
 from ...edits import Edit
 from ...lexicon import (
     HomographContext,
+    closed_class,
     doc_unknown_words,
     doc_vocabulary,
     elided_homographs,
@@ -22,6 +25,7 @@ from ...lexicon import (
     french,
     is_nominal,
     takes_elision,
+    word_lists,
 )
 from ...tokens import (
     APOSTROPHES,
@@ -46,53 +50,54 @@ BEFORE_NAME = 0.95
 BEFORE_CAPITALISED_NAME = 0.92
 BEFORE_FUNCTION_WORD = 0.95
 
-#: Elided forms, longest first so that ``quil`` is read as ``qu|il``, not ``q|uil``.
-_PREFIXES = ("quoiqu", "puisqu", "lorsqu", "jusqu", "quelqu", "presqu", "qu", "l", "d", "j", "m", "n", "s", "t", "c")
-#: Prefixes that may stand before a capitalised name (``l’Ukraine``, ``d’Europe``, ``qu’Israël``).
-_BEFORE_NAMES = frozenset({"l", "d", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
-#: Words that follow only some elided forms (``s’il`` but not ``s’elle``; ``quelqu’un``, ``presqu’île``).
-_ONLY_AFTER = {
-    "quelqu": frozenset({"un", "une"}),
-    "presqu": frozenset({"île", "îles"}),
-    "c": frozenset({"est", "était", "étaient", "en", "eût", "eut", "étais"}),
-}
-#: Elided pronouns: they stand only before a verb, ``y`` or ``en`` (``jai``, ``taime``; not ``Tadam``).
-_PRONOUNS = frozenset({"j", "m", "t", "s", "n"})
-#: ``s’`` also stands before ``il``, ``ils`` (s’il) besides verbs, ``y`` and ``en``.
-_S_BEFORE = frozenset({"il", "ils"})
-#: Verb forms that never follow the elided articles and ``de`` (``dest`` is no ``d’est``, ``len`` no ``l’en``).
-_NOT_AFTER_ARTICLE = frozenset("est es ai as a ont avait avaient était étaient en y".split())
-
-#: Determiners: no elided form can follow them (``notre lon`` is no ``notre l’on``).
-_DETERMINERS = frozenset(
-    "le la les un une des du au aux ce cet cette ces mon ton son ma ta sa mes tes ses notre votre leur nos vos "
-    "leurs".split()
-)
-
-#: Short words whose glue to the next word looks like an elision (``lavaleur`` = la valeur, not l’avaleur).
-_GLUED_ARTICLES = frozenset(
-    {"la", "le", "de", "se", "ne", "ce", "je", "me", "te", "sa", "ma", "ta", "les", "des", "ses", "mes", "tes", "ces"}
-)
-
-#: The usual right-hand sides of an elision: a glued form ending in one of them is almost surely damage.
-_FUNCTION = frozenset(
-    "il ils elle elles on en y un une ai as a avait avaient avons avez ont est es était étaient être eux "
-    "autre autres abord ailleurs aujourd accord après avant entre ici alors aussi ainsi importe à au aux où".split()
-)
+#: The rule's word lists (the elided forms that stand before a name, the words that follow some of them…), each
+#: with its reason in the file; the elided forms and the determiners are closed classes.
+LISTS = "words/apostrophe.toml"
 #: English words that look elided (``men`` = m’en, ``dare`` = d’are) are skipped above this frequency.
 _ENGLISH_FUNCTION_MAX = 4.3
 _ENGLISH_CONTENT_MAX = 3.5
 
 
-#: :data:`_PREFIXES` by their first letter, in the same order: a token is compared with those of its own letter.
-_PREFIXES_BY_INITIAL: dict[str, tuple[str, ...]] = {}
-for _p in _PREFIXES:
-    _PREFIXES_BY_INITIAL[_p[0]] = (*_PREFIXES_BY_INITIAL.get(_p[0], ()), _p)
+@dataclass(frozen=True)
+class _Lists:
+    """The lists of :data:`LISTS` and the closed classes the rule reads."""
+
+    #: The elided forms, longest first so that ``quil`` is read as ``qu|il``, not ``q|uil``.
+    prefixes: tuple[str, ...]
+    #: :attr:`prefixes` by their first letter, in the same order: a token is compared with those of its own letter.
+    prefixes_by_initial: dict[str, tuple[str, ...]]
+    #: No elided form can follow a determiner (``notre lon`` is no ``notre l’on``).
+    determiners: frozenset[str]
+    #: Elided form → the only words it stands before (``quelqu’un``, ``presqu’île``, ``c’est``).
+    only_after: dict[str, frozenset[str]]
+    before_names: frozenset[str]
+    pronouns: frozenset[str]
+    s_before: frozenset[str]
+    not_after_article: frozenset[str]
+    glued_articles: frozenset[str]
+    function: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lists() -> _Lists:
+    """Read at the first document, not at import (the rule modules are imported on start-up)."""
+    # Two forms of one length cannot both begin a token: their order is free, sorted to be the same in every run.
+    prefixes = tuple(sorted(closed_class("elided_forms"), key=lambda form: (-len(form), form)))
+    by_initial: dict[str, tuple[str, ...]] = {}
+    for form in prefixes:
+        by_initial[form[0]] = (*by_initial.get(form[0], ()), form)
+    return _Lists(
+        prefixes=prefixes,
+        prefixes_by_initial=by_initial,
+        determiners=closed_class("determiners"),
+        only_after=word_lists(LISTS, "only_after"),
+        **word_lists(LISTS),
+    )
 
 
 def _split(token: str) -> tuple[str, str] | None:
     low = token.lower()
-    for p in _PREFIXES_BY_INITIAL.get(low[:1], ()):
+    for p in _lists().prefixes_by_initial.get(low[:1], ()):
         if low.startswith(p) and len(token) > len(p):
             return token[: len(p)], token[len(p) :]
     return None
@@ -216,6 +221,7 @@ class LostApostrophe(Rule):
         text = doc.text
         protected = protected_spans(doc)
         apostrophe = doc.apostrophe
+        determiners = _lists().determiners
         where = find_words(text, [c[0] for c in candidates])
         for token, prefix, rest, shape, confidence in candidates:
             starts = where[token]
@@ -232,7 +238,7 @@ class LostApostrophe(Rule):
                     continue  # Lon Hohberger: a first name
                 if _abbreviation(text, end):
                     continue  # lun. 17 févr.
-                if previous_word(text, start) in _DETERMINERS:
+                if previous_word(text, start) in determiners:
                     continue  # notre lon, la dune: a noun after a determiner, not an elision
                 if shape == "homograph" and not _homograph_context(text, start, end, homographs[token][2]):
                     continue  # « na ! », quelle est…: the word itself
@@ -256,12 +262,13 @@ class LostApostrophe(Rule):
         if shape is None or not takes_elision(rest):
             return None
         p, r = prefix.lower(), rest.lower()
-        allowed = _ONLY_AFTER.get(p)
+        lists = _lists()
+        allowed = lists.only_after.get(p)
         if allowed is not None and r not in allowed:
             return None
         lex = french()
         if shape in ("name", "Name"):
-            if p not in _BEFORE_NAMES:
+            if p not in lists.before_names:
                 return None
             # A name seen intact in the document, or a word/name French text uses.
             if vocab.get(rest, 0) == 0 and not lex.is_word(rest) and lex.zipf(rest) < 3.0:
@@ -269,11 +276,11 @@ class LostApostrophe(Rule):
             return prefix, rest, shape, BEFORE_NAME if shape == "name" else BEFORE_CAPITALISED_NAME
         if not lex.is_word(r):
             return None
-        if p in _PRONOUNS and not (r in ("y", "en") or lex.is_verb(r) or p == "s" and r in _S_BEFORE):
+        if p in lists.pronouns and not (r in ("y", "en") or lex.is_verb(r) or p == "s" and r in lists.s_before):
             return None
-        if p in ("l", "d") and r in _NOT_AFTER_ARTICLE:
+        if p in ("l", "d") and r in lists.not_after_article:
             return None
-        if r in _FUNCTION:
+        if r in lists.function:
             if english_zipf(token) >= _ENGLISH_FUNCTION_MAX:
                 return None
             return prefix, rest, shape, BEFORE_FUNCTION_WORD
@@ -281,7 +288,7 @@ class LostApostrophe(Rule):
             return None
         for k in (2, 3):
             article, other = token[:k].lower(), token[k:].lower()
-            if article in _GLUED_ARTICLES and lex.is_word(other) and lex.zipf(other) >= lex.zipf(r):
+            if article in lists.glued_articles and lex.is_word(other) and lex.zipf(other) >= lex.zipf(r):
                 return None  # lavaleur is la valeur, sespère is ses père (glued words), not l’avaleur, s’espère
         # A rare word after the elision is believable when the glued form itself is never written.
         if lex.zipf(r) < 3.0 and not (lex.zipf(token) == 0.0 and lex.zipf(r) >= 1.5):

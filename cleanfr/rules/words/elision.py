@@ -7,6 +7,7 @@ One regex over the text finds an elidable word followed by a space and a word th
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
@@ -14,7 +15,7 @@ import regex
 
 from ...document import Document
 from ...edits import Edit
-from ...lexicon import ELIDABLE, doc_vocabulary, english_zipf, french, takes_elision
+from ...lexicon import ELIDABLE, closed_class, doc_vocabulary, english_zipf, french, takes_elision, word_lists
 from ...tokens import Literals, continued_across_break, english_context, is_isolated, previous_word, protected_spans
 from .. import Rule
 
@@ -43,45 +44,11 @@ _PAIR = regex.compile(
     r"([aeiouyhàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ][\p{L}\p{M}]*(?:['’\-][\p{L}\p{M}]+)*)"
 )
 
-#: Small words that follow an elided form only after some elidable words (``d’une``, ``qu’il``, ``s’il``…).
-_FUNCTION = frozenset(
-    "un une il ils elle elles on en y à a au aux et ou où eux avec autour après avant entre ici alors ainsi "
-    "aussi autant ailleurs abord encore".split()
-)
-#: Which of those each elidable word takes (others, e.g. ``de il``, ``le et``, ``la où`` = là où, stay).
-_FUNCTION_AFTER = {
-    "de": frozenset("un une elle elles eux en où après avant entre ici ailleurs abord autant ainsi autour".split()),
-    "que": frozenset("un une il ils elle elles on en à a au aux avec après avant entre ici alors ainsi autant".split()),
-    "le": frozenset(),
-    "la": frozenset(),
-    "je": frozenset("y en".split()),
-    "me": frozenset("y en a".split()),
-    "te": frozenset("y en a".split()),
-    "se": frozenset("y en".split()),
-    "ne": frozenset("y en a".split()),
-    "si": frozenset("il ils".split()),
-    "ce": frozenset(),
-}
-# jusque elides before à and a few adverbs; lorsque, puisque, quoique only before il, elle, on, un, en.
-_FUNCTION_AFTER["jusque"] = frozenset("à au aux ici alors où en".split())
-for _w in ("lorsque", "puisque", "quoique"):
-    _FUNCTION_AFTER[_w] = frozenset("il ils elle elles on un une en".split())
-#: Elidable words that elide only before the small words listed above.
-_FUNCTION_ONLY = frozenset({"si", "jusque", "lorsque", "puisque", "quoique"})
-
-#: ``ce`` elides only before forms of *être* (``c’est``, ``c’était``); ``ce en quoi`` stays.
-_CE_BEFORE = frozenset("est était étaient étais eût eut".split())
-_PRONOUNS = frozenset({"je", "me", "te", "se", "ne"})
-#: Words before the object pronouns ``le``/``la`` + ``a`` (``il le a vu``, ``ne la a``).
-_SUBJECTS = frozenset("il elle on je tu nous vous ils elles qui ne me te se".split())
-#: Numerals in a range, a list or alone: ``de un à dix``, ``de une ou deux``, ``de un.`` keep their ``de``.
-_NUMERALS = frozenset({"un", "une"})
+#: A numeral in a range, a list or alone: ``de un à dix``, ``de une ou deux``, ``de un.`` keep their ``de``.
 _RANGE = regex.compile(
     r"(?<![ \u00a0])(?:[ \u00a0]++(?:à|ou|et|sur|an|ans|mois|jours?|semaines?|heures?|minutes?|secondes?|siècles?|mètres?"
     r"|kilomètres?|euros?|francs?|points?|tiers|quart|demi)\b|[ \u00a0]*+[-–.,;:)])"
 )
-#: Determiners before ``je`` used as a noun (``le je est un autre``).
-_DETERMINERS = frozenset({"le", "un", "ce", "du", "au", "mon", "son", "ton", "notre", "votre", "leur"})
 #: A pair written unelided this many times in one document is the document's usage.
 DOCUMENT_USAGE = 2
 
@@ -95,13 +62,37 @@ SMALL_WORD = 0.95
 COMMON_WORD = 0.9
 #: A name the lexicon does not know (Uber, Abdel-Fattah): usage varies.
 UNKNOWN_NAME = 0.7
-#: The pairs of :data:`ALWAYS_ELIDED`.
-_ALWAYS_ELIDED = {
-    "si": frozenset({"il", "ils"}),
-    "que": frozenset({"il", "ils", "elle", "elles", "on"}),
-    "de": frozenset({"une", "elle", "elles", "eux"}),
-    **{w: frozenset({"il", "ils", "elle", "elles", "on", "un", "une"}) for w in ("lorsque", "puisque", "quoique")},
-}
+#: The rule's word lists (the small words each elidable word takes, the pairs always elided…), each with its
+#: reason in the file.
+LISTS = "words/elision.toml"
+
+
+@dataclass(frozen=True)
+class _Lists:
+    """The lists of :data:`LISTS`, and the words before an object pronoun (the subject pronouns among them)."""
+
+    function: frozenset[str]
+    #: Elidable word → the small words of :attr:`function` it elides before.
+    function_after: dict[str, frozenset[str]]
+    #: Elidable word → the words of the pairs of :data:`ALWAYS_ELIDED`.
+    always_elided: dict[str, frozenset[str]]
+    function_only: frozenset[str]
+    ce_before: frozenset[str]
+    pronouns: frozenset[str]
+    before_object_pronoun: frozenset[str]
+    numerals: frozenset[str]
+    before_je_as_noun: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lists() -> _Lists:
+    """Read at the first pair, not at import (the rule modules are imported on start-up)."""
+    lists = dict(word_lists(LISTS))
+    # The file lists only the words besides the subject pronouns.
+    lists["before_object_pronoun"] = closed_class("subject_pronouns") | lists["before_object_pronoun"]
+    return _Lists(
+        function_after=word_lists(LISTS, "function_after"), always_elided=word_lists(LISTS, "always_elided"), **lists
+    )
 
 
 class MissingElision(Rule):
@@ -166,30 +157,31 @@ class MissingElision(Rule):
             # le él-⏎ève: the hyphenation rule joins élève in this pass; judge the word it makes (idempotence)
             head = second = joined
         low = head.lower()
+        lists = _lists()
         if not takes_elision(head) or not (head.islower() or head[1:].islower()):
             return None  # acronyms and roman numerals: le ON, que UUID, le IIe
         if not is_isolated(text, m.start(2), m.end()):
             return None  # glued to code or a path: de html/user, de append=
-        if head.islower() and low not in _FUNCTION and english_zipf(head) >= max(lex.zipf(head), 3.0):
+        if head.islower() and low not in lists.function and english_zipf(head) >= max(lex.zipf(head), 3.0):
             return None  # English: de at, de user, le hashtag
         if len(head) == 1 and low not in ("a", "à", "y"):
             return None  # a letter named: le « a », le e muet
         if low == "a" and first in ("le", "la"):
             # il le a vu → il l’a vu; but le a (the letter) stays
-            return COMMON_WORD if previous_word(text, m.start()) in _SUBJECTS else None
-        if first == "ce" and low not in _CE_BEFORE:
+            return COMMON_WORD if previous_word(text, m.start()) in lists.before_object_pronoun else None
+        if first == "ce" and low not in lists.ce_before:
             return None
-        if low in _FUNCTION:
-            if head[0].isupper() or low not in _FUNCTION_AFTER[first]:
+        if low in lists.function:
+            if head[0].isupper() or low not in lists.function_after[first]:
                 return None  # de Une saison en enfer; de il, la où (là où), le et
-            if low in _NUMERALS and first == "de" and _RANGE.match(text, m.end()):
+            if low in lists.numerals and first == "de" and _RANGE.match(text, m.end()):
                 return None  # de un à dix
-            if first in _PRONOUNS and first == "je" and previous_word(text, m.start()) in _DETERMINERS:
+            if first in lists.pronouns and first == "je" and previous_word(text, m.start()) in lists.before_je_as_noun:
                 return None  # le je est un autre
-            return ALWAYS_ELIDED if low in _ALWAYS_ELIDED.get(first, ()) else SMALL_WORD
-        if first in _PRONOUNS and not (lex.is_verb(head) or lex.is_verb(second)):
+            return ALWAYS_ELIDED if low in lists.always_elided.get(first, ()) else SMALL_WORD
+        if first in lists.pronouns and not (lex.is_verb(head) or lex.is_verb(second)):
             return None  # je, me, te, se, ne stand before a verb
-        if first in _FUNCTION_ONLY or (low[0] == "h" and first not in ("de", "le", "la")):
+        if first in lists.function_only or (low[0] == "h" and first not in ("de", "le", "la")):
             return None  # que hommes et femmes: usage varies before h
         if head[0].isupper():
             previous = previous_word(text, m.start(), keep_case=True)
