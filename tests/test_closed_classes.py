@@ -3,6 +3,7 @@ and a malformed list is reported with its file."""
 
 from __future__ import annotations
 
+import ast
 import itertools
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from cleanfr.lexicon import ELIDABLE, closed
 from cleanfr.lexicon.closed import CLOSED_CLASSES, closed_class, word_lists
 
 DATA = Path(tables.__file__).resolve().parent / "data"
+WORD_RULES = Path(tables.__file__).resolve().parent / "rules" / "words"
 #: The word-list files of the word rules' families.
 FAMILY_FILES = sorted(f"words/{p.name}" for p in (DATA / "words").glob("*.toml"))
 SHARED = sorted(word_lists(CLOSED_CLASSES))
@@ -70,6 +72,36 @@ def test_no_list_is_written_twice() -> None:
     # A list equal to another one (a closed class above all) is to be read from it, not written again.
     same = [(a, b) for (a, x), (b, y) in itertools.combinations(_all_lists().items(), 2) if x == y]
     assert not same
+
+
+def _word_list_literals(path: Path) -> list[int]:
+    """Lines of ``path`` that build a set of words in code: ``frozenset("a b".split())`` or ``frozenset({"a", "b"})``."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "frozenset"):
+            continue
+        if not node.args:
+            continue
+        arg = node.args[0]
+        split = (
+            isinstance(arg, ast.Call)
+            and isinstance(arg.func, ast.Attribute)
+            and arg.func.attr == "split"
+            and isinstance(arg.func.value, ast.Constant)
+        )
+        literal = isinstance(arg, (ast.Set, ast.List, ast.Tuple)) and all(
+            isinstance(e, ast.Constant) and isinstance(e.value, str) for e in arg.elts
+        )
+        if split or literal:
+            found.append(node.lineno)
+    return found
+
+
+def test_word_rules_hold_no_word_list_in_code() -> None:
+    # Language knowledge lives in the data files; a set of characters (punctuation, a frozenset of one
+    # string) is orthography and may stay.
+    found = {p.name: lines for p in sorted(WORD_RULES.glob("*.py")) if (lines := _word_list_literals(p))}
+    assert not found
 
 
 def test_a_list_with_a_blank_is_reported(data_dir: Path) -> None:

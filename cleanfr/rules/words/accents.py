@@ -41,7 +41,7 @@ import regex
 from ... import tables
 from ...document import Document
 from ...edits import Edit
-from ...lexicon import doc_unknown_words, is_word
+from ...lexicon import closed_class, doc_unknown_words, is_word, word_lists
 from ...tokens import _ENGLISH_ONLY as ENGLISH_ONLY
 from ...tokens import is_isolated, is_prose_line, locate, logical_line, protected_spans
 from .. import Rule
@@ -55,21 +55,42 @@ TABLE = "accents_restore.tsv"
 PARTICIPLES = "accents_participles.tsv"
 CONTEXT = "accents_context.tsv"
 
-#: The pairs the tables never hold: only a context rule decides them.
-AMBIGUOUS = frozenset("a ou des la du sur mur mure cote passe donne marche tache peche".split())
-
 _ACCENTED = regex.compile(r"[àâäéèêëîïôöùûüÿçœæ]", regex.I)
 _WORDS = regex.compile(r"\p{L}+")
 #: A word of a passage, hyphenated compounds whole (``peut-etre``); after an apostrophe only when the
 #: part before it is an elided word (``l’epoque``, ``qu’a``), not inside ``aujourd’hui``.
 _TOKEN = regex.compile(r"(?<![\p{L}\p{M}-])[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*(?![\p{L}\p{M}])")
-_ELIDED = frozenset("l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu quelqu".split())
 #: Endings of participles used as adjectives (``devolue a``, ``soumis a``): the preposition follows them.
 _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "u", "ue", "us", "ues", "is", "ise", "ises")
-#: The ambiguous words the context rules decide; the other ambiguous ones (passe, donne) only take the
-#: participle after an auxiliary.
-_CONTEXT_WORDS = frozenset("a ou des la du sur".split())
 _PUNCT_AFTER = frozenset(".,;:!?»)…")
+#: The rule's word lists (the ambiguous words, Spanish words), each with its reason in the file.
+LISTS = "words/accents.toml"
+
+
+@dataclass(frozen=True)
+class _Lists:
+    """The lists of :data:`LISTS` and the elided forms."""
+
+    #: The pairs the tables never hold: only a context rule decides them.
+    ambiguous: frozenset[str]
+    #: The ambiguous words the context rules decide; the other ambiguous ones (passe, donne) only take the
+    #: participle after an auxiliary.
+    context_words: frozenset[str]
+    spanish_only: frozenset[str]
+    #: After an apostrophe, a word is one only when the part before it is an elided form (``l’epoque``).
+    elided: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lists() -> _Lists:
+    """Read at the first passage, not at import (the rule modules are imported on start-up)."""
+    lists = word_lists(LISTS)
+    return _Lists(
+        ambiguous=lists["context_words"] | lists["after_auxiliary_only"],
+        context_words=lists["context_words"],
+        spanish_only=lists["spanish_only"],
+        elided=closed_class("elided_forms"),
+    )
 
 
 def strip_accents(word: str) -> str:
@@ -134,6 +155,7 @@ def build_tables() -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str
 
     lex = french()
     nouns, adjectives = _lexicon_classes()
+    ambiguous = _lists().ambiguous
     groups: dict[str, list[str]] = {}
     for form in lex.forms:
         if form.isascii() or not form.replace("-", "").isalpha() or form.startswith("-") or form.endswith("-"):
@@ -151,7 +173,7 @@ def build_tables() -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str
             if form.endswith(("é", "ée", "és", "ées")) and lex.is_verb(form) and "-" not in form:
                 adj = bare in adjectives or any(f in adjectives for _, f in scored if f != form)
                 participles.append((bare, form, "adj" if adj else "-"))
-        if bare in AMBIGUOUS:
+        if bare in ambiguous:
             continue
         if not clear:
             if bare not in lex.forms and "-" not in bare and top >= 2.0 and top - scored[1][0] >= 0.5:
@@ -236,7 +258,6 @@ def _passages(doc: Document) -> list[_Line]:
     return found
 
 
-_SPANISH_ONLY = frozenset("el los las del por una muy pero como para esta este sus mas".split())
 _SPANISH_SHARE = 8
 
 
@@ -249,7 +270,8 @@ def _french_line(line: str, words: list[str], glued: Container[str] = ()) -> boo
     english = sum(1 for w in words if w.lower() in ENGLISH_ONLY)
     if english and (len(words) < 15 or english * 20 >= len(words)):
         return False  # one "the" in a long stripped paragraph is the French "thé"
-    if sum(1 for w in lower if w in _SPANISH_ONLY) * _SPANISH_SHARE >= len(lower):
+    spanish_only = _lists().spanish_only
+    if sum(1 for w in lower if w in spanish_only) * _SPANISH_SHARE >= len(lower):
         return False
     t = accent_tables()
     known = sum(1 for w in lower if w in t.strict or w in t.loose or is_word(w) or w in glued or best_repair(w))
@@ -457,18 +479,19 @@ class _Passage:
     def edits(self, strong: bool) -> Iterator[tuple[int, int, str, str]]:
         """``(start, end, replacement, why)`` for every token of the passage to restore."""
         t = self.t
+        lists = _lists()
         for k, (s, e, tok) in enumerate(self.tokens):
             low = tok.lower()
             if tok != low and not (tok[0].isupper() and tok[1:] == low[1:]):
                 continue  # ACRONYMS and mIxed case
-            if self.gap(k) in ("'", "\u2019") and self.word(k - 1) not in _ELIDED:
+            if self.gap(k) in ("'", "\u2019") and self.word(k - 1) not in lists.elided:
                 continue
             new = t.strict.get(low)
             why = "table"
             if new is None and strong:
-                if low in AMBIGUOUS:
+                if low in lists.ambiguous:
                     new, why = self.context(k), "contexte"
-                    if new is None and low not in _CONTEXT_WORDS:
+                    if new is None and low not in lists.context_words:
                         new, why = self.participle_why(k) or (None, "")  # il a passe
                 else:
                     new, why = self.participle_why(k) or (t.loose.get(low), "table")

@@ -58,6 +58,7 @@ from ...document import Document
 from ...edits import Edit
 from ...lexicon import (
     ELIDABLE,
+    closed_class,
     doc_vocabulary,
     english_zipf,
     french,
@@ -65,6 +66,7 @@ from ...lexicon import (
     is_word,
     noun_adjective_forms,
     takes_elision,
+    word_lists,
     zipf,
 )
 from ...tokens import at_sentence_start, english_context, is_isolated, is_prose_line, logical_line, protected_spans
@@ -150,19 +152,16 @@ _OPTION = regex.compile(r"-{1,2}\w")
 
 _MID_SENTENCE = regex.compile(r"(?<=[\p{Ll},][ \u00a0])\p{Lu}\p{Ll}{2,}(?![\p{L}\p{M}])")
 
-#: Subject pronouns: a capitalised verb form after one opening the sentence is its verb (``Je Crus``).
-_SUBJECTS = frozenset("je tu il elle on nous vous ils elles".split())
-_ELISIONS = frozenset("l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu quelqu".split())
-
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 #: What ends the clause a name may span after a capital (quotes and brackets too).
 _CLAUSE_END = regex.compile(r"[,.!?:;…«»\"“”()\[\]\n]")
 _ACRONYM_AFTER = regex.compile(r"\(\p{Lu}{2,}\)")
 #: How far (in characters) a clause or a chain of links is followed: far beyond a clause's usual length.
 _NAME_WINDOW = 300
-#: Words and commas that link the parts of a name (``l’Écologie, du Développement``, ``Travail et Emploi``),
-#: and the tokens read back from a capital (a sentence end stops the reading: it is no word nor link).
-_LINKS = frozenset("de du des d la le les l et ou à au aux en".split())
+#: The rule's word list: the words that link the parts of a name (``l’Écologie, du Développement``,
+#: ``Travail et Emploi``), with its reason in the file.
+LISTS = "words/capitalization.toml"
+#: The tokens read back from a capital (a sentence end stops the reading: it is no word nor link).
 _LINK_TOKEN = regex.compile(r"[\p{L}\p{M}]+|[^\s\p{L}\p{M}]")
 _OPENING_QUOTES = frozenset("«“\"‘'")
 #: A complement that names (``Droits de l’Homme``, ``Musée du Louvre``): the capital belongs to a name;
@@ -219,8 +218,9 @@ def _among_names(text: str, start: int, end: int, ignored: Collection[int] = ())
     if stop and stop[0] == "(" and _ACRONYM_AFTER.match(text, stop.start()):
         return True
     before = list(_LINK_TOKEN.finditer(text, max(0, start - _NAME_WINDOW), start))[:-1]  # not the determiner
+    links = word_lists(LISTS)["links"]
     for token in reversed(before):
-        if token[0] in ",'’" or token[0] in _LINKS:
+        if token[0] in ",'’" or token[0] in links:
             continue
         return token[0][0].isupper() and token.start() not in ignored and not at_sentence_start(text, token.start())
     return False
@@ -270,7 +270,7 @@ def _previous_word(text: str, i: int) -> str:
     word = text[j:end].replace("’", "'")
     if "'" in word:
         head, _, word = word.rpartition("'")
-        if head.lower() not in _ELISIONS:
+        if head.lower() not in closed_class("elided_forms"):
             return ""  # Marvel’s Agents: an English possessive
     return word
 
@@ -293,7 +293,12 @@ def _sentence_initial_word(text: str, i: int) -> str:
     head, _, word = text[k:j].replace("’", "'").rpartition("'")
     if head:
         # Lorsqu'ils Portent: the elided word opens the sentence, the pronoun after it is the previous word
-        ok = head[0].isupper() and head.lower() in _ELISIONS and word.islower() and at_sentence_start(text, k)
+        ok = (
+            head[0].isupper()
+            and head.lower() in closed_class("elided_forms")
+            and word.islower()
+            and at_sentence_start(text, k)
+        )
         return word if ok else ""
     if not word or not word[0].isupper() or not word[1:].islower() or not at_sentence_start(text, k):
         return ""
@@ -531,7 +536,7 @@ class StrayCapital(Rule):
                 # Le Vent soufflait: a title or a name (Le Maire, Le Monde) as often as a slip; only
                 # suggested, unless the document writes the word in lower case elsewhere (see find)
                 return SUGGESTED
-            if prev in _SUBJECTS and lex.is_verb(lower) and zipf(lower) >= MIN_VERB_ZIPF:
+            if prev in closed_class("subject_pronouns") and lex.is_verb(lower) and zipf(lower) >= MIN_VERB_ZIPF:
                 return APPLIED  # Je Crus reconnaître: a subject pronoun, then its verb (crus is a noun too)
             if prev in c["determiners"] or not self._grammatical(lower):
                 return 0.0  # « Le Singe de Jade »: a title

@@ -10,7 +10,7 @@ from typing import Iterable
 
 from ...document import Document
 from ...edits import Edit
-from ...lexicon import french, takes_elision
+from ...lexicon import closed_class, french, takes_elision
 from ...tokens import (
     NEXT_WORD,
     at_sentence_start,
@@ -23,9 +23,6 @@ from ...tokens import (
 )
 from .. import Rule
 from ._glue import ELIDABLE_SET, glued_candidates
-
-#: Pronouns that may stand between ``ne`` and its verb (``ne se prévaut``, ``ne lui dit``).
-_CLITICS = frozenset("se le la les lui leur y en me te nous vous".split())
 
 
 def _elision_follows(text: str, end: int) -> bool:
@@ -40,7 +37,8 @@ def _negated_verb_follows(text: str, end: int) -> bool:
     if not m:
         return False
     word = m.group(1).lower()
-    return word in _CLITICS or french().is_verb(word)
+    # an object pronoun may stand between ne and its verb (ne se prévaut, ne lui dit)
+    return word in closed_class("object_pronouns") or french().is_verb(word)
 
 
 class GluedWords(Rule):

@@ -16,7 +16,7 @@ import regex
 from ... import tables
 from ...document import Document
 from ...edits import Edit
-from ...lexicon import is_word, zipf
+from ...lexicon import closed_class, is_word, word_lists, zipf
 from ...tokens import Protected, protected_spans
 from .. import Rule
 
@@ -39,8 +39,15 @@ def _word_start(text: str, end: int) -> int:
     return start
 
 
-#: Pronouns and particles after a hyphen belong to the verb or word before (``glisse t-elle``, ``celle-ci``).
-_ENCLITICS = frozenset("je tu il elle on nous vous ils elles ce ci là le la les lui leur moi toi en y t".split())
+#: The rule's word list: the pronouns and particles that belong, after a hyphen, to the word before (``glisse
+#: t-elle``, ``celle-ci``), with its reason in the file.
+LISTS = "words/hyphenation.toml"
+
+
+@lru_cache(maxsize=1)
+def enclitics() -> frozenset[str]:
+    """Pronouns and particles after a hyphen: the subject pronouns and those of :data:`LISTS` (read once)."""
+    return closed_class("subject_pronouns") | word_lists(LISTS)["enclitics"]
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +71,7 @@ def joinable(left: str, right: str, min_zipf: float, halves_may_be_words: bool =
     if (
         len(left) < 2
         or len(right) < 2
-        or right in _ENCLITICS
+        or right in enclitics()
         or not right[0].islower()
         or not (left[1:].islower() or len(left) == 1)
     ):
