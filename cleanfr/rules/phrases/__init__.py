@@ -92,9 +92,9 @@ def folded_text(doc: "Document") -> str:
 def _scan(doc: "Document") -> dict[str, list[Hit]]:
     out: dict[str, list[Hit]] = defaultdict(list)
     folded = folded_text(doc)
-    for hit in _matcher_for(folded).find(folded):
-        kind, _, key = hit.key.partition(":")
-        out[kind].append(Hit(hit.start, hit.end, key, hit.choices))
+    for start, end, full_key, choices in _matcher_for(folded).find(folded):
+        kind, _, key = full_key.partition(":")
+        out[kind].append(Hit(start, end, key, choices))
     return out
 
 

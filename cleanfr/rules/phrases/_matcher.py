@@ -25,7 +25,7 @@ import unicodedata
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
 import regex
 
@@ -131,6 +131,11 @@ def _nth_choices(n: int, lists: tuple[tuple[Choice, ...], ...]) -> tuple[Choice,
     return tuple(reversed(out))
 
 
+#: :func:`conjugate` remembered by verb and tags: it compares the tags of every form of the verb, and the same
+#: few forms are asked for at hit after hit.
+_conjugate = lru_cache(maxsize=4096)(conjugate)
+
+
 def render(template: str, choices: Sequence[Choice], pattern: str = "") -> str:
     """The replacement for a match: the n-th slot (``{…}``, ``<…>`` or ``$N``) follows the n-th choice
     of the match; ``$N`` copies the alternative the pattern's N-th slot matched.
@@ -158,9 +163,9 @@ def render(template: str, choices: Sequence[Choice], pattern: str = "") -> str:
         elif token.startswith("<"):
             lemma = token[1:-1]
             if choice.auxiliary:
-                out.append(f"{conjugate(choice.auxiliary, choice.tags)} {participle(lemma)}")
+                out.append(f"{_conjugate(choice.auxiliary, choice.tags)} {participle(lemma)}")
             elif choice.tags:
-                out.append(conjugate(lemma, choice.tags))
+                out.append(_conjugate(lemma, choice.tags))
             else:
                 out.append(lemma)
             i += 1
@@ -169,8 +174,12 @@ def render(template: str, choices: Sequence[Choice], pattern: str = "") -> str:
     return "".join(out)
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """A match of a pattern or trigger: its span in the folded text, its key, and what each slot matched.
+
+    A named tuple, not a frozen dataclass: a scan makes tens of thousands of them, and a frozen dataclass
+    costs twice as much to build."""
+
     start: int
     end: int
     key: str
@@ -338,6 +347,12 @@ class PhraseMatcher:
         )
         # The automaton's key i is the surface first[i] stands for: _surface_ids maps it back.
         self._surface_ids = array("L", first.values())
+        #: Per key of the automaton: 1 when a word character right after a raw match of it is enough to reject
+        #: the match (a surface with word boundaries, not an anchor, that ends in a word character). Most raw
+        #: matches (``form`` in ``forme``) are rejected on this one test.
+        self._glued_end = bytes(
+            sid < bounded and sid not in self._anchors and is_word_char(surface[-1]) for surface, sid in first.items()
+        )
         self._literals = Literals(list(first))
         self.size = len(first)
 
@@ -354,8 +369,12 @@ class PhraseMatcher:
         category = unicodedata.category
         # is_word_char inlined (most raw matches end inside a longer word: ``form`` in ``forme``): an ASCII
         # character is no combining mark, so only a non-ASCII one asks for its category.
-        surface_ids = self._surface_ids
+        surface_ids, glued_end = self._surface_ids, self._glued_end
         for index, start, end in self._literals.matches(folded):
+            if glued_end[index] and end < n:
+                after = folded[end]
+                if after.isalnum() or after > "\x7f" and category(after)[0] == "M":
+                    continue
             sid = surface_ids[index]
             if sid in anchors:  # the boundaries of a factored pattern's hit are around the whole of it
                 self._complete(folded, start, end, sid, append)
@@ -379,7 +398,7 @@ class PhraseMatcher:
                             continue
             for i in (sid, *more[sid]) if sid in more else (sid,):
                 key, lists = patterns[pattern_of[i]]
-                append(Hit(start, end, key, _nth_choices(combo_of[i], lists)))
+                append(Hit(start, end, key, _nth_choices(combo_of[i], lists) if lists else ()))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         return hits
 

@@ -231,6 +231,9 @@ def _register_of(doc: Document, name: str) -> bool:
 
 
 _CODE_GLUE = "._/\\"
+#: A word of a hit, for its capitals (compiled once: the module-level ``regex.findall`` looks its cache up at
+#: every call, several times the search itself on a hit of a few words).
+_LETTER_RUN = regex.compile(r"[\p{L}\p{M}]+")
 
 
 def in_code_or_name(entry: Entry, text: str, start: int, end: int) -> bool:
@@ -249,7 +252,7 @@ def in_code_or_name(entry: Entry, text: str, start: int, end: int) -> bool:
     letters = [c for c in hit if c.isalpha()]
     if letters and all(c.isupper() for c in letters):
         return False  # a heading in capitals
-    words = regex.findall(r"[\p{L}\p{M}]+", hit)
+    words = _LETTER_RUN.findall(hit)
     for word in words[1:]:
         if word[0].isupper() and word not in entry.pattern and fold_keeping_offsets(word) not in ("état", "états"):
             return True
