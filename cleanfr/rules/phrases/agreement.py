@@ -64,8 +64,9 @@ def _add_pair(pairs: set[tuple[str, str]], lex: dict[str, tuple[str, str]], tok:
         pairs.add((tok, noun))
 
 
-#: Gender of each determiner token (``La`` → ``f``).
-_DET_GENDER = {tok: DETERMINERS[tok.lower()][0] for tok in _DET_TOKENS}
+#: The gender of the nouns each determiner token clashes with (``La`` → ``m``): a noun's gender (``m``, ``f``,
+#: ``e`` for either, see :func:`_noun_genders`) equal to it makes a pair, one comparison in C.
+_CLASHES_WITH = {tok: "f" if DETERMINERS[tok.lower()][0] == "m" else "m" for tok in _DET_TOKENS}
 
 
 class _DeterminerPairs:
@@ -73,8 +74,8 @@ class _DeterminerPairs:
     (a :class:`~cleanfr.rules.phrases.TokenReader`; elided determiners, ``d’une``, come from the scan:
     :func:`_elided_pairs`).
 
-    The whole test runs in C (``map``/``compress`` over set and dict look-ups, the two genders joined and
-    looked up among the clashing pairs), so Python sees only the pairs that clash.
+    The whole test runs in C (``map``/``compress`` over set and dict look-ups, the noun's gender compared with
+    the one its determiner clashes with), so Python sees only the pairs that clash.
     """
 
     def __init__(self, text: str) -> None:
@@ -92,13 +93,11 @@ class _DeterminerPairs:
         if self.last is not None:
             _add_pair(self.pairs, self.lex, self.last, tokens[0])
         self.last = tokens[-1]
-        at = list(itertools.compress(range(len(tokens) - 1), map(_DET_GENDER.__contains__, tokens)))
+        at = list(itertools.compress(range(len(tokens) - 1), map(_DET_TOKENS.__contains__, tokens)))
         dets = list(map(tokens.__getitem__, at))
         following = list(map(str.rstrip, map(tokens.__getitem__, map((1).__add__, at)), itertools.repeat(_TRAILING)))
-        genders = map(
-            operator.add, map(_DET_GENDER.__getitem__, dets), map(_noun_genders().get, following, itertools.repeat(""))
-        )
-        self.pairs.update(itertools.compress(zip(dets, following), map(_CLASHING.__contains__, genders)))
+        clash = map(operator.eq, map(_CLASHES_WITH.__getitem__, dets), map(_noun_genders().get, following))
+        self.pairs.update(itertools.compress(zip(dets, following), clash))
 
 
 @lru_cache(maxsize=1)
@@ -106,10 +105,6 @@ def _noun_genders() -> dict[str, str]:
     """Noun → its gender (``m``, ``f``, or ``e``: either) as one-letter strings, for the C-level test."""
     lex = nouns()
     return dict(zip(lex, map(operator.itemgetter(0), lex.values())))
-
-
-#: A determiner's gender then its noun's: the pairs that clash (a noun of either gender clashes with none).
-_CLASHING = frozenset({"mf", "fm"})
 
 
 #: The characters ``str.split()`` splits on (``\s`` of ``re`` is the same set).
@@ -133,7 +128,7 @@ def _elided_pairs(text: str, hits: Iterable[Hit], pairs: set[tuple[str, str]]) -
         if following is None:
             continue
         noun = following.group()
-        if _DET_GENDER[hit.key] + genders.get(noun.rstrip(_TRAILING), "") not in _CLASHING:
+        if genders.get(noun.rstrip(_TRAILING)) != _CLASHES_WITH[hit.key]:
             continue
         start = hit.start
         while start > 0 and not text[start - 1].isspace():
