@@ -238,35 +238,45 @@ def _repeated_tokens(tokens: list[str]) -> set[str]:
     return found
 
 
-#: What a run of each length leaves among the tokens at positions 3j (``tokens[::3]``), compared with the token
-#: ``d`` further on: a run of one word (four equal tokens) holds a multiple of 3 among its first three
-#: positions, so one equality at d = 1; a run of two words, six equalities at d = 2 in a row, two at multiples
-#: of 3; a run of three words, nine at d = 3, three at multiples of 3.
-_SAMPLED_RUNS = ((1, b"\x01"), (2, b"\x01\x01"), (3, b"\x01\x01\x01"))
+#: ``(n, stride)``: a run of ``n`` words repeated four times holds ``3n`` equalities in a row at distance ``n``
+#: (``tokens[i] == tokens[i + n]``), so comparing only the positions that are multiples of ``3n`` sees one of
+#: them: a third of the positions for one word, a sixth for two, a ninth for three.
+_SAMPLED_RUNS = ((1, 3), (2, 6), (3, 9))
 
 
 def _run_starts(tokens: list[str]) -> set[str]:
-    """:func:`_repeated_tokens`, computed only around the places a sample of a third of the comparisons points
-    to (:data:`_SAMPLED_RUNS`): a run starting at ``a`` is seen at the first multiple of 3, ``3j``, from ``a``
-    on, and lies in ``tokens[3j - 2 : 3j + 12]`` (twelve tokens at most). The comparisons are most of the
-    rule's cost, and runs are rare: about half the work."""
-    sample = tokens[::3]
-    starts: set[int] = set()
-    for distance, needle in _SAMPLED_RUNS:
-        same = bytes(map(operator.eq, sample, tokens[distance::3]))
-        at = same.find(needle)
+    """:func:`_repeated_tokens`, computed only around the places a sample of the comparisons points to
+    (:data:`_SAMPLED_RUNS`): an equality at ``p`` (a multiple of the stride) stands for the runs of ``n`` words
+    starting from ``p - stride + 1`` to ``p``, all inside ``tokens[p - stride + 1 : p + 4n]``. The
+    comparisons are most of the rule's cost, and runs are rare: about a third of the work of the plain test.
+
+    For two or three words, a chance equality (``de la`` … ``de la``: one position in a hundred) is dropped when
+    the positions beside it do not compare equal too, as the ``3n`` in a row of a run do."""
+    starts: list[tuple[int, int]] = []
+    n = len(tokens)
+    for distance, stride in _SAMPLED_RUNS:
+        same = bytes(map(operator.eq, tokens[::stride], tokens[distance::stride]))
+        at = same.find(1)
         while at >= 0:
-            starts.add(3 * at)
-            at = same.find(needle, at + 1)
+            p = stride * at
+            if (
+                distance == 1
+                or p + 1 + distance < n
+                and tokens[p + 1] == tokens[p + 1 + distance]
+                or p
+                and tokens[p - 1] == tokens[p - 1 + distance]
+            ):
+                starts.append((max(0, p - stride + 1), p + 4 * distance))
+            at = same.find(1, at + 1)
     found: set[str] = set()
     lo = hi = 0
-    for at in sorted(starts):  # overlapping windows read as one (the test is local: no run is made up)
-        if hi and at - 2 > hi:
+    for first, stop in sorted(starts):  # overlapping windows read as one (the test is local: no run is made up)
+        if hi and first > hi:
             found |= _repeated_tokens(tokens[lo:hi])
             hi = 0
         if not hi:
-            lo = max(0, at - 2)
-        hi = at + 12
+            lo = first
+        hi = max(hi, stop)
     if hi:
         found |= _repeated_tokens(tokens[lo:hi])
     return found
@@ -618,11 +628,20 @@ _SENTENCE_ENDS = (". ", "! ", "? ", "; ", ": ", ".\n", "!\n", "?\n", "\n")
 
 def _sentence_around(text: str, pos: int) -> tuple[int, int]:
     """The sentence (or line) holding ``pos``: after the end mark before it, up to and with the one after it."""
+    # Each mark is searched only where it would be nearer than the nearest found so far (most of the window
+    # is read once, not once per mark).
     window = max(0, pos - 2000)
-    found = [(i, len(end)) for end in _SENTENCE_ENDS if (i := text.rfind(end, window, pos)) >= 0]
-    start = max((i + n for i, n in found), default=window)
-    ends = [i for i in (text.find(end, pos, pos + 2000) for end in _SENTENCE_ENDS) if i >= 0]
-    stop = min(ends) + 1 if ends else min(len(text), pos + 2000)
+    start = window
+    for end in _SENTENCE_ENDS:
+        i = text.rfind(end, max(window, start - len(end) + 1), pos)
+        if i >= 0:
+            start = i + len(end)
+    nearest = -1
+    for end in _SENTENCE_ENDS:
+        i = text.find(end, pos, pos + 2000 if nearest < 0 else nearest - 1 + len(end))
+        if i >= 0:
+            nearest = i
+    stop = nearest + 1 if nearest >= 0 else min(len(text), pos + 2000)
     if text[stop - 1 : stop] in " \n":
         stop -= 1
     while start < stop and text[start] in " \t\u00a0":
