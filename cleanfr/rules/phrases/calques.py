@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import regex
 
@@ -43,7 +43,8 @@ _MAN_SECTIONS = ("SYNOPSIS", "DESCRIPTION", "OPTIONS")
 _PROMPT = re.compile(r"(?m)^[ \t]*(?:" + "|".join(map(re.escape, _PROMPTS)) + ")")
 _MAN_SECTION = regex.compile(f"(?:{'|'.join(_MAN_SECTIONS)})(?<!\\w(?:{'|'.join(_MAN_SECTIONS)}))(?!\\w)")
 #: Marker patterns every match of which holds one of these literals: a text without any is not searched
-#: (``str.__contains__`` runs through a text much faster than an expression anchored at each line or word).
+#: (``str.__contains__`` runs through a text much faster than an expression anchored at each line or word, and
+#: the rule reads them from the pass's walk of the text: :meth:`Calque.scan_triggers`).
 _LITERALS: dict[regex.Pattern[str] | re.Pattern[str], tuple[str, ...]] = {
     _PROMPT: _PROMPTS,
     _MAN_SECTION: _MAN_SECTIONS,
@@ -98,12 +99,14 @@ REGISTERS: dict[str, tuple[tuple[regex.Pattern[str] | re.Pattern[str], ...], int
 }
 
 
-def _has_markers(text: str, name: str) -> bool:
-    """Whether ``text`` holds the markers of register ``name`` often enough (counting stops there)."""
+def _has_markers(text: str, name: str, holds: Callable[[str], bool] | None = None) -> bool:
+    """Whether ``text`` holds the markers of register ``name`` often enough (counting stops there); ``holds``
+    tells whether a literal of :data:`_LITERALS` is in ``text`` (by default, searched)."""
     patterns, needed = REGISTERS[name]
+    holds = text.__contains__ if holds is None else holds
     count = 0
     for pattern in patterns:
-        if pattern in _LITERALS and not any(map(text.__contains__, _LITERALS[pattern])):
+        if pattern in _LITERALS and not any(map(holds, _LITERALS[pattern])):
             continue
         for _ in pattern.finditer(text):
             count += 1
@@ -226,8 +229,15 @@ def _register_of(doc: Document, name: str) -> bool:
     """Whether ``doc`` is written in register ``name`` (one register's markers counted, once per document)."""
     found = doc.memo("calques.register_of", lambda d: {})
     if name not in found:
-        found[name] = _has_markers(doc.text, name)
+        found[name] = _has_markers(doc.text, name, doc.memo("calques.marker_literals", _marker_literals).__contains__)
     return found[name]
+
+
+def _marker_literals(doc: Document) -> frozenset[str]:
+    """The literals of :data:`_LITERALS` in ``doc``: the hits of their folded forms in the pass's scan whose
+    text is the literal itself (every occurrence of a literal is one of its folded form, at the same place)."""
+    text = doc.text
+    return frozenset(hit.key for hit in scan(doc).get("marker", ()) if text.startswith(hit.key, hit.start))
 
 
 _CODE_GLUE = "._/\\"
@@ -333,6 +343,12 @@ class Calque(PhraseRule):
     @classmethod
     def scan_patterns(cls) -> Iterable[tuple[str, str]]:
         return ((f"calque:{e.id}", e.pattern) for e in entries().values())
+
+    @classmethod
+    def scan_triggers(cls) -> Iterable[tuple[str, str]]:
+        # The register markers' literals: seven prompts and three man-page headings searched with str.__contains__
+        # cost more than the expressions they gate (see _marker_literals).
+        return ((f"marker:{literal}", literal) for literals in _LITERALS.values() for literal in literals)
 
     def find(self, doc: Document) -> Iterable[Edit]:
         text = doc.text
