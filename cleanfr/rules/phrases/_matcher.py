@@ -399,7 +399,9 @@ class PhraseMatcher:
             for i in (sid, *more[sid]) if sid in more else (sid,):
                 key, lists = patterns[pattern_of[i]]
                 append(Hit(start, end, key, _nth_choices(combo_of[i], lists) if lists else ()))
-        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        # By start, longest first (ties kept in the order found): two stable sorts on C keys, the second the main one.
+        hits.sort(key=_END, reverse=True)
+        hits.sort(key=_START)
         return hits
 
     def _complete(self, folded: str, start: int, end: int, sid: int, append: Callable[[Hit], None]) -> None:
@@ -443,6 +445,8 @@ class PhraseMatcher:
 
 
 _WRITTEN_ORDER = operator.itemgetter(0, 1)
+_START = operator.itemgetter(0)
+_END = operator.itemgetter(1)
 
 
 def _free_before(folded: str, start: int) -> bool:

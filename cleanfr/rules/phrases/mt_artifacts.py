@@ -414,21 +414,27 @@ def _lowerable(word: str) -> bool:
 
 #: The length of a heading line, in characters.
 _HEADING_LENGTH = range(10, 91)
+#: A line break followed by a line of a heading's length (the line is group 1): no more than the longest and at
+#: least the shortest, so the greedy group takes the whole line without backtracking.
+_HEADING_LINE = re.compile(
+    rf"\n(?![^\n]{{{_HEADING_LENGTH.stop}}})(?=([^\n]{{{_HEADING_LENGTH.start},{_HEADING_LENGTH.stop - 1}}}))"
+)
 
 
 def _heading_lines(text: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of the lines of a heading's length that hold :data:`_CAPITAL_FUNCTION_WORD`: the
-    lines are walked with ``str.find`` and only the short ones searched (prose paragraphs, most of a
-    text, are never read by the expression)."""
-    search, find = _CAPITAL_FUNCTION_WORD.search, text.find
+    """``(start, end)`` of the lines of a heading's length that hold :data:`_CAPITAL_FUNCTION_WORD`: ``re``
+    finds the lines of that length (prose paragraphs, most of a text, are never read by the expression, nor
+    walked line by line in Python)."""
+    search = _CAPITAL_FUNCTION_WORD.search
     gate = _ANY_CAPITAL_FUNCTION_WORD.search
-    start, n = 0, len(text)
-    while start < n:
-        end = find("\n", start)
-        end = n if end < 0 else end
-        if end - start in _HEADING_LENGTH and gate(text, start, end) and search(text, start, end):
+    first = text.find("\n")
+    first = len(text) if first < 0 else first
+    if first in _HEADING_LENGTH and gate(text, 0, first) and search(text, 0, first):
+        yield 0, first
+    for line in _HEADING_LINE.finditer(text):
+        start, end = line.span(1)
+        if gate(text, start, end) and search(text, start, end):
             yield start, end
-        start = end + 1
 
 
 class MTTitleCase(Rule):
