@@ -345,6 +345,17 @@ class PhraseMatcher:
         self._anchors = frozenset(
             i for i in first.values() if any(self._pattern_of[j] in self._rests for j in (i, *self._more.get(i, ())))
         )
+        #: For an anchor all of whose patterns read their other slots before it: the characters one of their hits
+        #: has just before the anchor (as many as the shortest of their edges). Most hits of such an anchor
+        #: (`` la loi`` of ``<passer> la loi``) follow no form of the verb, and are ruled out on this test
+        #: before :meth:`_complete` is called.
+        self._edges_before: dict[int, tuple[int, frozenset[str]]] = {}
+        for i in self._anchors:
+            rests = [self._rests.get(self._pattern_of[j]) for j in (i, *self._more.get(i, ()))]
+            before = [rest for rest in rests if rest is not None and not rest.follows]
+            if len(before) == len(rests):
+                k = min(rest.edge for rest in before)
+                self._edges_before[i] = (k, frozenset(edge[len(edge) - k :] for rest in before for edge in rest.edges))
         # The automaton's key i is the surface first[i] stands for: _surface_ids maps it back.
         self._surface_ids = array("L", first.values())
         #: Per key of the automaton: 1 when a word character right after a raw match of it is enough to reject
@@ -369,7 +380,7 @@ class PhraseMatcher:
         category = unicodedata.category
         # is_word_char inlined (most raw matches end inside a longer word: ``form`` in ``forme``): an ASCII
         # character is no combining mark, so only a non-ASCII one asks for its category.
-        surface_ids, glued_end = self._surface_ids, self._glued_end
+        surface_ids, glued_end, edges_before = self._surface_ids, self._glued_end, self._edges_before
         for index, start, end in self._literals.matches(folded):
             if glued_end[index] and end < n:
                 after = folded[end]
@@ -377,7 +388,9 @@ class PhraseMatcher:
                     continue
             sid = surface_ids[index]
             if sid in anchors:  # the boundaries of a factored pattern's hit are around the whole of it
-                self._complete(folded, start, end, sid, append)
+                edges = edges_before.get(sid)
+                if edges is None or start >= edges[0] and folded[start - edges[0] : start] in edges[1]:
+                    self._complete(folded, start, end, sid, append)
                 continue
             if sid < bounded:
                 if start > 0:
