@@ -10,6 +10,7 @@ before it and a participle after it follow (``Ce coup d'État aurait été lanc�
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -50,22 +51,47 @@ _LITERALS: dict[regex.Pattern[str] | re.Pattern[str], tuple[str, ...]] = {
     _MAN_SECTION: _MAN_SECTIONS,
 }
 
+# Each alternative led by its literal, the context it needs looked behind for (anchors and word boundaries first
+# cost twice as much: every position of the text tried).
+_LAW = regex.compile(
+    r"(?m)Article(?<=(?:^|[.;:]\s)Article)\s+(?:[LRDA]\.?\s?\*?)?\d+(?:[-.]\d+)*\b"
+    r"|(?:Art\.|Article)(?<=\b(?:Art\.|Article))\s+[LRD]\.?\s?\d"
+    r"|Code (?<=\bCode )(?:civil|pénal|général|du travail|de commerce|de procédure|de la|des|du|de l')"
+    r"|(?:écret|oi) n°(?<=\b(?:[Dd]écret|[Ll]oi) n°)"
+)
+_ACCOUNTING = regex.compile(
+    r"\b(?:comptable|comptabilité|débit|crédit|bilan|exercice budgétaire|compte financier|grand livre|"
+    r"plan comptable|agent comptable|écritures?|recettes budgétaires)\b",
+    regex.I,
+)
+#: Marker patterns that ignore case, every match of which starts with one of these literals in the folded text (the
+#: letters of the literals have no case partner but their capital, and İ is folded to i; no s, which ſ matches):
+#: the expression is tried only where a literal stands, ``str.find`` reading a text many times faster than this
+#: alternation tried at every position (the law markers, led by literals with capitals, are read as fast by their
+#: own expression).
+_FOLDED_STARTS: dict[regex.Pattern[str] | re.Pattern[str], tuple[str, ...]] = {
+    _ACCOUNTING: (
+        "comptab",
+        "débit",
+        "crédit",
+        "bilan",
+        "exercice budg",
+        "compte financ",
+        "grand livre",
+        "plan compt",
+        "agent compt",
+        "écriture",
+        "recette",
+    ),
+}
+
 #: Registers a document can be written in where some calques are terms of art (``registers_not`` of an entry):
 #: each is recognised by markers counted over the whole document (see :func:`registers`), the matches of each
 #: of its patterns added up.
 REGISTERS: dict[str, tuple[tuple[regex.Pattern[str] | re.Pattern[str], ...], int]] = {
     # statutes and regulations: numbered articles (Article L411-6, Art. R. 12), codes, decrees
     "law": (
-        (
-            # Each alternative led by its literal, the context it needs looked behind for (anchors and word
-            # boundaries first cost twice as much: every position of the text tried).
-            regex.compile(
-                r"(?m)Article(?<=(?:^|[.;:]\s)Article)\s+(?:[LRDA]\.?\s?\*?)?\d+(?:[-.]\d+)*\b"
-                r"|(?:Art\.|Article)(?<=\b(?:Art\.|Article))\s+[LRD]\.?\s?\d"
-                r"|Code (?<=\bCode )(?:civil|pénal|général|du travail|de commerce|de procédure|de la|des|du|de l')"
-                r"|(?:écret|oi) n°(?<=\b(?:[Dd]écret|[Ll]oi) n°)"
-            ),
-        ),
+        (_LAW,),
         3,
     ),
     # software documentation: code (calls, dotted names, options, prompts, snake_case), man-page sections. One
@@ -87,32 +113,55 @@ REGISTERS: dict[str, tuple[tuple[regex.Pattern[str] | re.Pattern[str], ...], int
     ),
     # accounts and budgets
     "accounting": (
-        (
-            regex.compile(
-                r"\b(?:comptable|comptabilité|débit|crédit|bilan|exercice budgétaire|compte financier|grand livre|"
-                r"plan comptable|agent comptable|écritures?|recettes budgétaires)\b",
-                regex.I,
-            ),
-        ),
+        (_ACCOUNTING,),
         3,
     ),
 }
 
 
-def _has_markers(text: str, name: str, holds: Callable[[str], bool] | None = None) -> bool:
+def _has_markers(
+    text: str, name: str, holds: Callable[[str], bool] | None = None, folded: Callable[[], str] | None = None
+) -> bool:
     """Whether ``text`` holds the markers of register ``name`` often enough (counting stops there); ``holds``
-    tells whether a literal of :data:`_LITERALS` is in ``text`` (by default, searched)."""
+    tells whether a literal of :data:`_LITERALS` is in ``text`` (by default, searched), ``folded`` gives the
+    folded text (by default, folded)."""
     patterns, needed = REGISTERS[name]
     holds = text.__contains__ if holds is None else holds
     count = 0
     for pattern in patterns:
         if pattern in _LITERALS and not any(map(holds, _LITERALS[pattern])):
             continue
-        for _ in pattern.finditer(text):
+        if pattern in _FOLDED_STARTS:
+            haystack = fold_keeping_offsets(text) if folded is None else folded()
+            matches: Iterable[object] = _matches_at(pattern, text, haystack, _FOLDED_STARTS[pattern])
+        else:
+            matches = pattern.finditer(text)
+        for _ in matches:
             count += 1
             if count >= needed:
                 return True
     return False
+
+
+def _matches_at(
+    pattern: regex.Pattern[str] | re.Pattern[str], text: str, haystack: str, literals: tuple[str, ...]
+) -> Iterator[object]:
+    """``pattern.finditer(text)`` for a pattern whose every match starts with one of ``literals`` in ``haystack``
+    (``text`` or its fold, same offsets) and is never empty: the pattern is tried at each of their occurrences in
+    order, from the end of the last match on."""
+    following = [(at, literal) for literal in literals if (at := haystack.find(literal)) >= 0]
+    heapq.heapify(following)
+    done = 0
+    while following:
+        at, literal = following[0]
+        after = haystack.find(literal, at + 1)
+        if after < 0:
+            heapq.heappop(following)
+        else:
+            heapq.heapreplace(following, (after, literal))
+        if at >= done and (match := pattern.match(text, at)) is not None:
+            done = match.end()
+            yield match
 
 
 LANGUAGE_NAMES = {"es": "l'espagnol", "en": "l'anglais", "it": "l'italien", "de": "l'allemand", "pt": "le portugais"}
@@ -229,7 +278,8 @@ def _register_of(doc: Document, name: str) -> bool:
     """Whether ``doc`` is written in register ``name`` (one register's markers counted, once per document)."""
     found = doc.memo("calques.register_of", lambda d: {})
     if name not in found:
-        found[name] = _has_markers(doc.text, name, doc.memo("calques.marker_literals", _marker_literals).__contains__)
+        literals = doc.memo("calques.marker_literals", _marker_literals)
+        found[name] = _has_markers(doc.text, name, literals.__contains__, lambda: folded_text(doc))
     return found[name]
 
 
