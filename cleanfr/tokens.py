@@ -322,22 +322,17 @@ def name_follows(text: str, end: int) -> bool:
     return end < j < len(text) and text[j].isupper()
 
 
-#: English function words that French never writes as words: two of them around a span mean English.
-_ENGLISH_ONLY = frozenset(
-    "the of and is are was were with for that this these those from by you your we our they their "
-    "he she his her have has had will would can could should does did what which who when where how why "
-    "there here about into over under than then just only also it its".split()
-)
-
-
 def english_context(text: str, start: int, end: int, window: int = 60) -> bool:
     """Whether at least two English-only function words lie within ``window`` characters of the span.
 
     >>> english_context("the nest of the bird", 4, 8), english_context("il nest pas là", 3, 7)
     (True, False)
     """
+    from .lexicon.english import english_function_words  # the lexicon package imports this module
+
     around = text[max(0, start - window) : start] + " " + text[end : end + window]
-    return sum(1 for w in WORD.findall(around) if w.lower() in _ENGLISH_ONLY) >= 2
+    english_only = english_function_words()
+    return sum(1 for w in WORD.findall(around) if w.lower() in english_only) >= 2
 
 
 # Options: --long, -x (one letter), -opt=value; a dash before a word (« -entre autres- ») is French punctuation.
@@ -632,13 +627,15 @@ def _is_letter(ch: str) -> bool:
 
 def _foreign_quote(content: str) -> bool:
     """A quotation is foreign when English function words are many or French words few."""
+    from .lexicon.english import english_function_words
     from .lexicon.forms import french
 
     words = WORD.findall(content)
     if len(words) < 2:
         return False
     lex = french()
-    english = sum(1 for w in words if w.lower() in _ENGLISH_ONLY)
+    english_only = english_function_words()
+    english = sum(1 for w in words if w.lower() in english_only)
     french_words = sum(1 for w in words if lex.is_word(w))
     return english * 4 >= len(words) or french_words * 2 < len(words)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from .closed import closed_class, word_lists
 from .elision import ELIDABLE, HomographContext, elided_homographs, no_elision, takes_elision
-from .english import common_english, common_english_words, english_zipf, foreign_words
+from .english import common_english, common_english_words, english_function_words, english_zipf, foreign_words
 from .forms import (
     CB_MASK,
     FORM,
@@ -56,6 +56,7 @@ __all__ = [
     "doc_unknown_words",
     "doc_vocabulary",
     "elided_homographs",
+    "english_function_words",
     "english_zipf",
     "foreign_words",
     "lookup_key",

@@ -8,7 +8,7 @@ from functools import lru_cache
 from .. import tables
 from .forms import CB_MASK, _data, _zipf_table, is_plain, lookup_key, parse_groups
 
-__all__ = ["common_english", "common_english_words", "english_zipf", "foreign_words"]
+__all__ = ["common_english", "common_english_words", "english_function_words", "english_zipf", "foreign_words"]
 
 
 @lru_cache(maxsize=1)
@@ -25,6 +25,17 @@ def english_zipf(word: str) -> float:
     True
     """
     return _english().get(lookup_key(word), 0.0)
+
+
+@lru_cache(maxsize=1)
+def english_function_words() -> frozenset[str]:
+    """English function words French never writes as words (``english_function_words.txt``): two of them
+    around a span mean English text.
+
+    >>> "the" in english_function_words(), "les" in english_function_words()
+    (True, False)
+    """
+    return tables.words("lexicon/english_function_words.txt")
 
 
 @lru_cache(maxsize=1)

@@ -41,8 +41,7 @@ import regex
 from ... import tables
 from ...document import Document
 from ...edits import Edit
-from ...lexicon import closed_class, doc_unknown_words, is_word, word_lists
-from ...tokens import _ENGLISH_ONLY as ENGLISH_ONLY
+from ...lexicon import closed_class, doc_unknown_words, english_function_words, is_word, word_lists
 from ...tokens import is_isolated, is_prose_line, locate, logical_line, protected_spans
 from .. import Rule
 from ._glue import glued_candidates
@@ -267,7 +266,8 @@ def _french_line(line: str, words: list[str], glued: Container[str] = ()) -> boo
     if not is_prose_line(line, 0, len(line)):
         return False
     lower = [w for w in words if w.islower()]
-    english = sum(1 for w in words if w.lower() in ENGLISH_ONLY)
+    english_only = english_function_words()
+    english = sum(1 for w in words if w.lower() in english_only)
     if english and (len(words) < 15 or english * 20 >= len(words)):
         return False  # one "the" in a long stripped paragraph is the French "thé"
     spanish_only = _lists().spanish_only
