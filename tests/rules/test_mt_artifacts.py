@@ -252,21 +252,50 @@ def test_sampled_run_starts_are_repeated_tokens(
     assert _run_starts(tokens) == _repeated_tokens(tokens)
 
 
-@given(
-    st.lists(
-        st.sampled_from(["Le", "La", "Des", "À", "D’", "L'", "de", "Installer", "Module", "1", " ", "\u00a0", "\n"]),
-        max_size=60,
-    )
+_HEADING_PIECES = st.lists(
+    st.sampled_from("Le La Des À D’ L' de Installer Module Windows 1 . ( -".split() + [" ", "\u00a0", "\n"]),
+    max_size=60,
 )
-def test_heading_lines_gate_is_the_plain_search(pieces: list[str]) -> None:
-    """The lines mt-title-case reads (the look-behind-free gate first) are those the plain search finds."""
-    from cleanfr.rules.phrases.mt_artifacts import _CAPITAL_FUNCTION_WORD, _HEADING_LENGTH, _heading_lines
 
-    text = " ".join(pieces)
+
+def _plain_heading_lines(text: str) -> list[tuple[int, int]]:
+    """Every line of a heading's length in which the look-behind search finds a capitalised function word."""
+    from cleanfr.rules.phrases.mt_artifacts import _CAPITAL_FUNCTION_WORD, _HEADING_LENGTH
+
     plain, start = [], 0
     for line in text.split("\n"):
         end = start + len(line)
         if len(line) in _HEADING_LENGTH and _CAPITAL_FUNCTION_WORD.search(text, start, end):
             plain.append((start, end))
         start = end + 1
-    assert list(_heading_lines(text)) == plain
+    return plain
+
+
+@given(_HEADING_PIECES)
+def test_heading_lines_gate_is_the_plain_search(pieces: list[str]) -> None:
+    """The lines mt-title-case reads (the look-behind-free gate first) are those the plain search finds, but for
+    lines after the first that start with a blank, a reference mark or a lower-case letter or end with a
+    sentence mark: no heading."""
+    from cleanfr.rules.phrases.mt_artifacts import _heading_lines
+
+    text = " ".join(pieces)
+    expected = [
+        (start, end)
+        for start, end in _plain_heading_lines(text)
+        if not start or not (text[start] in " \t↑•*-–—(" or "a" <= text[start] <= "z" or text[end - 1] in ".,;:!?")
+    ]
+    assert list(_heading_lines(text)) == expected
+
+
+@given(_HEADING_PIECES)
+def test_heading_lines_skip_no_heading(pieces: list[str]) -> None:
+    """mt-title-case finds the edits it would find in every line of the plain search: the lines skipped before the
+    search hold no heading."""
+    from cleanfr.document import Document
+    from cleanfr.rules.phrases.mt_artifacts import MTTitleCase
+
+    text = " ".join(pieces)
+    doc = Document(text)
+    rule = MTTitleCase()
+    plain = [edit for start, end in _plain_heading_lines(text) for edit in rule._heading(doc, start, end)]
+    assert list(rule.find(doc)) == plain

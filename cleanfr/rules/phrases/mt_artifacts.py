@@ -414,17 +414,22 @@ def _lowerable(word: str) -> bool:
 
 #: The length of a heading line, in characters.
 _HEADING_LENGTH = range(10, 91)
-#: A line break followed by a line of a heading's length (the line is group 1): no more than the longest and at
-#: least the shortest, so the greedy group takes the whole line without backtracking.
+#: A line break followed by a line of a heading's length (the line is group 1) that does not start with a blank,
+#: a reference mark or a lower-case letter (:meth:`MTTitleCase._heading` reads no such line): no more than the
+#: longest and at least the shortest, so the greedy group takes the whole line without backtracking.
 _HEADING_LINE = re.compile(
-    rf"\n(?![^\n]{{{_HEADING_LENGTH.stop}}})(?=([^\n]{{{_HEADING_LENGTH.start},{_HEADING_LENGTH.stop - 1}}}))"
+    rf"\n(?![^\n]{{{_HEADING_LENGTH.stop}}})"
+    rf"(?=([^\n \t↑•*\-–—(a-z][^\n]{{{_HEADING_LENGTH.start - 1},{_HEADING_LENGTH.stop - 2}}}))"
 )
+#: The marks a heading does not end with (:meth:`MTTitleCase._heading` reads no such line).
+_SENTENCE_MARKS = ".,;:!?"
 
 
 def _heading_lines(text: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of the lines of a heading's length that hold :data:`_CAPITAL_FUNCTION_WORD`: ``re``
-    finds the lines of that length (prose paragraphs, most of a text, are never read by the expression, nor
-    walked line by line in Python)."""
+    """``(start, end)`` of the lines of a heading's length that hold :data:`_CAPITAL_FUNCTION_WORD`, but for some
+    that cannot be headings (see :data:`_HEADING_LINE` and :data:`_SENTENCE_MARKS`; the first line is read
+    whole): ``re`` finds the lines of that length (prose paragraphs, most of a text, are never read by the
+    expression, nor walked line by line in Python)."""
     search = _CAPITAL_FUNCTION_WORD.search
     gate = _ANY_CAPITAL_FUNCTION_WORD.search
     first = text.find("\n")
@@ -433,7 +438,7 @@ def _heading_lines(text: str) -> Iterator[tuple[int, int]]:
         yield 0, first
     for line in _HEADING_LINE.finditer(text):
         start, end = line.span(1)
-        if gate(text, start, end) and search(text, start, end):
+        if text[end - 1] not in _SENTENCE_MARKS and gate(text, start, end) and search(text, start, end):
             yield start, end
 
 
@@ -462,7 +467,7 @@ class MTTitleCase(Rule):
         line = text[start:end]
         # Not a heading: a sentence, a list or a table row (commas, slashes, aligned columns), a reference,
         # a dotted identifier (``System. Management. Automation``).
-        if line.rstrip()[-1:] in ".,;:!?" or _REFERENCE_MARKS.search(line) or _NOT_HEADING.search(line.strip()):
+        if line.rstrip()[-1:] in _SENTENCE_MARKS or _REFERENCE_MARKS.search(line) or _NOT_HEADING.search(line.strip()):
             return
         words = list(_HEADING_WORD.finditer(line))
         if not 4 <= len(words) <= 10 or not words[0].group()[:1].isupper():
