@@ -299,3 +299,27 @@ def test_heading_lines_skip_no_heading(pieces: list[str]) -> None:
     rule = MTTitleCase()
     plain = [edit for start, end in _plain_heading_lines(text) for edit in rule._heading(doc, start, end)]
     assert list(rule.find(doc)) == plain
+
+
+@given(
+    st.lists(
+        st.sampled_from("de la le ha très Non, ci-dessus. Comme".split() + ["de la", "\n", " ", "\u00a0"]), max_size=50
+    )
+)
+def test_repetitions_read_the_lines_of_the_plain_walk(pieces: list[str]) -> None:
+    """mt-repetition's expression reads the lines holding a run start four times, found from the starts'
+    occurrences: the same matches as in every line of the plain walk that holds a run."""
+    from cleanfr.rules.phrases.mt_artifacts import _REPEAT, _has_repetition, _repetitions, _RunStarts
+    from cleanfr.tokens import split_slices
+
+    text = " ".join(pieces)
+    reader = _RunStarts(text)
+    for tokens in split_slices(text):
+        reader.feed(tokens)
+    plain, start = [], 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if len(line) >= 7 and _has_repetition(line):
+            plain += [m.span() for m in _REPEAT.finditer(text, start, end)]
+        start = end + 1
+    assert [m.span() for m in _repetitions(text, reader.found)] == plain

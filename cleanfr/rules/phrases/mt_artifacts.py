@@ -306,18 +306,34 @@ def _has_repetition(text: str) -> bool:
 
 
 def _repetitions(text: str, firsts: set[str]) -> Iterator[regex.Match[str]]:
-    """The matches of :data:`_REPEAT`, looked for only in the lines that hold a token starting a run
-    (``firsts``, from :func:`_repeated_tokens`) and pass :func:`_has_repetition` themselves (a repetition never
-    spans a line break: the regular expression over a whole 7 MB text took a second)."""
-    start = 0
-    n = len(text)
-    while start < n:
-        end = text.find("\n", start)
-        end = n if end < 0 else end
-        line = text[start:end]
-        if end - start >= 7 and any(w in line for w in firsts) and _has_repetition(line):
+    """The matches of :data:`_REPEAT`, looked for only in the lines that pass :func:`_has_repetition` (a
+    repetition never spans a line break: the regular expression over a whole 7 MB text took a second). Such a
+    line writes the first token of its run four times, a token of ``firsts`` (from :func:`_repeated_tokens` over
+    the whole text, which holds the line's run): the lines are found from the occurrences of those tokens, not by
+    walking every line (a long text whose only runs cross line breaks walked thousands)."""
+    for start, end in sorted(_lines_holding(text, firsts, 4)):
+        if end - start >= 7 and _has_repetition(text[start:end]):
             yield from _REPEAT.finditer(text, start, end)
-        start = end + 1
+
+
+def _lines_holding(text: str, words: Iterable[str], times: int) -> set[tuple[int, int]]:
+    """``(start, end)`` of the lines of ``text`` that hold one of ``words`` (none holding a line break) at least
+    ``times`` times."""
+    found = set()
+    for word in words:
+        start = end = count = 0
+        at = text.find(word)
+        while at >= 0:
+            if at >= end:  # the first occurrence on its line
+                start = text.rfind("\n", 0, at) + 1
+                end = text.find("\n", at)
+                end = len(text) if end < 0 else end
+                count = 0
+            count += 1
+            if count == times:
+                found.add((start, end))
+            at = text.find(word, at + 1)
+    return found
 
 
 class MTRepetition(PhraseRule):
