@@ -150,7 +150,8 @@ class ForeignWord(PhraseRule):
                 continue  # repeated (used on purpose) or capitalised (a name, a title)
             if text[start - 1 : start] == "-" or text[end : end + 1] == "-":
                 continue  # part of a hyphenated compound (starting-blocks, media-naranja)
-            if foreign_passage(doc, start, end, language) or not _neighbours_french(text, start, end):
+            # The neighbours first: most hits fail there, and the passage test reads the document's protected spans.
+            if not _neighbours_french(text, start, end) or foreign_passage(doc, start, end, language):
                 continue
             # No translation is known: a report (replacement = original, never applied) whose message
             # asks for a translation.
