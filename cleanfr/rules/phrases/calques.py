@@ -330,16 +330,18 @@ def in_code_or_name(entry: Entry, text: str, start: int, end: int) -> bool:
 
 
 def context_ok(
-    entry: Entry, text: str, folded: str, start: int, end: int, doc_registers: frozenset[str] = frozenset()
+    entry: Entry,
+    text: str,
+    folded: str,
+    start: int,
+    end: int,
+    in_register: Callable[[str], bool] = lambda name: False,
 ) -> bool:
-    """The entry's context conditions at a hit: quotes, code and names, register of the document, forbidden
-    neighbours, vetoes, required support."""
-    if directly_quoted(text, start, end):
-        return False
-    if in_code_or_name(entry, text, start, end):
-        return False
-    if entry.registers_not and doc_registers.intersection(entry.registers_not):
-        return False
+    """The entry's context conditions at a hit: forbidden and required neighbours, quotes, code and names,
+    vetoes, required support, register of the document (``in_register`` tells whether the document is written
+    in a register of :data:`REGISTERS`).
+
+    The cheapest tests first, the register last: it reads the whole document (once), and most hits fail before."""
     if entry.before_re is not None and entry.before_re.search(folded, max(0, start - 40), start):
         return False
     if entry.after_re is not None and entry.after_re.match(folded[end : end + 60]):
@@ -347,6 +349,10 @@ def context_ok(
     if entry.before_required is not None and not entry.before_required.search(folded, max(0, start - 40), start):
         return False
     if entry.after_required is not None and not entry.after_required.match(folded[end : end + 60]):
+        return False
+    if directly_quoted(text, start, end):
+        return False
+    if in_code_or_name(entry, text, start, end):
         return False
     para_start, para_end = paragraph_bounds(text, start, end)
     lo, hi = max(0, start - entry.window), min(len(text), end + entry.window)
@@ -360,7 +366,7 @@ def context_ok(
             count -= _count(entry.weak_re, folded, lo, start, end, hi)
         if count < entry.min_support:
             return False
-    return True
+    return not any(map(in_register, entry.registers_not))
 
 
 def _count(pattern: regex.Pattern[str], folded: str, lo: int, start: int, end: int, hi: int) -> int:
@@ -410,10 +416,9 @@ class Calque(PhraseRule):
             if hit.start < done_until:
                 continue
             entry = table[hit.key]
-            # Only the registers the entry names are read (a register scan reads the whole document), and
-            # only for such an entry: context_ok asks for no other.
-            doc_registers = frozenset(r for r in entry.registers_not if _register_of(doc, r))
-            if not context_ok(entry, text, folded, hit.start, hit.end, doc_registers):
+            # Only the registers the entry names are read (a register scan reads the whole document), and only
+            # for a hit that passes every other test.
+            if not context_ok(entry, text, folded, hit.start, hit.end, lambda name: _register_of(doc, name)):
                 continue
             done_until = hit.end
             yield from self._repair(doc, entry, hit)
