@@ -92,9 +92,8 @@ def folded_text(doc: "Document") -> str:
 def _scan(doc: "Document") -> dict[str, list[Hit]]:
     out: dict[str, list[Hit]] = defaultdict(list)
     folded = folded_text(doc)
-    for start, end, full_key, choices in _matcher_for(folded).find(folded):
-        kind, _, key = full_key.partition(":")
-        out[kind].append(Hit(start, end, key, choices))
+    for hit in _matcher_for(folded).find(folded):
+        out[hit.kind].append(hit)
     return out
 
 
@@ -119,7 +118,7 @@ def _shared_triggers() -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=1)
 def shared_matcher() -> PhraseMatcher:
     """The automaton of the calque tables, the residue table, foreign words and every rule's triggers."""
-    return PhraseMatcher(_shared_patterns(), _shared_triggers())
+    return PhraseMatcher(_shared_patterns(), _shared_triggers(), kinds=True)
 
 
 #: A text this short is scanned by an automaton of the patterns it can hold (see :func:`_matcher_for`) …
@@ -149,6 +148,7 @@ def small_matcher(folded: str) -> PhraseMatcher:
     return PhraseMatcher(
         ((key, pattern) for key, pattern, slots in _gates() if _possible(slots, folded)),
         ((key, literal) for key, literal in _shared_triggers() if literal in folded),
+        kinds=True,
     )
 
 

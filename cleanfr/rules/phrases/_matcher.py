@@ -175,7 +175,8 @@ def render(template: str, choices: Sequence[Choice], pattern: str = "") -> str:
 
 
 class Hit(NamedTuple):
-    """A match of a pattern or trigger: its span in the folded text, its key, and what each slot matched.
+    """A match of a pattern or trigger: its span in the folded text, its key, what each slot matched, and the
+    kind of its key for a matcher that reads keys as ``kind:key`` (see :class:`PhraseMatcher`).
 
     A named tuple, not a frozen dataclass: a scan makes tens of thousands of them, and a frozen dataclass
     costs twice as much to build."""
@@ -184,6 +185,7 @@ class Hit(NamedTuple):
     end: int
     key: str
     choices: tuple[Choice, ...]
+    kind: str = ""
 
 
 #: A pattern of more surfaces than this is stored as a few of its slots (its anchor: the leading or the trailing
@@ -294,10 +296,24 @@ class PhraseMatcher:
     slots a surface stands for is kept in arrays, and the choices are rebuilt only for the hits. A pattern
     of many surfaces has only its leading slots in the automaton (see :data:`FACTOR_ABOVE`); a hit of them
     is completed from its tail's table, and the hits are the same.
+
+    With ``kinds``, every key reads ``kind:key``: a hit has the part before the colon as its kind and the rest
+    as its key (the shared scan groups its hits by kind, each hit made once).
     """
 
-    def __init__(self, patterns: Iterable[tuple[str, str]], triggers: Iterable[tuple[str, str]] = ()) -> None:
-        self._patterns: list[tuple[str, tuple[tuple[Choice, ...], ...]]] = []
+    def __init__(
+        self, patterns: Iterable[tuple[str, str]], triggers: Iterable[tuple[str, str]] = (), kinds: bool = False
+    ) -> None:
+        #: (kind, key, choice lists) of each pattern, then of each trigger.
+        self._patterns: list[tuple[str, str, tuple[tuple[Choice, ...], ...]]] = []
+        named: dict[str, str] = {}  # each kind one string
+
+        def entry(key: str, lists: tuple[tuple[Choice, ...], ...]) -> tuple[str, str, tuple[tuple[Choice, ...], ...]]:
+            if not kinds:
+                return "", key, lists
+            kind, _, rest = key.partition(":")
+            return named.setdefault(kind, kind), rest, lists
+
         # Surface number i (all patterns' surfaces in order) comes from pattern _pattern_of[i], combination
         # _combo_of[i] of its slots (of its anchor's slots for a factored pattern, whose other slots are _rests[p]);
         # the automaton holds the first number of each distinct surface.
@@ -309,13 +325,13 @@ class PhraseMatcher:
         cuts = _factored(patterns, triggers)
         for p, (key, pattern) in enumerate(patterns):
             if _PLAIN_PATTERN.match(pattern):  # a plain word or phrase (most entries): one surface, no choice
-                self._patterns.append((key, ()))
+                self._patterns.append(entry(key, ()))
                 surfaces.append(fold_keeping_offsets(pattern))
                 self._pattern_of.append(p)
                 self._combo_of.append(0)
                 continue
             slots = _slots(pattern)
-            self._patterns.append((key, _choice_lists(slots)))
+            self._patterns.append(entry(key, _choice_lists(slots)))
             count = len(surfaces)
             if p in cuts:
                 k, follows = cuts[p]
@@ -327,7 +343,7 @@ class PhraseMatcher:
             self._combo_of.extend(range(count))
         bounded = len(surfaces)  # surfaces from here on are triggers
         for p, (key, literal) in enumerate(triggers, start=len(self._patterns)):
-            self._patterns.append((key, ()))
+            self._patterns.append(entry(key, ()))
             surfaces.append(fold_keeping_offsets(literal))
             self._pattern_of.append(p)
             self._combo_of.append(0)
@@ -410,8 +426,8 @@ class PhraseMatcher:
                         if last.isalnum() or last > "\x7f" and category(last)[0] == "M":
                             continue
             for i in (sid, *more[sid]) if sid in more else (sid,):
-                key, lists = patterns[pattern_of[i]]
-                append(Hit(start, end, key, _nth_choices(combo_of[i], lists) if lists else ()))
+                kind, key, lists = patterns[pattern_of[i]]
+                append(Hit(start, end, key, _nth_choices(combo_of[i], lists) if lists else (), kind))
         # By start, longest first (ties kept in the order found): two stable sorts on C keys, the second the main one.
         hits.sort(key=_END, reverse=True)
         hits.sort(key=_START)
@@ -423,14 +439,14 @@ class PhraseMatcher:
         found: list[tuple[int, int, Hit]] = []  # (pattern, combination, hit)
         for i in (sid, *self._more[sid]) if sid in self._more else (sid,):
             p, combo = self._pattern_of[i], self._combo_of[i]
-            key, lists = self._patterns[p]
+            kind, key, lists = self._patterns[p]
             rest = self._rests.get(p)
             if rest is None or rest.follows:
                 if not _free_before(folded, start):
                     continue
                 if rest is None:
                     if end == n or not _glued(folded, end):
-                        found.append((p, combo, Hit(start, end, key, _nth_choices(combo, lists))))
+                        found.append((p, combo, Hit(start, end, key, _nth_choices(combo, lists), kind)))
                     continue
                 if folded[end : end + rest.edge] not in rest.edges:
                     continue
@@ -440,7 +456,7 @@ class PhraseMatcher:
                     if combos is not None and (stop == n or not _glued(folded, stop)):
                         for other in combos:
                             whole = rest.whole(combo, other)
-                            found.append((p, whole, Hit(start, stop, key, _nth_choices(whole, lists))))
+                            found.append((p, whole, Hit(start, stop, key, _nth_choices(whole, lists), kind)))
                 continue
             if end < n and _glued(folded, end) or folded[max(0, start - rest.edge) : start] not in rest.edges:
                 continue
@@ -450,7 +466,7 @@ class PhraseMatcher:
                 if combos is not None and _free_before(folded, begin):
                     for other in combos:
                         whole = rest.whole(combo, other)
-                        found.append((p, whole, Hit(begin, end, key, _nth_choices(whole, lists))))
+                        found.append((p, whole, Hit(begin, end, key, _nth_choices(whole, lists), kind)))
         # One span is one surface: its hits in the order of the written-out surfaces (pattern, combination).
         found.sort(key=_WRITTEN_ORDER)
         for _, _, hit in found:
