@@ -14,6 +14,7 @@ import argparse
 import bisect
 import contextlib
 import difflib
+import functools
 import json
 import os
 import re
@@ -27,6 +28,7 @@ from . import __version__
 from .calibration import Calibration
 from .config import APOSTROPHES, Config, ConfigError, build_pipeline, find_config, load_config
 from .corpus import (
+    CORPUS_BYTES,
     FORMATS,
     InputFile,
     Settings,
@@ -293,6 +295,17 @@ def _inputs(args: argparse.Namespace) -> list[InputFile]:
     return [InputFile(i, path, rel, detect_format(path, args.input_format)) for i, (path, rel) in enumerate(found)]
 
 
+def _known_size(inputs: list[InputFile]) -> int | None:
+    """The bytes of text in ``inputs``, or None when some are unknown (standard input, a compressed file)."""
+    from .textio import compression_of
+
+    sizes = [
+        os.path.getsize(f.path) if f.path != "-" and os.path.isfile(f.path) and not compression_of(f.path) else None
+        for f in inputs
+    ]
+    return None if None in sizes else sum(sizes)  # type: ignore[arg-type]
+
+
 class _Progress:
     """A tqdm bar on stderr (bytes, rate, ETA, records) when stderr is a terminal; silent otherwise.
 
@@ -309,14 +322,8 @@ class _Progress:
             from tqdm import tqdm
         except ImportError:  # pragma: no cover - tqdm is a dependency
             return
-        from .textio import compression_of
-
         tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked after the bar exists
-        sizes = [
-            os.path.getsize(f.path) if f.path != "-" and os.path.isfile(f.path) and not compression_of(f.path) else None
-            for f in inputs
-        ]
-        total = None if None in sizes else sum(sizes)  # type: ignore[arg-type]
+        total = _known_size(inputs)
         # delay: nothing at all for work that takes less than a moment.
         self.bar = tqdm(
             total=total,
@@ -377,8 +384,10 @@ def _events(
             yield ("end", f, None)
 
     jobs = resolve_jobs(args.jobs)
+    size = _known_size(inputs)
+    prepare = functools.partial(warm_up, corpus=size is None or size >= CORPUS_BYTES)
     stream = ordered_map(
-        process, items(), jobs, lambda item: not isinstance(item, tuple), init_worker, (settings,), prepare=warm_up
+        process, items(), jobs, lambda item: not isinstance(item, tuple), init_worker, (settings,), prepare=prepare
     )
     with contextlib.closing(stream):
         for item, result in stream:

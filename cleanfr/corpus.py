@@ -284,12 +284,29 @@ def init_worker(settings: Settings) -> None:
     _STATE["pipeline"] = build_pipeline(settings.select, settings.ignore, settings.min_confidence, settings.config)
 
 
-def warm_up() -> None:
+#: Inputs of at least this many bytes (or of unknown size) are a corpus for :func:`warm_up`.
+CORPUS_BYTES = 8 << 20
+
+
+def warm_up(corpus: bool = False) -> None:
     """Load the lazily built tables (lexicon, phrase automaton, gender and accent tables) now.
 
-    Called in the main process just before workers fork, so that all of them share one copy.
+    Called in the main process just before workers fork, so that all of them share one copy. For a
+    ``corpus``, also what a process loads only after some documents (the lexicon as one set of forms and
+    its frequent letter runs) or at the first passage in another language (the language model): each worker
+    would build its own copy (with 2 workers on a 50 MB corpus, 95 MB more memory in all), but a small input
+    would wait 0.7 s for them.
     """
+    from .lexicon import french
+    from .lexicon.language import identify
+
     _STATE["pipeline"].fix(_WARM_UP_TEXT)
+    if not corpus:
+        return
+    lexicon = french()
+    lexicon.use_form_set()
+    lexicon.frequent_grams()
+    identify(_WARM_UP_TEXT)
 
 
 #: A short damaged text that makes every rule family load its tables.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -193,3 +195,20 @@ def test_a_bug_in_a_rule_is_reported_per_record_and_never_as_a_traceback(tmp_pat
     p = run("fix", "-i", str(t))
     assert p.returncode == 70 and p.stderr.decode().startswith("cleanfr: internal error: RuntimeError: simulated rule bug")
     assert t.read_bytes() == b"BOOM\n" and sorted(x.name for x in tmp_path.iterdir()) == ["c.jsonl", "t.txt"]
+
+
+def test_a_corpus_warm_up_loads_what_workers_would_each_build():
+    """Before ``--jobs`` workers fork, a corpus's warm-up loads the lexicon's form set and the language model
+    (shared by every worker then); a small input's does not (it would only wait for them)."""
+    script = (
+        "from cleanfr.corpus import Settings, init_worker, warm_up\n"
+        "from cleanfr.lexicon import french\n"
+        "from cleanfr.lexicon.language import _identifier\n"
+        "init_worker(Settings())\n"
+        "warm_up(corpus=False)\n"
+        "small = (french()._form_set is not None, _identifier.cache_info().currsize)\n"
+        "warm_up(corpus=True)\n"
+        "print(small, (french()._form_set is not None, _identifier.cache_info().currsize))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "(False, 0) (True, 1)"
