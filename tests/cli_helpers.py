@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+from pathlib import Path
 
 from cleanfr.cli import main
 
@@ -25,3 +26,12 @@ def run(*args: str, input: bytes | None = None) -> subprocess.CompletedProcess:
         sys.stdin, sys.stdout, sys.stderr = saved
     stdout.flush()
     return subprocess.CompletedProcess(args, code, stdout.buffer.getvalue(), stderr.getvalue().encode())
+
+
+def big_text(path: Path, megabytes: float) -> bytes:
+    """Write a text of about ``megabytes`` MB with mojibake in every paragraph to ``path``; return its bytes
+    (a run that the tests stop, interrupt or cut lasts a while on it)."""
+    para = "Le conseil municipal s’est réuni mardi soir ; Ã©tÃ© Ã  Paris.\n\n".encode()
+    data = para * int(megabytes * 1_000_000 / len(para))
+    path.write_bytes(data)
+    return data

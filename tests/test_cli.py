@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_helpers import run
+from cli_helpers import big_text, run
 
 from cleanfr import Edit, apply
 
@@ -165,13 +165,6 @@ def test_rules_lists_and_documents():
 # --- Issue 8: nothing lost, never a traceback ------------------------------------------------------
 
 
-def _big_text(path: Path, megabytes: float) -> bytes:
-    para = "Le conseil municipal s’est réuni mardi soir ; Ã©tÃ© Ã  Paris.\n\n".encode()
-    data = para * int(megabytes * 1_000_000 / len(para))
-    path.write_bytes(data)
-    return data
-
-
 @pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
 @pytest.mark.parametrize("final", [True, False])
 def test_line_endings_and_final_newline_survive_chunking(tmp_path: Path, ending: str, final: bool):
@@ -232,7 +225,7 @@ def test_directory_and_missing_and_unwritable_targets(tmp_path: Path):
 
 def test_disk_full_on_stdout_is_one_line_exit_2(tmp_path: Path):
     f = tmp_path / "m.txt"
-    _big_text(f, 0.1)
+    big_text(f, 0.1)
     with open("/dev/full", "wb") as full:
         p = subprocess.run([sys.executable, "-m", "cleanfr", "fix", str(f), "--select", "unicode", "-q"],
                            stdout=full, stderr=subprocess.PIPE, timeout=120)
@@ -243,7 +236,7 @@ def test_disk_full_on_stdout_is_one_line_exit_2(tmp_path: Path):
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_broken_pipe_ends_quietly(tmp_path: Path, jobs: str):
     f = tmp_path / "big.txt"
-    _big_text(f, 2)
+    big_text(f, 2)
     proc = subprocess.Popen(
         [sys.executable, "-m", "cleanfr", "fix", str(f), "--select", "unicode", "--chunk-size", "20000", "--jobs", jobs],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -264,7 +257,7 @@ def test_ctrl_c_mid_write_leaves_the_original_and_no_temporary(tmp_path: Path, j
     import time
 
     f = tmp_path / "big.txt"
-    data = _big_text(f, 3)
+    data = big_text(f, 12)  # long enough to be still running at the signal, however fast the machine
     proc = subprocess.Popen(
         [sys.executable, "-m", "cleanfr", "fix", "-i", str(f), "--chunk-size", "20000", "--jobs", jobs],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -272,7 +265,8 @@ def test_ctrl_c_mid_write_leaves_the_original_and_no_temporary(tmp_path: Path, j
     deadline = time.time() + 60
     while time.time() < deadline and not any(p.name.startswith(".cleanfr-") for p in tmp_path.iterdir()):
         time.sleep(0.05)
-    time.sleep(0.5)
+    time.sleep(0.2)
+    assert proc.poll() is None, "the run ended before it could be interrupted"
     proc.send_signal(signal.SIGINT)
     assert proc.wait(timeout=60) == 130
     assert proc.stderr.read().decode().strip().splitlines()[-1] == "cleanfr: interrupted"
@@ -293,7 +287,7 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path):
     import termios
 
     f = tmp_path / "big.txt"
-    _big_text(f, 0.25)
+    big_text(f, 0.25)
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a terminal 100 columns wide
     proc = subprocess.Popen([sys.executable, "-m", "cleanfr", "fix", str(f), "--chunk-size", "10000", "-o",

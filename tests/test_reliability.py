@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from cli_helpers import run
+from cli_helpers import big_text, run
 
 import cleanfr
 
@@ -421,13 +421,6 @@ def test_latin1_input_suggests_the_encoding(tmp_path: Path):
 # --- 9. a worker killed by the system, a SIGTERM ------------------------------------------------------
 
 
-def _big(path: Path, megabytes: float) -> bytes:
-    para = "Le conseil municipal s’est réuni mardi soir ; Ã©tÃ© Ã  Paris.\n\n".encode()
-    data = para * int(megabytes * 1_000_000 / len(para))
-    path.write_bytes(data)
-    return data
-
-
 def _workers(pid: int) -> list[int]:
     """The worker processes of ``pid``: its children running the same command (not a helper process)."""
     found = []
@@ -467,7 +460,7 @@ def test_a_worker_killed_by_sigkill_stops_the_run_and_cleans_up(tmp_path: Path):
     import signal
 
     f = tmp_path / "big.txt"
-    data = _big(f, 12)  # the run stops at the kill: a large input only makes sure it is still running then
+    data = big_text(f, 12)  # the run stops at the kill: a large input only makes sure it is still running then
     proc = _start(tmp_path, str(f), "-o", str(tmp_path / "out.txt"), "--jobs", "2")
     try:
         workers = _workers(proc.pid)
@@ -491,7 +484,7 @@ def test_sigterm_cleans_up_as_ctrl_c_does(tmp_path: Path, jobs: str):
     import time
 
     f = tmp_path / "big.txt"
-    data = _big(f, 12)
+    data = big_text(f, 12)
     proc = _start(tmp_path, "-i", str(f), "--jobs", jobs)
     try:
         time.sleep(0.1)
