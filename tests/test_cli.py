@@ -261,6 +261,9 @@ def test_ctrl_c_mid_write_leaves_the_original_and_no_temporary(tmp_path: Path, j
     proc = subprocess.Popen(
         [sys.executable, "-m", "cleanfr", "fix", "-i", str(f), "--chunk-size", "20000", "--jobs", jobs],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        # A test run started in the background (``nohup … &``) passes SIGINT on as ignored, and Python then
+        # leaves it ignored: the command gets it as a terminal would send it.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.time() + 60
     while time.time() < deadline and not any(p.name.startswith(".cleanfr-") for p in tmp_path.iterdir()):
