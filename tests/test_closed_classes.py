@@ -1,5 +1,5 @@
-"""The closed classes of French words and the word lists of the word rules: each loads, each is written once,
-and a malformed list is reported with its file."""
+"""The closed classes of French words and the word lists of the word and phrase rules: each loads, each is
+written once, and a malformed list is reported with its file."""
 
 from __future__ import annotations
 
@@ -14,9 +14,10 @@ from cleanfr.lexicon import ELIDABLE, closed
 from cleanfr.lexicon.closed import CLOSED_CLASSES, closed_class, word_lists
 
 DATA = Path(tables.__file__).resolve().parent / "data"
-WORD_RULES = Path(tables.__file__).resolve().parent / "rules" / "words"
-#: The word-list files of the word rules' families.
-FAMILY_FILES = sorted(f"words/{p.name}" for p in (DATA / "words").glob("*.toml"))
+#: The folders of the rules held to no word list in code.
+RULES = [Path(tables.__file__).resolve().parent / "rules" / folder for folder in ("words", "phrases")]
+#: The word-list files of the word and phrase rules' families.
+FAMILY_FILES = sorted(f"{folder}/{p.name}" for folder in ("words", "phrases") for p in (DATA / folder).glob("*.toml"))
 SHARED = sorted(word_lists(CLOSED_CLASSES))
 
 
@@ -97,10 +98,10 @@ def _word_list_literals(path: Path) -> list[int]:
     return found
 
 
-def test_word_rules_hold_no_word_list_in_code() -> None:
+def test_word_and_phrase_rules_hold_no_word_list_in_code() -> None:
     # Language knowledge lives in the data files; a set of characters (punctuation, a frozenset of one
     # string) is orthography and may stay.
-    found = {p.name: lines for p in sorted(WORD_RULES.glob("*.py")) if (lines := _word_list_literals(p))}
+    found = {p.name: lines for folder in RULES for p in sorted(folder.glob("*.py")) if (lines := _word_list_literals(p))}
     assert not found
 
 

@@ -2,8 +2,8 @@
 
 A closed class is written once, in ``cleanfr/data/lexicon/closed_classes.toml``, and every rule that asks about it
 reads it through :func:`closed_class`. A list that belongs to one rule family's logic (the glue analysis'
-prefixes, the elision table) lives in that family's file under ``cleanfr/data/words/``, read with
-:func:`word_lists`. Both are read through :mod:`cleanfr.tables` at first use, once per process: the rule modules
+prefixes, the elision table) lives in that family's file under ``cleanfr/data/words/`` or
+``cleanfr/data/phrases/``, read with :func:`word_lists`. Both are read through :mod:`cleanfr.tables` at first use, once per process: the rule modules
 are imported on start-up, their lists are not.
 
 >>> "qu" in closed_class("elided_forms") and "quelqu" in closed_class("elided_forms")

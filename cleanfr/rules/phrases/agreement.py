@@ -23,6 +23,7 @@ import regex
 from ... import tables
 from ...document import Document
 from ...edits import Edit
+from ...lexicon.closed import word_lists
 from ...lexicon.gender import nouns
 from ...tokens import Literals
 from . import PhraseRule, read_tokens, scan
@@ -39,14 +40,11 @@ _NOUN = regex.compile(r"\p{Ll}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*")
 #: Characters that, touching the determiner or the noun, make them part of a bigger token.
 _GLUE_BEFORE = frozenset("0123456789'’-_./@#")
 _GLUE_AFTER = frozenset("0123456789'’-_/@")
-#: Elided words after which a determiner still starts a noun phrase (``d’une problème``, ``qu’un``).
-_ELIDED_OK = frozenset({"d", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
 
 
 #: Masculine → feminine endings of person nouns (président/présidente, acteur/actrice, vendeur/vendeuse).
 _FEMININES = (("", "e"), ("eur", "rice"), ("eur", "euse"), ("en", "enne"), ("on", "onne"), ("er", "ère"), ("if", "ive"))
-#: Determiners whose form before a vowel or h is not a gender question.
-_BEFORE_VOWEL_OK = frozenset("mon ton son le la du au ma ta sa ce".split())
+#: The determiners as tokens, in lower case and capitalised.
 _DET_TOKENS = frozenset(d for det in DETERMINERS for d in (det, det.capitalize()))
 _TRAILING = ".,;:!?…)»”\"'’"
 
@@ -201,6 +199,7 @@ def candidates(text: str, pairs: set[tuple[str, str]]) -> Iterator[tuple[int, in
     """
     lex = nouns()
     exceptions = _exceptions()
+    before_vowel_ok = _lists()["before_vowel_ok"]
     kept = []
     for det, noun in pairs:
         other = lex[noun][1]
@@ -210,18 +209,22 @@ def candidates(text: str, pairs: set[tuple[str, str]]) -> Iterator[tuple[int, in
             continue  # ``une président``: a person noun with a feminine form; the noun may be the error
         if other and det.lower() not in ("un", "une"):
             continue  # le/la/ce + a verb form (``Marie la fait rire``): pronoun + verb as often as not
-        if det.lower() in _BEFORE_VOWEL_OK and (starts_with_vowel(noun) or noun[0] == "h"):
+        if det.lower() in before_vowel_ok and (starts_with_vowel(noun) or noun[0] == "h"):
             continue  # ``son âme``, ``mon histoire`` are right; ``le avion`` is an elision matter
         kept.append((det, noun))
     if kept:
         yield from _locate(text, kept)
 
 
-#: Words after which ``le``/``la`` (and ``son``) are pronouns or not determiners of the next word.
-_PRONOUN_CONTEXT = frozenset(
-    "je j tu il elle on nous vous ils elles ne n me m te t se s lui leur y en qui que qu "
-    "le la les un une du au ce cet cette son sa mon ma ton ta".split()
-)
+@lru_cache(maxsize=1)
+def _lists() -> dict[str, frozenset[str]]:
+    """The rule's word lists (``phrases/agreement.toml``): the determiners a vowel leaves undecided
+    (``before_vowel_ok``), the words after which ``le``/``la`` are pronouns (``pronoun_context``), and the
+    elided words after which a determiner still starts a noun phrase (``elided_before_determiner``). Read at
+    the first document, not at import."""
+    return word_lists("phrases/agreement.toml")
+
+
 _PREV_WORD = regex.compile(r"(?<![\p{L}\p{M}])([\p{L}\p{M}]+)['’]?[ \u00a0\u202f]*$")  # searched with an end position
 _TECH_LINE = regex.compile(r"[{}<>=|\\]|--|\(\d\)|\w/\w|\.\w+\(")
 
@@ -340,7 +343,11 @@ class DeterminerGender(PhraseRule):
             before = text[det_start - 1] if det_start else ""
             if before in _GLUE_BEFORE:
                 elided = _PREV_WORD.search(text, max(0, det_start - 30), det_start)
-                if before not in "'’" or not elided or fold_keeping_offsets(elided.group(1)) not in _ELIDED_OK:
+                if (
+                    before not in "'’"
+                    or not elided
+                    or fold_keeping_offsets(elided.group(1)) not in _lists()["elided_before_determiner"]
+                ):
                     continue  # l'un, COVID-19 un, a.un, -le: not a determiner
             if "a" in other or "w" in other:
                 continue  # also an adjective or a pronoun: ambiguous
@@ -359,7 +366,7 @@ class DeterminerGender(PhraseRule):
                 continue  # « un tête à queue », « le face à face »: a compound of the determiner's gender
             prev = _PREV_WORD.search(text, max(0, det_start - 30), det_start)
             prev_word = fold_keeping_offsets(prev.group(1)) if prev else ""
-            if det_low not in ("un", "une") and prev_word in _PRONOUN_CONTEXT:
+            if det_low not in ("un", "une") and prev_word in _lists()["pronoun_context"]:
                 continue
             if det_low == "une" and prev_word in ("la", "à"):
                 continue  # la une (front page)

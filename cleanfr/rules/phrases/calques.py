@@ -21,6 +21,7 @@ import regex
 from ... import tables
 from ...document import Document
 from ...edits import Edit
+from ...lexicon.closed import word_lists
 from ...lexicon.gender import noun_adjective_forms, nouns
 from . import PhraseRule, folded_text, scan
 from ._grammar import (
@@ -376,11 +377,40 @@ def _count(pattern: regex.Pattern[str], folded: str, lo: int, start: int, end: i
 
 _NEXT_WORD = regex.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]++([\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*)")
 _PREV_WORD = regex.compile(r"(?<![\p{L}\p{M}])[\p{L}\p{M}]+(?:[ \u00a0\u202f]+|['’])$")
-_ETRE = frozenset("est était fut sera serait soit été sont étaient furent seront seraient soient".split())
-_PASS_THROUGH = _ETRE | frozenset(
-    "a avait eut aura aurait ait eût ont avaient auraient aient ne n' pas déjà bien probablement aussi "
-    "également finalement rapidement ensuite alors se s' y".split()
-)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The word lists of ``phrases/calques.toml`` the rule's grammar asks about, and their unions, made once."""
+
+    #: Forms of « être » before an attribute or a participle.
+    etre: frozenset[str]
+    #: Forms of « avoir » that lead to « été » (``a été suspendue``).
+    avoir: frozenset[str]
+    #: What a verb phrase may hold before the word that agrees: those forms, negation, adverbs, pronouns.
+    pass_through: frozenset[str]
+    #: Words that open a noun complement after the replaced noun (``l'examen du budget``).
+    complement_start: frozenset[str]
+    #: Articles and determiners, singular and plural.
+    articles: frozenset[str]
+    #: Words before the head noun of a table's phrase: articles, determiners, prepositions.
+    leading: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    """Read at the first repair, not at import (the rule modules are imported on start-up)."""
+    lists = word_lists("phrases/calques.toml")
+    etre, avoir = lists["etre_forms"], lists["avoir_forms"]
+    articles = frozenset(DETERMINERS) | lists["plural_determiners"]
+    return _Words(
+        etre=etre,
+        avoir=avoir,
+        pass_through=etre | avoir | lists["pass_through"],
+        complement_start=lists["complement_start"],
+        articles=articles,
+        leading=articles | lists["leading_prepositions"],
+    )
 
 
 class Calque(PhraseRule):
@@ -459,6 +489,7 @@ class Calque(PhraseRule):
         lancé`` → ``été lancée``; ``la tramitation du budget a été suspendue`` → ``l'examen du budget a été
         suspendu`` (a ``de`` complement of two words at most is crossed before the verb)."""
         text = doc.text
+        words = _words()
         agree, label = (feminine_of, "féminin") if gender == "f" else (masculine_of, "masculin")
         after_etre = False
         complement = 0  # words of a « de » complement crossed (du budget, de la loi)
@@ -468,17 +499,17 @@ class Calque(PhraseRule):
                 return
             word = m.group(1)
             low = word.lower()
-            if i == 0 and low in _COMPLEMENT_START:
+            if i == 0 and low in words.complement_start:
                 complement = 1
                 pos = m.end()
                 continue
-            if complement and not after_etre and low not in _PASS_THROUGH:
+            if complement and not after_etre and low not in words.pass_through:
                 if complement > 3 or not word.isalpha():
                     return
                 complement += 1
                 pos = m.end()
                 continue
-            if i == 0 and not after_etre and low not in _PASS_THROUGH:
+            if i == 0 and not after_etre and low not in words.pass_through:
                 if gender == "f":
                     singular = low[:-3] + "al" if low.endswith("aux") else low.rstrip("sx")  # municipaux
                     known = singular in _adjectives() or low in _adjectives()
@@ -486,7 +517,7 @@ class Calque(PhraseRule):
                     feminines = masculines_by_feminine()
                     known = low in feminines or plural and low[:-1] in feminines
                 following = _NEXT_WORD.match(text, m.end())
-                if following is not None and following.group(1).lower() in _ARTICLES:
+                if following is not None and following.group(1).lower() in words.articles:
                     return  # ``sur les voitures``: a preposition that is also an adjective, not an epithet
                 new = agree(word, plural) if known else None
                 if new and new != word:
@@ -496,10 +527,10 @@ class Calque(PhraseRule):
                 # The epithet agreed, or one form for both genders (``parlementaire``): the verb may follow.
                 pos = m.end()
                 continue
-            if low in _PASS_THROUGH:
-                if complement and low not in _ETRE and low not in _AUXILIARY_FORMS:
+            if low in words.pass_through:
+                if complement and low not in words.etre and low not in words.avoir:
                     return  # « de la loi ne … »: no verb of the head noun in sight
-                after_etre = after_etre or low in _ETRE
+                after_etre = after_etre or low in words.etre
                 pos = m.end()
                 continue
             if after_etre:
@@ -507,12 +538,6 @@ class Calque(PhraseRule):
                 if new and new != word:
                     yield self.edit(doc, m.start(1), m.end(1), new, confidence, f"accord au {label} ; {message}")
             return
-
-
-#: Words that open a noun complement after the replaced noun (``l'examen du budget``).
-_COMPLEMENT_START = frozenset({"du", "des", "de", "d'"})
-#: Forms of avoir that lead to ``été`` (``a été suspendue``).
-_AUXILIARY_FORMS = frozenset("a avait eut aura aurait ait eût ont avaient auraient aient".split())
 
 
 @lru_cache(maxsize=1)
@@ -537,19 +562,14 @@ def _contract(prefix: str | None, replacement: str) -> tuple[str | None, str]:
     return "", transfer_case(word, merged) + " " + rest
 
 
-#: Articles and determiners, singular and plural.
-_ARTICLES = frozenset(DETERMINERS) | frozenset("les des ses leurs ces mes tes nos vos".split())
-#: Words before the head noun of a table's phrase: articles, determiners, prepositions.
-_LEADING = _ARTICLES | frozenset("de d en à aux".split())
-
-
 def _gender(phrase: str) -> str:
     """Gender (``m``/``f``) of the noun a phrase starts with (singular or plural in -s/-x), or ``""``."""
     # The head noun: the first word that is no article, determiner or preposition (``la tramitation``).
     # A noun the lexicon lacks (the calque itself: ``tramitation``) takes the gender of its determiner.
     words = [w for w in (fold_keeping_offsets(w).split("'")[-1] for w in phrase.split()) if w]
     determiner = ""
-    while len(words) > 1 and words[0] in _LEADING:
+    leading = _words().leading
+    while len(words) > 1 and words[0] in leading:
         determiner = DETERMINERS[words[0]][0] if words[0] in DETERMINERS else determiner
         words = words[1:]
     if not words:

@@ -15,7 +15,7 @@ from typing import Iterable
 from ... import tables
 from ...document import Document
 from ...edits import Edit
-from ...lexicon import foreign_words, french
+from ...lexicon import foreign_words, french, word_lists
 from ...tokens import WORD, code_line, english_context, protected_spans
 from . import PhraseRule, scan
 from ._grammar import directly_quoted, inside_quotation, transfer_case
@@ -26,8 +26,12 @@ REPORT = 0.3
 
 LANGUAGES = {"es": "espagnol", "en": "anglais"}
 
-#: Spanish function words that French never writes: two of them near a word mean a Spanish passage.
-_SPANISH_ONLY = frozenset("el los las del y por para con una pero muy está son fue como sus al lo".split())
+
+@lru_cache(maxsize=1)
+def _spanish_only() -> frozenset[str]:
+    """Spanish function words that French never writes (``phrases/residue.toml``): two of them near a word mean
+    a Spanish passage."""
+    return word_lists("phrases/residue.toml")["spanish_only"]
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +43,8 @@ def table() -> list[dict]:
 def spanish_context(text: str, start: int, end: int, window: int = 60) -> bool:
     """Whether two Spanish-only function words lie around a span (a Spanish passage, not a stray word)."""
     around = text[max(0, start - window) : start] + " " + text[end : end + window]
-    return sum(1 for w in WORD.findall(around) if w.lower() in _SPANISH_ONLY) >= 2
+    spanish_only = _spanish_only()
+    return sum(1 for w in WORD.findall(around) if w.lower() in spanish_only) >= 2
 
 
 def foreign_passage(doc: Document, start: int, end: int, language: str, dotted: bool = False) -> bool:
