@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import regex
 
+from ... import tables
 from ...lexicon.forms import french_zipf_frequency, is_word
 from ...lexicon.gender import adjective_feminines
 from ._matcher import fold_keeping_offsets
@@ -61,27 +62,11 @@ def transfer_case(source: str, replacement: str) -> str:
 
 # ---------------------------------------------------------------- determiners and gender
 
-#: Singular determiners by (folded form) → (gender, masculine form, feminine form).
+#: Singular determiners by (folded form) → (gender, masculine form, feminine form), from
+#: ``cleanfr/data/phrases/determiners.tsv``: read on import, as the rules that ask about them build their
+#: token sets from it then (twenty rows).
 DETERMINERS: dict[str, tuple[str, str, str]] = {
-    "un": ("m", "un", "une"),
-    "une": ("f", "un", "une"),
-    "le": ("m", "le", "la"),
-    "la": ("f", "le", "la"),
-    "ce": ("m", "ce", "cette"),
-    "cet": ("m", "cet", "cette"),
-    "cette": ("f", "ce", "cette"),
-    "mon": ("m", "mon", "ma"),
-    "ma": ("f", "mon", "ma"),
-    "ton": ("m", "ton", "ta"),
-    "ta": ("f", "ton", "ta"),
-    "son": ("m", "son", "sa"),
-    "sa": ("f", "son", "sa"),
-    "du": ("m", "du", "de la"),
-    "au": ("m", "au", "à la"),
-    "quel": ("m", "quel", "quelle"),
-    "quelle": ("f", "quel", "quelle"),
-    "aucun": ("m", "aucun", "aucune"),
-    "aucune": ("f", "aucun", "aucune"),
+    row[0]: (row[1], row[2], row[3]) for row in tables.rows("phrases/determiners.tsv", 4)
 }
 
 _VOWEL_START = regex.compile(r"^[aeiouyàâäéèêëîïôöùûüœæ]", regex.IGNORECASE)
