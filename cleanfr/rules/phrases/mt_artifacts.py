@@ -20,7 +20,7 @@ import regex
 from ... import tables
 from ...document import Document
 from ...edits import Edit
-from ...lexicon import english_zipf, french
+from ...lexicon import english_zipf, french, word_lists
 from ...tokens import code_line, logical_line, protected_spans
 from .. import Rule
 from . import PhraseRule, read_tokens, scan
@@ -29,8 +29,8 @@ from ._matcher import Hit
 
 
 def _words(name: str) -> frozenset[str]:
-    """A word list of ``cleanfr/data/mt_artifacts.toml``."""
-    return frozenset(tables.toml("mt_artifacts.toml")[name].split())
+    """A word list of ``cleanfr/data/phrases/mt_artifacts.toml``."""
+    return word_lists("phrases/mt_artifacts.toml")[name]
 
 
 # --- stated confidences ------------------------------------------------------------------------------------
