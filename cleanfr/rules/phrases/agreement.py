@@ -23,7 +23,7 @@ import regex
 from ... import tables
 from ...document import Document
 from ...edits import Edit
-from ...lexicon.closed import word_lists
+from ...lexicon import word_lists
 from ...lexicon.gender import nouns
 from ...tokens import Literals
 from . import PhraseRule, read_tokens, scan

@@ -21,7 +21,7 @@ import regex
 from ... import tables
 from ...document import Document
 from ...edits import Edit
-from ...lexicon.closed import word_lists
+from ...lexicon import word_lists
 from ...lexicon.gender import noun_adjective_forms, nouns
 from . import PhraseRule, folded_text, scan
 from ._grammar import (
