@@ -6,6 +6,8 @@ the best round of each counting:
 * (a) clean prose in ~5 kB documents: ``bench/bench_fr.txt`` cut at paragraph boundaries (2 MB of them);
 * (b) real dirty documents: ``news_embeds/*.txt``, ``dev/web/*.txt`` and ``dev/ocr/*.ocr.txt``;
 * (c) the whole 7 MB ``bench_fr.txt`` in one call;
+* (c′) the same 7 MB cut into ~5 kB documents (no target: what its content costs, whatever the size of a call),
+  and the cost per MB of one call on prefixes of 0.8, 1.6 and 3.2 MB (how a call's cost grows with its size);
 * growth: one document cut from ``bench_fr.txt`` and the one 8× larger (linear: ≤ 9× the time);
 * the profile of (a) and (b): seconds in each pass and each rule's ``find()`` as the pipeline runs them
   (later passes read the text earlier passes changed), the applied-or-suggested decision and the edit
@@ -46,6 +48,8 @@ CLEAN_BYTES = 2_000_000
 GROWTH_BYTES = 100_000
 GROWTH_FACTOR = 8
 GROWTH_ROUNDS = 7
+#: Prefixes of ``bench_fr.txt`` (characters) fixed in one call each: how the cost of one call grows with its size.
+SIZE_CURVE = (800_000, 1_600_000, 3_200_000)
 DIRTY = [("news_embeds", "*.txt"), ("dev/web", "*.txt"), ("dev/ocr", "*.ocr.txt")]
 TARGETS = {"clean": 2.0, "dirty": 0.5, "large": 2.0}
 
@@ -201,6 +205,20 @@ def run() -> str:
         rows.append(f"| {label} | {size:.2f} | {c:.2f} | {size / c:.2f} | {f:.2f} | {size / f:.2f} | "
                     f"**{f / c:.2f}×** | ≥ {TARGETS[name]}× {_verdict(f / c >= TARGETS[name])} |")
 
+    # What the 7 MB file's own content costs without any effect of its size: the same text cut as (a) cuts its
+    # first 2 MB (no target: it bounds what (c) could reach by any treatment of one long text).
+    whole_cut = paragraphs_cut(bench, DOC_BYTES, len(bench.encode()))
+    c, f = race(whole_cut, 3)
+    size = mb(whole_cut)
+    rows.append(f"| (c′) the same file cut into {len(whole_cut)} documents of ~5 kB | {size:.2f} | {c:.2f} | "
+                f"{size / c:.2f} | {f:.2f} | {size / f:.2f} | **{f / c:.2f}×** | (no target: what the content costs) |")
+    by_size = []
+    for prefix in SIZE_CURVE:
+        cut = bench.find("\n\n", prefix)
+        part = bench[:cut] if cut > 0 else bench
+        c, f = race([part], 3)
+        by_size.append(f"{mb([part]):.1f} MB: {c / mb([part]):.3f} s/MB ({f / c:.2f}× ftfy)")
+
     small = paragraphs_cut(bench, GROWTH_BYTES, 1)[0]
     big = paragraphs_cut(bench, len(small) * GROWTH_FACTOR, 1)[0]
     # Interleaved, best of GROWTH_ROUNDS each: the small document takes some 20 ms, where a drift of the host
@@ -225,6 +243,8 @@ def run() -> str:
         "|---|---:|---:|---:|---:|---:|---:|---|",
         *rows,
         "",
+        f"- One call's cost by the size of the text (`bench_fr.txt` up to a paragraph break, best of 3): "
+        f"{'; '.join(by_size)}; the whole file: row (c).",
         f"- Growth (interleaved, best of {GROWTH_ROUNDS}): a document of {len(small):,} characters in {t_small:.3f} s, one {size_ratio:.2f}× larger in "
         f"{t_big:.3f} s: **{growth:.2f}×** the time (≤ 9× {_verdict(growth <= 9)}).",
         f"- Start-up of `cleanfr fix -` on empty input: median **{start:.3f} s** over 7 runs (`python -c pass`: "
