@@ -13,7 +13,7 @@ Every table behind them is read through :mod:`cleanfr.tables`. The names below a
 from __future__ import annotations
 
 from .closed import closed_class, word_lists
-from .elision import ELIDABLE, HomographContext, elided_homographs, no_elision, takes_elision
+from .elision import HomographContext, elided_homographs, no_elision, takes_elision
 from .english import common_english, common_english_words, english_function_words, english_zipf, foreign_words
 from .forms import (
     CB_MASK,
@@ -38,7 +38,6 @@ from .vocabulary import doc_unknown_words, doc_vocabulary
 
 __all__ = [
     "CB_MASK",
-    "ELIDABLE",
     "FORM",
     "NAME",
     "NO_FREQ",

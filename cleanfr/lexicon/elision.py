@@ -10,7 +10,7 @@ from functools import lru_cache
 from .. import tables
 from .forms import lookup_key
 
-__all__ = ["ELIDABLE", "HomographContext", "elided_homographs", "no_elision", "takes_elision"]
+__all__ = ["HomographContext", "elided_homographs", "no_elision", "takes_elision"]
 
 
 _VOWELS = frozenset("aeiouàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ")
@@ -46,26 +46,6 @@ def no_elision(word: str) -> bool:
         if w.endswith(ending) and w[: -len(ending)] in exact:
             return True
     return False
-
-
-#: Words that elide before a vowel or a mute h (``de une`` → ``d’une``).
-ELIDABLE = (
-    "jusque",
-    "lorsque",
-    "puisque",
-    "quoique",
-    "que",
-    "de",
-    "le",
-    "la",
-    "je",
-    "me",
-    "te",
-    "se",
-    "ne",
-    "si",
-    "ce",
-)
 
 
 def takes_elision(word: str) -> bool:

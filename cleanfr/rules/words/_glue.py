@@ -20,8 +20,8 @@ import regex
 
 from ...document import Document
 from ...lexicon import (
-    ELIDABLE,
     Lexicon,
+    closed_class,
     doc_unknown_words,
     doc_vocabulary,
     elided_homographs,
@@ -87,7 +87,6 @@ _MIN_RARE_ZIPF = 1.5
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüœ"
-ELIDABLE_SET = frozenset(ELIDABLE)
 #: Longer tokens are blobs (base64, minified pages), not two words: skipping them keeps the split search linear.
 MAX_GLUED_LENGTH = 45
 _SHAPE = regex.compile(r"(?<!\p{L})\p{Lu}?\p{Ll}++(?:\p{Lu}\p{Ll}++)?$")
@@ -371,13 +370,14 @@ def _graded_by_document(
 def _split_all(tokens: list[str], lex: Lexicon, names: Mapping[str, int]) -> dict[str, tuple[str, str, float, bool]]:
     """The glued readings of ``tokens`` (names confirmed by ``names``)."""
     found = {}
+    elidable = closed_class("elidable")
     # The cheap vetoes first, the costly ones last (the accent-free look-ups, then the misspelling grade).
     for token in tokens:
         split = _best_split(token, lex, names)
         if split is None:
             continue
         left, right = split[0], split[1]
-        if left.lower() in ELIDABLE_SET and takes_elision(right):
+        if left.lower() in elidable and takes_elision(right):
             continue  # Laété, leest: "la été" would itself need an elision; not a plain glue
         # A glued form written often on the web (dansle, surla) is still damage when its parts are far
         # more frequent; one written as often as its parts is a word of its own.

@@ -57,7 +57,6 @@ from ... import tables
 from ...document import Document
 from ...edits import Edit
 from ...lexicon import (
-    ELIDABLE,
     closed_class,
     doc_vocabulary,
     english_zipf,
@@ -263,7 +262,7 @@ def _previous_word(text: str, i: int) -> str:
         k = j - 1
         while k > 0 and text[k - 1].isalpha():
             k -= 1
-        if text[k : j - 1].lower() in ELIDABLE and takes_elision(text[j:end]):
+        if text[k : j - 1].lower() in closed_class("elidable") and takes_elision(text[j:end]):
             start = k
     if start < 2 or text[start - 1] not in " \u00a0" or not (text[start - 2].isalpha() or text[start - 2] in ",;’'"):
         return ""  # a term at the start of a line (nowarn Désactiver), after a number (10e Route, 4° bis Les)
@@ -349,6 +348,7 @@ class StrayCapital(Rule):
         vocab = doc_vocabulary(doc)
         verdicts: dict[str, bool] = {}
         hits = []
+        elidable = closed_class("elidable")
         # One regex pass finds the capitalised words that follow a lower-case letter or a comma: sentence
         # starts, the bulk of capitals, are never looked at.
         for m in _MID_SENTENCE.finditer(text):
@@ -364,7 +364,7 @@ class StrayCapital(Rule):
                 prev = ","  # arrivé à Morlincourt, Devant la porte
             elif not prev:
                 prev = _sentence_initial_word(text, i)  # Mais Tout ça, En Organisant: only for grammatical words
-            if prev.lstrip("^") in ELIDABLE and takes_elision(token):
+            if prev.lstrip("^") in elidable and takes_elision(token):
                 continue  # que Application: the elision rule writes qu’Application, which is no candidate
             if (prev.islower() or prev == "," or prev[:1] == "^") and not at_sentence_start(text, i):
                 hits.append((i, token, prev))

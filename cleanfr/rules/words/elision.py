@@ -15,11 +15,16 @@ import regex
 
 from ...document import Document
 from ...edits import Edit
-from ...lexicon import ELIDABLE, closed_class, doc_vocabulary, english_zipf, french, takes_elision, word_lists
+from ...lexicon import closed_class, doc_vocabulary, english_zipf, french, takes_elision, word_lists
 from ...tokens import Literals, continued_across_break, english_context, is_isolated, previous_word, protected_spans
 from .. import Rule
 
 _VOWELS = "aeiouyhàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ"
+
+
+def _elidable() -> list[str]:
+    """The elidable words (closed class ``elidable``), longest first, in a fixed order."""
+    return sorted(closed_class("elidable"), key=lambda word: (-len(word), word))
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +34,7 @@ def _starts() -> Literals:
     # A doubled space too: the typography pass collapses it, and the elision must not wait for a second run.
     keys = (
         form + space + vowel
-        for word in ELIDABLE
+        for word in _elidable()
         for form in (word, word.capitalize())
         for space in (" ", "\u00a0", "  ")
         for vowel in _VOWELS
@@ -37,12 +42,16 @@ def _starts() -> Literals:
     return Literals(list(dict.fromkeys(keys)))  # each once: a key given twice would be reported twice
 
 
-_PAIR = regex.compile(
-    r"(?<![\p{L}\p{M}\d'’\-])"
-    r"((?i:jusque|lorsque|puisque|quoique|que|de|le|la|je|me|te|se|ne|si|ce))"
-    r"[ \u00a0]+"
-    r"([aeiouyhàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ][\p{L}\p{M}]*(?:['’\-][\p{L}\p{M}]+)*)"
-)
+@lru_cache(maxsize=1)
+def _pair() -> regex.Pattern[str]:
+    """An elidable word, its blanks, and the word after them that starts with a vowel or h (groups 1 and 2)."""
+    return regex.compile(
+        r"(?<![\p{L}\p{M}\d'’\-])"
+        rf"((?i:{'|'.join(_elidable())}))"
+        r"[ \u00a0]+"
+        r"([aeiouyhàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ][\p{L}\p{M}]*(?:['’\-][\p{L}\p{M}]+)*)"
+    )
+
 
 #: A numeral in a range, a list or alone: ``de un à dix``, ``de une ou deux``, ``de un.`` keep their ``de``.
 _RANGE = regex.compile(
@@ -144,7 +153,7 @@ class MissingElision(Rule):
         for _, start, _ in _starts().matches(text):
             if start and (text[start - 1].isalnum() or text[start - 1] in "'’-_"):
                 continue  # the end of a longer word: monde, quelque
-            m = _PAIR.match(text, start)
+            m = _pair().match(text, start)
             if m is not None:
                 yield m
 

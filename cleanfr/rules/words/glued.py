@@ -22,7 +22,7 @@ from ...tokens import (
     protected_spans,
 )
 from .. import Rule
-from ._glue import ELIDABLE_SET, glued_candidates
+from ._glue import glued_candidates
 
 
 def _elision_follows(text: str, end: int) -> bool:
@@ -78,7 +78,7 @@ class GluedWords(Rule):
                     continue  # Dansles is Dans les at a sentence start only; elsewhere, or Rosemarie Koczÿ, a name
                 if right == "ne" and not _negated_verb_follows(text, end):
                     continue  # sauterne, Pardine ! : a word in -ne, unless a verb follows (bailleurne peut)
-                if right.lower() in ELIDABLE_SET and _elision_follows(text, end):
+                if right.lower() in closed_class("elidable") and _elision_follows(text, end):
                     continue  # pourde avoir: "pour de avoir" would itself need an elision (as Laété)
                 replacement = f"{left} {right}"
                 message = f"mots collés : « {token} » → « {replacement} »"
