@@ -38,7 +38,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import islice
 from operator import methodcaller
-from typing import Any, Iterable, Iterator, Sequence, Union
+from typing import Any, Callable, Iterable, Iterator, Sequence, Union
 
 import regex
 
@@ -490,12 +490,20 @@ def find_words(text: str, words: Iterable[str]) -> dict[str, list[int]]:
     if not found:
         return found
     keys = list(found)
-    n = len(text)
-    for index, start, end in Literals(keys).matches(text):
-        if (start and _is_letter(text[start - 1])) or (end < n and _is_letter(text[end])):
-            continue
+    for index, start, _ in _untouched(Literals(keys).matches(text), text, _is_letter):
         found[keys[index]].append(start)
     return found
+
+
+def _untouched(
+    matches: Iterable[tuple[int, int, int]], text: str, glues: Callable[[str], bool]
+) -> Iterator[tuple[int, int, int]]:
+    """The ``(key index, start, end)`` of ``matches`` that no character ``glues`` to on either side: the whole-word
+    occurrences (what a letter glues to for :func:`find_words`, a word character for :class:`WordMatcher`)."""
+    n = len(text)
+    for index, start, end in matches:
+        if not ((start and glues(text[start - 1])) or (end < n and glues(text[end]))):
+            yield index, start, end
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -573,14 +581,11 @@ class WordMatcher:
 
     def occurrences(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, word)`` of every occurrence, overlapping ones included, sorted."""
-        n = len(text)
-        found = []
-        for index, start, end in self.literals.matches(text):
-            if (start and _is_word_char(text[start - 1])) or (end < n and _is_word_char(text[end])):
-                continue
-            found.append((start, end, self.words[index]))
-        found.sort()
-        return found
+        words = self.words
+        return sorted(
+            (start, end, words[index])
+            for index, start, end in _untouched(self.literals.matches(text), text, _is_word_char)
+        )
 
 
 def _is_word_char(char: str) -> bool:
