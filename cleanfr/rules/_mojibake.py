@@ -6,6 +6,7 @@ its hands off a line that still holds some): ftfy's settings for French, the che
 from __future__ import annotations
 
 import heapq
+import itertools
 import re
 from functools import lru_cache
 from typing import Any, Iterator
@@ -103,12 +104,56 @@ _NOT_FRENCH_CHAR = re.compile(_NOT_FRENCH)
 _PAIRS = _led_by_one_class((_LIGATURE_PAIR, _LEAD_AND_CONTINUATION_PAIR, *_FRENCH_PAIRS))
 
 
+#: Runs of the characters that are neither ASCII nor French (each may start a suspect sequence).
+_NOT_FRENCH_RUN = re.compile(f"{_NOT_FRENCH}+")
+#: A match of :data:`_SUSPECT` or :data:`_BADNESS_PREFILTER` holds one or two characters and starts at a character
+#: the gate flags (:data:`_NOT_FRENCH_RUN`, :data:`_PAIRS`) or at the one after a flagged pair (the gate's scan steps
+#: over a pair that overlaps the one it found): this many characters around each flag hold every match near it.
+_WINDOW_MARGIN = 2
+#: More windows than this share of the text's length: the two patterns read the text whole (a window costs a step
+#: in Python, a character of a C scan costs far less).
+_DENSE_WINDOWS = 1 / 256
+
+
 def _suspects(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of ``text`` where mojibake may stand, in order: the suspect sequences and the prefilter's."""
+    """Spans of ``text`` where mojibake may stand, in order: the suspect sequences and the prefilter's.
+
+    The two patterns read only the windows around what the gate flags: one suspect character in a book no
+    longer has them read all of it (the gate's two scans are several times cheaper than theirs). Each match
+    lies in one window and no window cuts one, so the spans are those of a reading of the whole text.
+    """
     if _NOT_FRENCH_CHAR.search(text) is None and _PAIRS.search(text) is None:
         return iter(())
+    windows = _windows(text)
+    if windows is None:
+        return _scan(text, 0, len(text))
+    return itertools.chain.from_iterable(_scan(text, lo, hi) for lo, hi in windows)
+
+
+def _windows(text: str) -> list[tuple[int, int]] | None:
+    """Disjoint windows ``[lo, hi)`` of ``text`` around the gate's flags, at least :data:`_WINDOW_MARGIN` apart
+    from any flag they hold; None when they are too many (:data:`_DENSE_WINDOWS`)."""
+    n = len(text)
+    most = max(16, int(n * _DENSE_WINDOWS))
+    flags = heapq.merge((m.span() for m in _NOT_FRENCH_RUN.finditer(text)), (m.span() for m in _PAIRS.finditer(text)))
+    windows: list[tuple[int, int]] = []
+    for start, end in flags:
+        lo, hi = max(0, start - _WINDOW_MARGIN), min(n, end + _WINDOW_MARGIN)
+        if windows and lo <= windows[-1][1]:  # touching or overlapping: one window, so no match is cut
+            if hi > windows[-1][1]:
+                windows[-1] = (windows[-1][0], hi)
+        elif len(windows) == most:
+            return None
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
+def _scan(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """The spans of the suspect sequences and of the prefilter in ``text[lo:hi]`` (offsets in ``text``), in order."""
     return heapq.merge(
-        (m.span() for m in _SUSPECT.finditer(text)), (m.span() for m in _BADNESS_PREFILTER.finditer(text))
+        (m.span() for m in _SUSPECT.finditer(text, lo, hi)),
+        (m.span() for m in _BADNESS_PREFILTER.finditer(text, lo, hi)),
     )
 
 

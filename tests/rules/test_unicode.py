@@ -228,3 +228,34 @@ def test_patterns_led_by_one_class_match_as_their_alternations(text: str) -> Non
     assert [m.span() for m in _BADNESS_PREFILTER.finditer(text)] == [m.span() for m in prefilter.finditer(text)]
     suspect = regex.compile(_LEAD_AND_CONTINUATION + "|\u00c3|" + _NORMALISED)
     assert [m.span() for m in _SUSPECT.finditer(text)] == [m.span() for m in suspect.finditer(text)]
+
+
+#: Text made of plain French runs and characters of the suspect patterns' classes, so that the gate's windows are
+#: now apart, now touching, now one long run.
+_WINDOWED_TEXT = st.lists(
+    st.one_of(st.sampled_from(["le texte ", "é", "a", " ", "\n", "été, ", "xy"]), st.text(_PAIR_ALPHABET, max_size=3)),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=800)
+@given(_WINDOWED_TEXT)
+def test_suspects_read_in_windows_are_those_of_the_whole_text(text: str) -> None:
+    """The suspect patterns read only the windows around the gate's flags and find what they find reading the
+    whole text, at the same places, in the same order."""
+    from cleanfr.rules._mojibake import _scan, _suspects, _windows
+
+    whole = list(_scan(text, 0, len(text)))
+    windows = _windows(text)
+    if windows is not None:
+        assert [span for lo, hi in windows for span in _scan(text, lo, hi)] == whole
+    assert list(_suspects(text)) == whole
+
+
+def test_a_text_flagged_all_over_is_read_whole() -> None:
+    from cleanfr.rules._mojibake import _windows
+
+    sparse = ("Ã© " + "x" * 10) * 10
+    assert len(_windows(sparse) or ()) == 10  # one window a flag, its neighbours ten characters away
+    # More windows than the text's share: one scan of it all costs less.
+    assert _windows(("Ã© " + "x" * 10) * 100) is None
