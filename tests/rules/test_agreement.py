@@ -63,6 +63,25 @@ def test_legitimate_text_stays(text):
     assert PIPE.fix(text).text == text
 
 
+@pytest.mark.parametrize(
+    "text, fixed",
+    [
+        ("Le prix de la pétrole monte.", "Le prix du pétrole monte."),
+        ("Il pense à la problème.", "Il pense au problème."),
+        ("De la pétrole coule.", "Du pétrole coule."),
+        ("Il parle de\u00a0la problème.", "Il parle du problème."),
+        ("Il parle de\nla problème.", "Il parle de\nla problème."),  # no contraction across lines, and no « de le »
+        ("Il parle d'la problème.", "Il parle d'le problème."),  # no preposition written whole: nothing to contract
+        ("Nous avons parlé du situation.", "Nous avons parlé de la situation."),
+        ("Il rêve à un voiture.", "Il rêve à une voiture."),
+    ],
+)
+def test_de_and_a_contract_with_le(text: str, fixed: str) -> None:
+    """« de la » and « à la » before a masculine noun become « du » and « au », never « de le » and « à le »."""
+    rule = Pipeline(select=["determiner-gender"], min_confidence=0.0, trust="stated")
+    assert rule.fix(text).text == fixed
+
+
 def test_lexicon_marks_double_gender_nouns_epicene():
     lex = nouns()
     for word in ("après-midi", "manche", "livre", "poste", "tour"):

@@ -27,7 +27,7 @@ from ...lexicon import word_lists
 from ...lexicon.gender import nouns
 from ...tokens import Literals
 from . import PhraseRule, read_tokens, scan
-from ._grammar import DETERMINERS, determiner_for, starts_with_vowel
+from ._grammar import DETERMINERS, determiner_for, starts_with_vowel, transfer_case
 from ._matcher import Hit, fold_keeping_offsets
 
 #: Stated confidences: the noun has one gender in the lexicon; it has two (``un/une manche``), the commoner
@@ -225,6 +225,13 @@ def _lists() -> dict[str, frozenset[str]]:
     return word_lists("phrases/agreement.toml")
 
 
+#: The prepositions that contract with ``le`` (``de`` + ``le`` → ``du``, ``à`` + ``le`` → ``au``), read from the
+#: determiners' table: the masculine forms whose feminine is the preposition and ``la`` (« du », « de la »).
+_CONTRACTIONS = {
+    feminine.split(" ")[0]: masculine for _, masculine, feminine in DETERMINERS.values() if feminine.endswith(" la")
+}
+#: What may stand between a preposition and the determiner it contracts with (a line break stays: no contraction).
+_BETWEEN_WORDS = regex.compile(r"[ \u00a0\u202f]+")
 _PREV_WORD = regex.compile(r"(?<![\p{L}\p{M}])([\p{L}\p{M}]+)['’]?[ \u00a0\u202f]*$")  # searched with an end position
 _TECH_LINE = regex.compile(r"[{}<>=|\\]|--|\(\d\)|\w/\w|\.\w+\(")
 
@@ -384,16 +391,24 @@ class DeterminerGender(PhraseRule):
             new = determiner_for(det, gender, noun)
             if new is None or new == det:
                 continue
+            start, written = det_start, det
+            contracted = _CONTRACTIONS.get(prev_word) if new.lower() == "le" and prev else None
+            if contracted and prev is not None:
+                # de la pétrole → du pétrole, à la marché → au marché: « de le », « à le » are no French
+                if not _BETWEEN_WORDS.fullmatch(text, prev.end(1), det_start):
+                    continue  # de⏎la pétrole: the contraction would join two lines; no edit rather than « de le »
+                start, written = prev.start(1), text[prev.start(1) : det_end]
+                new = transfer_case(prev.group(1), contracted)
             genre = "féminin" if gender == "f" else "masculin"
             found.append(
                 (
                     self.edit(
                         doc,
-                        det_start,
+                        start,
                         det_end,
                         new,
                         confidence,
-                        f"accord du déterminant : « {det} {noun} » → « {new} {noun} » ({noun} est {genre})",
+                        f"accord du déterminant : « {written} {noun} » → « {new} {noun} » ({noun} est {genre})",
                     ),
                     noun,
                     gender,
