@@ -113,6 +113,8 @@ _WINDOW_MARGIN = 2
 #: More windows than this share of the text's length: the two patterns read the text whole (a window costs a step
 #: in Python, a character of a C scan costs far less).
 _DENSE_WINDOWS = 1 / 256
+#: … but a short text may always have this many (its whole reading would cost as little).
+_MIN_WINDOWS = 16
 
 
 def _suspects(text: str) -> Iterator[tuple[int, int]]:
@@ -134,7 +136,7 @@ def _windows(text: str) -> list[tuple[int, int]] | None:
     """Disjoint windows ``[lo, hi)`` of ``text`` around the gate's flags, at least :data:`_WINDOW_MARGIN` apart
     from any flag they hold; None when they are too many (:data:`_DENSE_WINDOWS`)."""
     n = len(text)
-    most = max(16, int(n * _DENSE_WINDOWS))
+    most = max(_MIN_WINDOWS, int(n * _DENSE_WINDOWS))
     flags = heapq.merge((m.span() for m in _NOT_FRENCH_RUN.finditer(text)), (m.span() for m in _PAIRS.finditer(text)))
     windows: list[tuple[int, int]] = []
     for start, end in flags:

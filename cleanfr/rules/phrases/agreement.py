@@ -392,8 +392,7 @@ class DeterminerGender(PhraseRule):
             if new is None or new == det:
                 continue
             start, written = det_start, det
-            contracted = _CONTRACTIONS.get(prev_word) if new.lower() == "le" and prev else None
-            if contracted and prev is not None:
+            if prev is not None and new.lower() == "le" and (contracted := _CONTRACTIONS.get(prev_word)):
                 # de la pétrole → du pétrole, à la marché → au marché: « de le », « à le » are no French
                 if not _BETWEEN_WORDS.fullmatch(text, prev.end(1), det_start):
                     continue  # de⏎la pétrole: the contraction would join two lines; no edit rather than « de le »

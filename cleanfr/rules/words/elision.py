@@ -49,7 +49,7 @@ def _pair() -> regex.Pattern[str]:
         r"(?<![\p{L}\p{M}\d'’\-])"
         rf"((?i:{'|'.join(_elidable())}))"
         r"[ \u00a0]+"
-        r"([aeiouyhàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ][\p{L}\p{M}]*(?:['’\-][\p{L}\p{M}]+)*)"
+        rf"([{_VOWELS}][\p{{L}}\p{{M}}]*(?:['’\-][\p{{L}}\p{{M}}]+)*)"
     )
 
 
